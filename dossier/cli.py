@@ -1,0 +1,110 @@
+"""The `dossier` command: check, export, add-article."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .add_article import AddArticleError, add_article
+from .check import check_content
+from .export import export
+from .report import github_report, json_report, step_summary, summary_line, text_report
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dossier", description="Check and export a research dossier.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the content and verify every quote")
+    check.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
+
+    exporter = commands.add_parser("export", help="print the dossier's derived data as JSON")
+    exporter.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+
+    adder = commands.add_parser("add-article", help="turn a raw text article into content/articles/<id>.md")
+    adder.add_argument("file", type=Path, help="the raw text: headline on the first line unless --title is given")
+    adder.add_argument("--outlet", required=True, help="who published it")
+    adder.add_argument("--title", help="the headline, when the text has no headline line")
+    adder.add_argument("--published", help="publication date, YYYY-MM-DD")
+    adder.add_argument("--url", help="the original address (http or https)")
+    adder.add_argument("--author", action="append", help="an author (repeat for several)")
+    adder.add_argument("--language", default="en", help="language code (default: en)")
+    adder.add_argument("--id", dest="article_id", help="the article id (default: outlet and date)")
+    adder.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    result = check_content(args.content)
+    problems = result.problems
+    if args.format == "json":
+        sys.stdout.write(json_report(problems))
+    elif args.format == "github":
+        sys.stdout.write(github_report(problems))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(step_summary(problems))
+        print(f"dossier check: {summary_line(problems)}")
+    else:
+        sys.stdout.write(text_report(problems))
+        counts = ""
+        if result.dossier is not None:
+            d = result.dossier
+            counts = f" ({len(d.articles)} articles, {len(d.entities)} entities, {len(d.claims)} claims)"
+        print(f"dossier check: {summary_line(problems)}{counts}")
+    return EXIT_OK if result.ok else EXIT_PROBLEMS
+
+
+def _export(args: argparse.Namespace) -> int:
+    result = check_content(args.content)
+    if not result.ok or result.analysis is None:
+        sys.stderr.write(text_report(result.problems))
+        sys.stderr.write(f"dossier export: not exported: {summary_line(result.problems)}\n")
+        return EXIT_PROBLEMS
+    sys.stderr.write(text_report(result.warnings))
+    json.dump(export(result.dossier, result.analysis), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _add_article(args: argparse.Namespace) -> int:
+    try:
+        target = add_article(
+            args.file,
+            args.content,
+            outlet=args.outlet,
+            title=args.title,
+            published=args.published,
+            url=args.url,
+            authors=args.author,
+            language=args.language,
+            article_id=args.article_id,
+        )
+    except AddArticleError as err:
+        sys.stderr.write(f"dossier add-article: error: {err}\n")
+        return EXIT_PROBLEMS
+    print(f"wrote {target}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command != "add-article" and not args.content.is_dir():
+        sys.stderr.write(f"dossier {args.command}: error: the content folder '{args.content}' does not exist\n")
+        return EXIT_USAGE
+    handler = {"check": _check, "export": _export, "add-article": _add_article}[args.command]
+    try:
+        return handler(args)
+    except BrokenPipeError:  # e.g. `dossier export | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

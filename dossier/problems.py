@@ -1,0 +1,68 @@
+"""Problems found in the input: every one names a file, and a line where there is one."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    file: str
+    line: int = 0  # 1-based; 0 when the problem concerns the file as a whole
+    col: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col or 1}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    location: Location
+    message: str
+    # Extra lines shown under the message: a did-you-mean, the closest passage, what to do.
+    hints: tuple[str, ...] = field(default=())
+    # A short stable name of the rule, for programs and for annotation titles.
+    code: str = "invalid"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.location.file, self.location.line, self.location.col, self.message)
+
+    def format_text(self) -> str:
+        head = f"{self.location}: {self.severity.value}: {self.message}"
+        return "\n".join([head, *(f"    {hint}" for hint in self.hints)])
+
+
+class ProblemList:
+    """Collects problems from every stage so the check can report them all at once."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def error(self, location: Location, message: str, *hints: str, code: str = "invalid") -> None:
+        self._items.append(Problem(Severity.ERROR, location, message, tuple(h for h in hints if h), code))
+
+    def warning(self, location: Location, message: str, *hints: str, code: str = "warning") -> None:
+        self._items.append(Problem(Severity.WARNING, location, message, tuple(h for h in hints if h), code))
+
+    def extend(self, problems: "ProblemList") -> None:
+        self._items.extend(problems._items)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self._items)
+
+    def sorted(self) -> tuple[Problem, ...]:
+        return tuple(sorted(self._items, key=Problem.sort_key))

@@ -1,0 +1,67 @@
+"""Text normalisation shared by quote matching, mention finding and origin comparison.
+
+`fold` maps every character to exactly one character (lower case, accents dropped,
+curly quotes straightened, dashes unified, every kind of space made ' '), so an index
+into the folded text is an index into the original: a match found in folded text
+points straight at the passage an analyst wrote, without an offset table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCTUATION = {
+    **dict.fromkeys("‘’‚‛′ʼ＇", "'"),
+    **dict.fromkeys("“”„‟″«»＂", '"'),
+    **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
+}
+
+_folded: dict[int, str] = {}
+_folded_keep_case: dict[int, str] = {}
+
+
+def _fold_char(char: str, keep_case: bool) -> str:
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
+    if char.isspace():
+        return " "
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    if not keep_case:
+        base = base.casefold()
+    if len(base) == 1:
+        return base
+    # Ligatures and the like expand to several characters; keep one so lengths match.
+    lowered = char if keep_case else char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def _table(text: str, keep_case: bool) -> dict[int, str]:
+    table = _folded_keep_case if keep_case else _folded
+    for char in set(text):
+        if ord(char) not in table:
+            table[ord(char)] = _fold_char(char, keep_case)
+    return table
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, quote-, dash- and space-insensitive form; same length as `text`."""
+    return text.translate(_table(text, keep_case=False))
+
+
+def fold_keep_case(text: str) -> str:
+    """Like `fold` but keeps letter case (for aliases written all in capitals)."""
+    return text.translate(_table(text, keep_case=True))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Folded, with runs of spaces collapsed and ends trimmed: for comparing short strings."""
+    return _SPACES.sub(" ", fold(text)).strip()
+
+
+def nfc(text: str) -> str:
+    """Composed Unicode, so an 'é' typed as e + accent matches one typed as a single letter."""
+    return unicodedata.normalize("NFC", text)

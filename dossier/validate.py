@@ -1,0 +1,148 @@
+"""Checks that need the whole dossier: references, shared aliases, origins, and quotes."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .load import Loaded
+from .mentions import is_capitals_only
+from .model import Dossier, Kind
+from .problems import ProblemList
+from .quotes import ArticleText, Span
+from .suggest import did_you_mean
+from .text import squash
+
+KIND_LISTS = {Kind.PERSON: "people", Kind.COUNTRY: "countries", Kind.ORGANIZATION: "organizations", Kind.EVENT: "events"}
+
+
+def check_references(loaded: Loaded, problems: ProblemList) -> None:
+    """Every id written in `about`, `countries`, `participants` and `article` must exist."""
+    dossier = loaded.dossier
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for entity in dossier.entities.values():
+        for name in entity.names:
+            by_name[squash(name)].add(entity.id)
+    for ref in loaded.references:
+        if ref.target in loaded.broken_ids:
+            continue  # its own entry already has an error
+        if ref.kinds is None:
+            if ref.target not in dossier.articles:
+                problems.error(
+                    ref.location,
+                    f"{ref.field}: no article has the id '{ref.target}'",
+                    did_you_mean(ref.target, dossier.articles) or "article ids are the file names in the articles folder, without .md",
+                    code="unknown-article",
+                )
+            continue
+        entity = dossier.entities.get(ref.target)
+        if entity is None:
+            candidates = [e.id for e in dossier.entities.values() if e.kind in ref.kinds]
+            hint = did_you_mean(ref.target, candidates)
+            named = sorted(i for i in by_name.get(squash(ref.target.replace("-", " ")), ()) if dossier.entities[i].kind in ref.kinds)
+            if named:
+                hint = "did you mean " + " or ".join(f"'{i}' ({dossier.entities[i].name})" for i in named) + "?"
+            allowed = "entity" if ref.kinds == frozenset(Kind) else " or ".join(k.value for k in Kind if k in ref.kinds)
+            problems.error(
+                ref.location,
+                f"{ref.field}: no {allowed} has the id '{ref.target}'",
+                hint or f"add it to '{KIND_LISTS[next(k for k in Kind if k in ref.kinds)]}' in claims.yaml, or fix the spelling",
+                code="unknown-id",
+            )
+        elif entity.kind not in ref.kinds:
+            wanted = " or ".join(k.value for k in Kind if k in ref.kinds)
+            problems.error(
+                ref.location,
+                f"{ref.field}: '{ref.target}' is a {entity.kind.value}, not a {wanted}",
+                f"list only {wanted} ids here",
+                code="wrong-kind",
+            )
+
+
+def _mention_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip() if is_capitals_only(name) else squash(name)
+
+
+def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
+    """Warn when one name or alias belongs to two entities: mentions could not tell them apart."""
+    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entity in dossier.entities.values():
+        seen = set()
+        for name in entity.names:
+            key = _mention_key(name)
+            if key and key not in seen:
+                seen.add(key)
+                owners[key].append((entity.id, name))
+    for key, entries in owners.items():
+        for entity_id, name in entries[1:]:
+            first_id, first_name = entries[0]
+            problems.warning(
+                dossier.entities[entity_id].location,
+                f"'{name}' names both '{first_id}' and '{entity_id}': mentions of it in articles cannot be told apart",
+                f"keep '{name}' on only one of them (see {dossier.entities[first_id].location})",
+                code="shared-alias",
+            )
+
+
+def check_origins(dossier: Dossier, problems: ProblemList) -> None:
+    """Warn when two spellings of an origin differ only by 'The' or punctuation: they count twice."""
+    spellings: dict[str, dict[str, object]] = defaultdict(dict)
+    for article in dossier.articles.values():
+        spellings[_loose(article.outlet)].setdefault(squash(article.outlet), (article.outlet, article.location))
+    for claim in dossier.claims.values():
+        for item in claim.evidence:
+            if item.via:
+                spellings[_loose(item.via)].setdefault(squash(item.via), (item.via, item.location))
+    for variants in spellings.values():
+        if len(variants) > 1:
+            (first, first_at), *others = variants.values()
+            for other, where in others:
+                problems.warning(
+                    where,
+                    f"the source '{other}' is spelled '{first}' elsewhere ({first_at}): they count as two independent origins",
+                    "spell one source the same way everywhere (case and accents do not matter)",
+                    code="origin-spelling",
+                )
+
+
+def _loose(name: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", squash(name)).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def verify_quotes(dossier: Dossier, problems: ProblemList) -> dict[tuple[str, int], tuple[Span, ...]]:
+    """Find every quote in its article; report the ones that are not there with the closest passage."""
+    texts: dict[str, ArticleText] = {}
+    passages: dict[tuple[str, int], tuple[Span, ...]] = {}
+    for claim in dossier.claims.values():
+        for index, item in enumerate(claim.evidence):
+            article = dossier.articles.get(item.article)
+            if article is None:
+                continue  # reported as an unknown article
+            text = texts.get(article.id)
+            if text is None:
+                text = texts[article.id] = ArticleText(article.body)
+            spans = text.find(item.quote)
+            if spans is not None:
+                passages[(claim.id, index)] = spans
+                continue
+            hints = []
+            missing = text.missing_part(item.quote)
+            if missing and missing.strip() != item.quote.strip():
+                hints.append(f"this part is not in the article (after the parts before it): “{_clip(missing)}”")
+            closest = text.closest_passage(missing or item.quote)
+            if closest is not None:
+                hints.append(f"closest passage (paragraph {closest[0] + 1}): “{_clip(closest[1])}”")
+            hints.append("copy the passage exactly; only case, spacing, accents, curly quotes and dashes may differ, and '...' may stand for left-out words")
+            problems.error(
+                item.quote_location,
+                f"quote not found in article '{article.id}' ({article.location.file})",
+                *hints,
+                code="quote-not-found",
+            )
+    return passages
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
