@@ -1,5 +1,6 @@
 # Every target is self-contained on a fresh machine: it creates .venv when missing.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

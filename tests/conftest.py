@@ -1,0 +1,198 @@
+"""Shared helpers: small dossiers written to a temporary folder, and ways to look at problems.
+
+Every test that builds a dossier runs with the temporary folder as its working folder, so
+problems name files the way a user sees them: `content/claims.yaml`, `content/articles/x.md`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from dossier.check import CheckResult, check_content
+from dossier.problems import Problem
+
+# Property tests: many examples, no deadline (CI machines are slow), same examples every run.
+settings.register_profile(
+    "dossier",
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("dossier")
+
+CLAIMS = "content/claims.yaml"
+
+
+def art(id_: str) -> str:
+    """How an article file is named in problems."""
+    return f"content/articles/{id_}.md"
+
+
+def article(body: str, **meta: object) -> str:
+    """An article file: front matter from `meta` (title and outlet defaulted), then `body`.
+
+    Pass `title=None` or `outlet=None` to leave that field out. Values are written as given
+    (so `published="2025-09-11"` is written unquoted, as analysts do).
+    """
+    fields = {"title": "A headline", "outlet": "Example Times", "published": "2025-09-11", **meta}
+    lines = ["---"]
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if isinstance(value, list):
+            value = "[" + ", ".join(value) + "]"
+        lines.append(f"{key}: {value}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + textwrap.dedent(body).lstrip("\n")
+
+
+# A small, valid world that most tests extend with one mistake.
+NYT_BODY = """\
+Belarus freed 52 political prisoners on Thursday, including 14 foreign citizens, in a deal brokered by the United States.
+
+The release followed a visit to Minsk by John Coale, an envoy of President Trump, who said the "next step" was talks.
+
+President Alexander Lukashenko said the country was ready for a "big deal" with Washington.
+"""
+
+REUTERS_BODY = """\
+Belarus released 52 prisoners on Thursday after an appeal by U.S. President Donald Trump, officials said.
+
+The United States eased sanctions on the national airline Belavia.
+"""
+
+BASE_ARTICLES = {
+    "nyt-2025-09-11": article(NYT_BODY, title="Belarus Frees 52 Prisoners", outlet="The New York Times"),
+    "reuters-2025-09-11": article(REUTERS_BODY, title="Belarus frees 52 prisoners", outlet="Reuters"),
+}
+
+BASE_ENTITIES = """\
+people:
+  - id: alexander-lukashenko
+    name: Alexander Lukashenko
+    aliases: [Lukashenko, Lukashenka]
+    countries: [belarus]
+  - id: john-coale
+    name: John Coale
+countries:
+  - id: belarus
+    name: Belarus
+  - id: united-states
+    name: United States
+    aliases: [US]
+organizations:
+  - id: belavia
+    name: Belavia
+    countries: [belarus]
+events:
+  - id: sept-2025-release
+    name: Release of 52 prisoners
+    date: 2025-09-11
+    participants: [alexander-lukashenko, john-coale]
+    countries: [belarus, united-states]
+"""
+
+BASE_CLAIM = """\
+claims:
+  - id: release-count
+    text: Belarus freed 52 prisoners.
+    about: [sept-2025-release, belarus]
+    evidence:
+      - article: nyt-2025-09-11
+        stance: supports
+        quote: Belarus freed 52 political prisoners on Thursday
+"""
+
+BASE_YAML = BASE_ENTITIES + BASE_CLAIM
+
+
+def write_dossier(
+    root: Path,
+    claims_yaml: str | None = BASE_YAML,
+    articles: Mapping[str, str | bytes] | None = None,
+    *,
+    claims_folder: Mapping[str, str] | None = None,
+) -> Path:
+    """Write root/content with the given claims.yaml (None: none) and articles; returns content.
+
+    `articles` maps an id (file name without .md) to the file's text, or bytes written as is;
+    by default BASE_ARTICLES. `claims_folder` maps file names to texts in content/claims/.
+    """
+    content = root / "content"
+    (content / "articles").mkdir(parents=True, exist_ok=True)
+    for name, text in (BASE_ARTICLES if articles is None else articles).items():
+        path = content / "articles" / f"{name}.md"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="")
+    if claims_yaml is not None:
+        (content / "claims.yaml").write_text(textwrap.dedent(claims_yaml), encoding="utf-8", newline="")
+    if claims_folder is not None:
+        (content / "claims").mkdir(exist_ok=True)
+        for name, text in claims_folder.items():
+            (content / "claims" / name).write_text(textwrap.dedent(text), encoding="utf-8", newline="")
+    return content
+
+
+@pytest.fixture
+def make_dossier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """write_dossier in a fresh folder that is also the working folder; returns the content path."""
+    monkeypatch.chdir(tmp_path)
+    return lambda *args, **kwargs: write_dossier(tmp_path, *args, **kwargs)
+
+
+@pytest.fixture
+def check(make_dossier: Callable[..., Path]) -> Callable[..., CheckResult]:
+    """Write a dossier (same arguments as write_dossier) and check it."""
+    return lambda *args, **kwargs: check_content(make_dossier(*args, **kwargs))
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """The 1-based line of the nth line of `text` (dedented) containing `needle`."""
+    found = [i for i, line in enumerate(textwrap.dedent(text).splitlines(), 1) if needle in line]
+    assert len(found) >= nth, f"{needle!r} is not in the text {nth} times"
+    return found[nth - 1]
+
+
+def col_of(text: str, needle: str, nth: int = 1) -> int:
+    """The 1-based column where `needle` starts on the line line_of(text, needle, nth)."""
+    return textwrap.dedent(text).splitlines()[line_of(text, needle, nth) - 1].index(needle) + 1
+
+
+def describe(problems: tuple[Problem, ...]) -> str:
+    return "\n".join(p.format_text() for p in problems) or "(no problems)"
+
+
+def only_error(result: CheckResult) -> Problem:
+    """The single error of a check (warnings allowed), with a readable failure otherwise."""
+    assert len(result.errors) == 1, f"expected exactly one error, got:\n{describe(result.problems)}"
+    return result.errors[0]
+
+
+def only_warning(result: CheckResult) -> Problem:
+    assert not result.errors, f"expected no errors, got:\n{describe(result.problems)}"
+    assert len(result.warnings) == 1, f"expected exactly one warning, got:\n{describe(result.problems)}"
+    return result.warnings[0]
+
+
+def assert_clean(result: CheckResult) -> None:
+    assert result.ok and result.analysis is not None, describe(result.problems)
+    assert not result.problems, describe(result.problems)
+
+
+def assert_at(problem: Problem, file: str, line: int, col: int | None = None) -> None:
+    where = problem.location
+    assert (where.file, where.line) == (file, line), f"at {where}, expected {file}:{line}: {problem.format_text()}"
+    if col is not None:
+        assert where.col == col, f"at column {where.col}, expected {col}: {problem.format_text()}"
+
+
+def hints_text(problem: Problem) -> str:
+    return "\n".join(problem.hints)
