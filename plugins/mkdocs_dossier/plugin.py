@@ -1,41 +1,73 @@
-"""The `dossier` MkDocs plugin: validates the dossier through the core and adds its pages."""
+"""The `dossier` MkDocs plugin: checks the dossier through the core and adds its pages.
+
+A thin adapter. Generated pages reach MkDocs with an empty Markdown source, and their
+HTML, rendered by `dossier.site` from untrusted text, replaces the page content after
+Python-Markdown has run, so no Markdown extension can re-interpret it.
+"""
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from dossier.check import CheckResult, check_content
+from dossier.check import check_content
 from dossier.export import export
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.report import summary_line
+from dossier.site.html import title_html
+from dossier.site.links import HOME
+from dossier.site.page import TocEntry
+from dossier.site.site import ASSETS, Site
 
 log = get_plugin_logger(__name__)
 
 
 class DossierConfig(Config):
-    # The content folder, relative to mkdocs.yml; empty means docs_dir.
     content = c.Optional(c.Type(str))
-    # Where the export is published in the site.
+    """The content folder, relative to mkdocs.yml. Default: the docs_dir."""
     export_path = c.Type(str, default="dossier.json")
+    """Where the export (the derived data as JSON) is published in the site."""
+
+
+def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[dict[str, Any]]:
+    """Nest a flat list of headings the way the Markdown `toc` extension does."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for entry in entries:
+        token = {"level": entry.level, "id": entry.id, "name": entry.title, "children": []}
+        while stack and stack[-1]["level"] >= entry.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
-        self.result: CheckResult | None = None
         self.content_dir: Path | None = None
+        self.site: Site | None = None
+        self.generated_home = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        configured = self.config.content
         base = Path(config.config_file_path or ".").parent
-        self.content_dir = (base / configured).resolve() if configured else Path(config.docs_dir)
+        configured = self.config.content
+        self.content_dir = (base / configured).resolve() if configured else Path(config.docs_dir).resolve()
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if asset not in [str(item) for item in target]:
+                target.append(asset)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -46,34 +78,77 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
             raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
-        self.result = result
-        # Sources are input to the generator, not pages of their own.
+        site = self.site = Site(result.dossier, result.analysis, directory_urls=config.use_directory_urls)
+
         for file in list(files):
             if self._is_source(file):
-                files.remove(file)
+                files.remove(file)  # input to the generator, not published as is
+            elif file.src_uri in site.pages:
+                raise PluginError(
+                    f"{file.src_uri}: this page would be replaced by the generated page of the same name; rename or remove it"
+                )
+        for page in site.pages.values():
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        self.generated_home = files.get_file_from_path(HOME) is None
+        if self.generated_home:
+            files.append(File.generated(config, HOME, content=""))
+        assets = resources.files("dossier").joinpath("site", "assets")
+        for asset in ASSETS:
+            files.append(File.generated(config, asset, content=assets.joinpath(Path(asset).name).read_bytes()))
         payload = json.dumps(export(result.dossier, result.analysis), ensure_ascii=False, indent=1)
         files.append(File.generated(config, self.config.export_path, content=payload))
         return files
 
     def _is_source(self, file: File) -> bool:
-        relative = self._content_relative(file)
-        if relative is None:
-            return False
-        return (
-            relative == CLAIMS_FILE
-            or relative.startswith(CLAIMS_FOLDER + "/")
-            or (relative.startswith(ARTICLES_FOLDER + "/") and relative.endswith(".md"))
-        )
-
-    def _content_relative(self, file: File) -> str | None:
         if not file.abs_src_path or self.content_dir is None:
-            return None
+            return False
         try:
-            return Path(file.abs_src_path).resolve().relative_to(self.content_dir.resolve()).as_posix()
+            relative = Path(file.abs_src_path).resolve().relative_to(self.content_dir).as_posix()
         except ValueError:
-            return None
+            return False
+        return relative == CLAIMS_FILE or relative.startswith((CLAIMS_FOLDER + "/", ARTICLES_FOLDER + "/"))
 
-    def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav is None and self.site is not None:
+            # Automatic navigation: home first, then the dossier's indexes in reading order.
+            order = [HOME, *(uri for uri, page in self.site.pages.items() if page.in_nav)]
+
+            def rank(item: Any) -> int:
+                uri = getattr(getattr(item, "file", None), "src_uri", None)
+                return order.index(uri) if uri in order else len(order)
+
+            nav.items.sort(key=rank)
+        return nav
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        planned = self.site.pages.get(page.file.src_uri) if self.site else None
+        if planned is not None:
+            page.meta["title"] = title_html(planned.title)
+            if planned.search_boost:
+                page.meta["search"] = {"boost": planned.search_boost}
+            return ""
+        if self.generated_home and page.file.src_uri == HOME:
+            page.meta["title"] = title_html(config.site_name)
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.site is None:
+            return html
+        uri = page.file.src_uri
+        if uri in self.site.pages:
+            rendered = self.site.render(uri)
+            page.toc = get_toc(_toc_tokens(rendered.toc))  # type: ignore[arg-type]
+            return rendered.html
+        if uri == HOME:
+            summary = self.site.home_summary()
+            if self.generated_home:
+                return f"<h1>{title_html(config.site_name)}</h1>{summary}"
+            return html + summary
+        return html
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # docs_dir is watched already; a content folder elsewhere must be watched too.
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
