@@ -1,0 +1,37 @@
+"""Building real sites with the real `mkdocs` command, for the site tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL_MKDOCS_YML = """\
+site_name: Test dossier
+docs_dir: content
+theme: material
+plugins: [search, dossier]
+"""
+
+
+def mkdocs_build(config: Path, site: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    if strict:
+        args.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(args, capture_output=True, text=True, env=env, cwd=config.parent, timeout=600)
+
+
+def write_project(root: Path, claims_yaml: str, articles: dict[str, str], mkdocs_yml: str = MINIMAL_MKDOCS_YML) -> Path:
+    """A project folder with mkdocs.yml and content/; returns the mkdocs.yml path."""
+    (root / "content" / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "claims.yaml").write_text(textwrap.dedent(claims_yaml), "utf-8")
+    for article_id, text in articles.items():
+        (root / "content" / "articles" / f"{article_id}.md").write_text(text, "utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(mkdocs_yml, "utf-8")
+    return config
