@@ -19,7 +19,7 @@ plugins: [search, dossier]
 
 
 def mkdocs_build(config: Path, site: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     if strict:
         args.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
