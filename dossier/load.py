@@ -268,12 +268,12 @@ class _Builder:
         for path in bad:
             broken[path[:2]].add(path[2:])
         for section, kind in SECTIONS.items():
-            if (section,) in broken or not isinstance(doc.value.get(section), list):
+            if (section,) in broken or not isinstance(doc.value.get(section) or [], list):
                 continue
-            for index, entry in enumerate(doc.value[section]):
+            for index, entry in enumerate(doc.value[section] or ()):
                 self._entity(file, doc, (section, index), entry, kind, broken.get((section, index), set()))
-        if ("claims",) not in broken and isinstance(doc.value.get("claims"), list):
-            for index, entry in enumerate(doc.value["claims"]):
+        if ("claims",) not in broken and isinstance(doc.value.get("claims") or [], list):
+            for index, entry in enumerate(doc.value.get("claims") or ()):
                 self._claim(file, doc, ("claims", index), entry, broken.get(("claims", index), set()))
 
     def _start(self, file: str, doc: YamlDocument, path: PathKey, entry: Any, what: str, namespace: str, broken: set[PathKey]):
@@ -281,7 +281,7 @@ class _Builder:
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or ("id",) in broken:
             return None
         where = Location(file, *doc.position(path))
-        if not self._register(entry["id"], where, what, namespace):
+        if not self._register(entry["id"], Location(file, *doc.position(path + ("id",))), what, namespace):
             return None
 
         def valid(*field: Any) -> bool:

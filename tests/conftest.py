@@ -112,6 +112,12 @@ claims:
 BASE_YAML = BASE_ENTITIES + BASE_CLAIM
 
 
+def edit(old: str, new: str, yaml: str = BASE_YAML) -> str:
+    """`yaml` with its one occurrence of `old` replaced by `new` (an analyst's edit)."""
+    assert yaml.count(old) == 1, f"{old!r} occurs {yaml.count(old)} times"
+    return yaml.replace(old, new)
+
+
 def write_dossier(
     root: Path,
     claims_yaml: str | None = BASE_YAML,
@@ -161,9 +167,10 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
     return found[nth - 1]
 
 
-def col_of(text: str, needle: str, nth: int = 1) -> int:
-    """The 1-based column where `needle` starts on the line line_of(text, needle, nth)."""
-    return textwrap.dedent(text).splitlines()[line_of(text, needle, nth) - 1].index(needle) + 1
+def position(text: str, line_needle: str, value: str | None = None, nth: int = 1) -> tuple[int, int]:
+    """(line, column), 1-based, of `value` (default: `line_needle`) on the nth line containing `line_needle`."""
+    line = line_of(text, line_needle, nth)
+    return line, textwrap.dedent(text).splitlines()[line - 1].index(value or line_needle) + 1
 
 
 def describe(problems: tuple[Problem, ...]) -> str:
