@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import derive, validate
-from .files import display_path
+from .files import display_path, links_leaving, report_link_leaving
 from .load import load
 from .model import Analysis, Dossier
 from .problems import Location, Problem, ProblemList
@@ -38,6 +38,8 @@ def check_content(content: Path | str) -> CheckResult:
     if not content.is_dir():
         problems.error(Location(display_path(content)), "the content folder does not exist", code="missing")
         return CheckResult(None, None, problems.sorted())
+    for link in links_leaving(content):
+        report_link_leaving(link, problems)
     loaded = load(content, problems)
     dossier = loaded.dossier
     validate.check_references(loaded, problems)

@@ -31,16 +31,44 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
+def links_leaving(root: Path) -> list[Path]:
+    """Symbolic links under `root` that point outside it (or nowhere).
+
+    A pull request can add a link to a file of the build machine; MkDocs would copy it
+    into the published site. Folders reached through such links are not walked.
+    """
+    found = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                if not entry.exists() or not inside(entry, root):
+                    found.append(entry)
+                    continue
+            if entry.is_dir() and not entry.is_symlink():
+                stack.append(entry)
+    return sorted(found)
+
+
+def report_link_leaving(path: Path, problems: ProblemList) -> None:
+    problems.error(
+        Location(display_path(path), 1, 1),
+        "this is a symbolic link to something outside the content folder",
+        "replace it with the file itself: nothing outside the content folder may be read or published",
+        code="symlink",
+    )
+
+
 def read_text(path: Path, root: Path, problems: ProblemList) -> str | None:
     """The file's text with line ends as \\n and Unicode composed (NFC), or None after reporting."""
     name = display_path(path)
     if not inside(path, root):
-        problems.error(
-            Location(name, 1, 1),
-            "this is a symbolic link to a file outside the content folder",
-            "replace the link with the file itself: the build only reads files inside the content folder",
-            code="symlink",
-        )
+        report_link_leaving(path, problems)
         return None
     try:
         size = path.stat().st_size

@@ -20,6 +20,8 @@ from .problems import Location, ProblemList
 from .yamlsource import PathKey, YamlDocument, YamlError, parse_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+# An id becomes a page `<folder>/<id>.md`; `index` would take the place of the folder's index page.
+RESERVED_IDS = frozenset({"index"})
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 CLAIMS_FILE = "claims.yaml"
 CLAIMS_FOLDER = "claims"
@@ -75,6 +77,9 @@ def _load_article(path: Path, root: Path, problems: ProblemList) -> Article | No
     if text is None:
         return None
     article_id = path.stem
+    if article_id in RESERVED_IDS:
+        problems.error(Location(file, 1, 1), f"'{path.name}' is reserved for the index of articles", "rename the file", code="reserved-id")
+        return None
     if not ID_PATTERN.match(article_id):
         slug = "-".join(re.sub(r"[^a-z0-9]+", " ", article_id.lower()).split())
         problems.error(
@@ -243,6 +248,9 @@ class _Builder:
         self.first_seen: dict[str, Location] = {}
 
     def _register(self, entry_id: str, where: Location, what: str, namespace: str) -> bool:
+        if entry_id in RESERVED_IDS:
+            self.problems.error(where, f"the id '{entry_id}' is reserved for the site's index pages", "choose another id", code="reserved-id")
+            return False
         key = f"{namespace}:{entry_id}"
         if key in self.first_seen:
             first = self.first_seen[key]
@@ -270,7 +278,7 @@ class _Builder:
         for section, kind in SECTIONS.items():
             if (section,) in broken or not isinstance(doc.value.get(section) or [], list):
                 continue
-            for index, entry in enumerate(doc.value[section] or ()):
+            for index, entry in enumerate(doc.value.get(section) or ()):
                 self._entity(file, doc, (section, index), entry, kind, broken.get((section, index), set()))
         if ("claims",) not in broken and isinstance(doc.value.get("claims") or [], list):
             for index, entry in enumerate(doc.value.get("claims") or ()):

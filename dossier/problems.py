@@ -65,4 +65,5 @@ class ProblemList:
         return any(p.is_error for p in self._items)
 
     def sorted(self) -> tuple[Problem, ...]:
-        return tuple(sorted(self._items, key=Problem.sort_key))
+        """Sorted by file and line; a problem found by two stages is reported once."""
+        return tuple(sorted(dict.fromkeys(self._items), key=Problem.sort_key))

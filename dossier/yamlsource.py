@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
-MAX_EXPANDED_NODES = 1_000_000
+MAX_EXPANDED_NODES = 100_000  # values reached through aliases; plain values do not count
 
 PathKey = tuple[Any, ...]
 

@@ -126,3 +126,20 @@ def test_no_page_carries_executable_content_from_the_dossier(site: Path) -> None
     for path in site.rglob("*.html"):
         info = parse(path)
         assert info.dangerous == [], path
+
+
+def test_every_page_has_a_content_security_policy_that_allows_only_the_themes_inline_scripts(site: Path) -> None:
+    import base64
+    import hashlib
+
+    for path in list(site.rglob("*.html"))[:400]:
+        text = path.read_text("utf-8")
+        match = re.search(r'<head>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text)
+        assert match, f"{path}: no policy first in <head>"
+        policy = match.group(1)
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", text, re.S):
+            if "src=" in attrs or "application/" in attrs:
+                continue
+            digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in policy, f"{path}: inline script not allowed by the policy"

@@ -26,6 +26,7 @@ from dossier.check import check_content
 from dossier.export import export
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.report import summary_line
+from dossier.site.csp import add_policy
 from dossier.site.html import title_html
 from dossier.site.links import HOME
 from dossier.site.page import TocEntry
@@ -39,6 +40,8 @@ class DossierConfig(Config):
     """The content folder, relative to mkdocs.yml. Default: the docs_dir."""
     export_path = c.Type(str, default="dossier.json")
     """Where the export (the derived data as JSON) is published in the site."""
+    content_security_policy = c.Type(bool, default=True)
+    """Give every page a Content-Security-Policy allowing only the site's own scripts and styles."""
 
 
 def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[dict[str, Any]]:
@@ -147,6 +150,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return f"<h1>{title_html(config.site_name)}</h1>{summary}"
             return html + summary
         return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.content_security_policy:
+            return output
+        return add_policy(output, page.content or "")
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if not self.config.content_security_policy or not template_name.endswith(".html"):
+            return output_content
+        return add_policy(output_content)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # docs_dir is watched already; a content folder elsewhere must be watched too.
