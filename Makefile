@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build serve test check clean
+.PHONY: build serve test check clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ test: $(STAMP)
 
 clean:
 	rm -rf site $(VENV)
+
+# The long fuzzing profile (issue: hostile input): 20,000 examples per property.
+fuzz: $(STAMP)
+	DOSSIER_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_fuzz.py -p no:cacheprovider
