@@ -11,6 +11,7 @@ from .load import ARTICLES_FOLDER, ID_PATTERN
 from .text import fold
 
 _URL = re.compile(r"https?://\S+\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 class AddArticleError(Exception):
@@ -77,6 +78,8 @@ def add_article(
         raise AddArticleError("--outlet and --title must not be empty")
     if published is not None:
         try:
+            if not _DATE.match(published):
+                raise ValueError(published)
             dt.date.fromisoformat(published)
         except ValueError:
             raise AddArticleError(f"--published '{published}' is not a date written YYYY-MM-DD") from None

@@ -45,7 +45,7 @@ def check_content(content: Path | str) -> CheckResult:
     validate.check_references(loaded, problems)
     validate.check_aliases(dossier, problems)
     validate.check_origins(dossier, problems)
-    passages = validate.verify_quotes(dossier, problems)
+    passages = validate.verify_quotes(dossier, problems, loaded.loose_quotes)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
     mentions = derive.find_mentions(dossier)

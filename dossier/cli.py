@@ -11,7 +11,7 @@ from pathlib import Path
 from .add_article import AddArticleError, add_article
 from .check import check_content
 from .export import export
-from .report import github_report, json_report, step_summary, summary_line, text_report
+from .report import count, github_report, json_report, step_summary, summary_line, text_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -57,7 +57,7 @@ def _check(args: argparse.Namespace) -> int:
         counts = ""
         if result.dossier is not None:
             d = result.dossier
-            counts = f" ({len(d.articles)} articles, {len(d.entities)} entities, {len(d.claims)} claims)"
+            counts = f" ({count(len(d.articles), 'article')}, {count(len(d.entities), 'entity', 'entities')}, {count(len(d.claims), 'claim')})"
         print(f"dossier check: {summary_line(problems)}{counts}")
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 

@@ -44,6 +44,8 @@ class Loaded:
     references: list[Reference] = field(default_factory=list)
     # Ids whose entries were too broken to build: references to them are not reported again.
     broken_ids: set[str] = field(default_factory=set)
+    # (article, quote, where) of evidence items too broken to build, whose quotes are still checked.
+    loose_quotes: list[tuple[str, str, Location]] = field(default_factory=list)
 
 
 def _date(text: str, where: Location, what: str, problems: ProblemList) -> dt.date | None:
@@ -245,6 +247,7 @@ class _Builder:
         self.claims: dict[str, Claim] = {}
         self.references: list[Reference] = []
         self.broken_ids: set[str] = set()
+        self.loose_quotes: list[tuple[str, str, Location]] = []
         self.first_seen: dict[str, Location] = {}
 
     def _register(self, entry_id: str, where: Location, what: str, namespace: str) -> bool:
@@ -338,12 +341,18 @@ class _Builder:
         evidence = []
         items = entry["evidence"] if valid("evidence") or ("evidence",) not in broken and "evidence" in entry else []
         for index, item in enumerate(items):
-            if not valid("evidence", index):
-                continue
             item_path = path + ("evidence", index)
-            self.references.append(
-                Reference(item["article"], None, Location(file, *doc.position(item_path + ("article",))), schema.label(doc, item_path + ("article",)))
-            )
+            if not isinstance(item, dict):
+                continue
+            if valid("evidence", index, "article") and "article" in item:
+                self.references.append(
+                    Reference(item["article"], None, Location(file, *doc.position(item_path + ("article",))), schema.label(doc, item_path + ("article",)))
+                )
+            if not valid("evidence", index):
+                # Not part of the dossier, but its quote is still checked in this run.
+                if "article" in item and "quote" in item and valid("evidence", index, "article") and valid("evidence", index, "quote"):
+                    self.loose_quotes.append((item["article"], item["quote"], Location(file, *doc.position(item_path + ("quote",)))))
+                continue
             evidence.append(
                 Evidence(
                     article=item["article"],
@@ -389,5 +398,5 @@ def load(content: Path, problems: ProblemList) -> Loaded:
         if parsed is not None:
             builder.add_document(*parsed)
     dossier = Dossier(articles=articles, entities=builder.entities, claims=builder.claims)
-    return Loaded(dossier, builder.references, builder.broken_ids)
+    return Loaded(dossier, builder.references, builder.broken_ids, builder.loose_quotes)
 

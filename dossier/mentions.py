@@ -91,7 +91,7 @@ class MentionFinder:
         matches = []
         for found in self._pattern.finditer(fold_keep_case(text)):
             caps = found.lastgroup == "caps"
-            key = _SPACE_RUN.sub(" ", found.group() if caps else found.group().casefold())
+            key = _SPACE_RUN.sub(" ", found.group() if caps else fold(found.group()))
             owners = (self._capitals if caps else self._any_case).get(key)
             if owners:
                 matches.append(Match(found.start(), found.end(), tuple(owners)))

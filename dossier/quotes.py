@@ -146,8 +146,16 @@ def quote_texts(quote: str) -> list[str]:
 
 
 def quote_parts(quote: str) -> list[re.Pattern[str]]:
-    """One pattern per elided part; words may be separated by any run of whitespace."""
-    return [
-        re.compile(" +".join(re.escape(word) for word in fold(part).split()))
-        for part in quote_texts(quote)
-    ]
+    """One pattern per elided part; words may be separated by any run of whitespace.
+
+    A part that starts or ends with a letter or digit must start or end on a word boundary:
+    "52 political prisoners" is not a quote of "152 political prisoners".
+    """
+    patterns = []
+    for part in quote_texts(quote):
+        words = fold(part).split()
+        body = " +".join(re.escape(word) for word in words)
+        start = r"(?<!\w)" if words[0][0].isalnum() else ""
+        end = r"(?!\w)" if words[-1][-1].isalnum() else ""
+        patterns.append(re.compile(start + body + end))
+    return patterns

@@ -12,10 +12,14 @@ def text_report(problems: Sequence[Problem]) -> str:
     return "".join(p.format_text() + "\n" for p in problems)
 
 
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """`1 entity`, `2 entities`."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 def summary_line(problems: Sequence[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return f"{count(errors, 'error')}, {count(len(problems) - errors, 'warning')}"
 
 
 def _escape_data(value: str) -> str:

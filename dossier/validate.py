@@ -7,8 +7,8 @@ from collections import defaultdict
 
 from .load import Loaded
 from .mentions import is_capitals_only
-from .model import Dossier, Kind
-from .problems import ProblemList
+from .model import Article, Dossier, Kind
+from .problems import Location, ProblemList
 from .quotes import ArticleText, Span
 from .suggest import did_you_mean
 from .text import squash
@@ -53,10 +53,14 @@ def check_references(loaded: Loaded, problems: ProblemList) -> None:
             wanted = " or ".join(k.value for k in Kind if k in ref.kinds)
             problems.error(
                 ref.location,
-                f"{ref.field}: '{ref.target}' is a {entity.kind.value}, not a {wanted}",
+                f"{ref.field}: '{ref.target}' is {_a(entity.kind.value)}, not {_a(wanted)}",
                 f"list only {wanted} ids here",
                 code="wrong-kind",
             )
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _mention_key(name: str) -> str:
@@ -110,37 +114,47 @@ def _loose(name: str) -> str:
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
-def verify_quotes(dossier: Dossier, problems: ProblemList) -> dict[tuple[str, int], tuple[Span, ...]]:
-    """Find every quote in its article; report the ones that are not there with the closest passage."""
+def verify_quotes(dossier: Dossier, problems: ProblemList, loose: list[tuple[str, str, Location]] = ()) -> dict[tuple[str, int], tuple[Span, ...]]:
+    """Find every quote in its article; report the ones that are not there with the closest passage.
+
+    `loose` quotes belong to evidence items with other errors: checked, but not placed.
+    """
     texts: dict[str, ArticleText] = {}
     passages: dict[tuple[str, int], tuple[Span, ...]] = {}
-    for claim in dossier.claims.values():
-        for index, item in enumerate(claim.evidence):
-            article = dossier.articles.get(item.article)
-            if article is None:
-                continue  # reported as an unknown article
-            text = texts.get(article.id)
-            if text is None:
-                text = texts[article.id] = ArticleText(article.body)
-            spans = text.find(item.quote)
-            if spans is not None:
-                passages[(claim.id, index)] = spans
-                continue
-            hints = []
-            missing = text.missing_part(item.quote)
-            if missing and missing.strip() != item.quote.strip():
-                hints.append(f"this part is not in the article (after the parts before it): “{_clip(missing)}”")
-            closest = text.closest_passage(missing or item.quote)
-            if closest is not None:
-                hints.append(f"closest passage (paragraph {closest[0] + 1}): “{_clip(closest[1])}”")
-            hints.append("copy the passage exactly; only case, spacing, accents, curly quotes and dashes may differ, and '...' may stand for left-out words")
-            problems.error(
-                item.quote_location,
-                f"quote not found in article '{article.id}' ({article.location.file})",
-                *hints,
-                code="quote-not-found",
-            )
+    cited = [
+        ((claim.id, index), item.article, item.quote, item.quote_location)
+        for claim in dossier.claims.values()
+        for index, item in enumerate(claim.evidence)
+    ]
+    for key, article_id, quote, where in [*cited, *((None, *extra) for extra in loose)]:
+        article = dossier.articles.get(article_id)
+        if article is None:
+            continue  # reported as an unknown article
+        text = texts.get(article.id)
+        if text is None:
+            text = texts[article.id] = ArticleText(article.body)
+        spans = text.find(quote)
+        if spans is not None:
+            if key is not None:
+                passages[key] = spans
+            continue
+        _report_missing_quote(text, article, quote, where, problems)
     return passages
+
+
+def _report_missing_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> None:
+    hints = []
+    missing = text.missing_part(quote)
+    if missing and missing.strip() != quote.strip():
+        hints.append(f"this part is not in the article (after the parts before it): “{_clip(missing)}”")
+    closest = text.closest_passage(missing or quote)
+    if closest is not None:
+        hints.append(f"closest passage (paragraph {closest[0] + 1}): “{_clip(closest[1])}”")
+    hints.append(
+        "copy the passage exactly, from and to whole words; only case, spacing, accents, curly quotes "
+        "and dashes may differ, and '...' may stand for left-out words"
+    )
+    problems.error(where, f"quote not found in article '{article.id}' ({article.location.file})", *hints, code="quote-not-found")
 
 
 def _clip(text: str, limit: int = 240) -> str:

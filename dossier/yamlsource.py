@@ -10,6 +10,7 @@ nesting depth and alias expansion: hostile documents fail with a message, not a 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,7 +84,9 @@ def _resolve_plain(text: str) -> Any:
     if _INT_HEX.match(text):
         return int(text[2:], 16)
     if _FLOAT.match(text):
-        return float(text)
+        number = float(text)
+        # 1e400 overflows to infinity, which JSON cannot carry: leave it as text to be reported.
+        return number if math.isfinite(number) else text
     return text
 
 
@@ -124,6 +127,7 @@ class _Frame:
 
 
 _NO_KEY = object()
+_DUPLICATE = object()
 
 
 def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
@@ -178,7 +182,9 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
                     "remove one of them: YAML would silently keep only the last",
                 )
             )
-            return path
+            # The duplicate is read (to find its own problems) under a path nothing looks up,
+            # so its positions never replace those of the value that is kept.
+            return path + (_DUPLICATE,)
         parent.container[key] = value
         doc.positions[path] = pos
         doc.key_positions[path] = parent.key_pos

@@ -112,6 +112,11 @@ claims:
 BASE_YAML = BASE_ENTITIES + BASE_CLAIM
 
 
+def with_article(article_id: str, text: str | bytes) -> dict[str, str | bytes]:
+    """BASE_ARTICLES plus one more article file."""
+    return {**BASE_ARTICLES, article_id: text}
+
+
 def edit(old: str, new: str, yaml: str = BASE_YAML) -> str:
     """`yaml` with its one occurrence of `old` replaced by `new` (an analyst's edit)."""
     assert yaml.count(old) == 1, f"{old!r} occurs {yaml.count(old)} times"

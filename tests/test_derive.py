@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import BASE_ENTITIES, article, assert_clean, describe
+from conftest import BASE_ENTITIES, article, assert_clean, describe, edit
 
 from dossier import derive
 from dossier.export import export
@@ -220,7 +220,7 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
 
 def test_export_of_an_author_list_and_a_date_range(check) -> None:
     articles = {"x": article(BODY, author="[Ann One, Bob Two]", url="https://example.com/x")}
-    yaml = BASE_ENTITIES.replace("    date: 2025-09-11\n", "    date: {start: 2025-09-10, end: 2025-09-12}\n")
+    yaml = edit("    date: 2025-09-11\n", "    date: {start: 2025-09-10, end: 2025-09-12}\n", BASE_ENTITIES)
     result = check(yaml, articles)
     assert_clean(result)
     data = export(result.dossier, result.analysis)
@@ -231,3 +231,14 @@ def test_export_of_an_author_list_and_a_date_range(check) -> None:
     event = next(e for e in data["entities"] if e["kind"] == "event")
     assert event["date"] == {"start": "2025-09-10", "end": "2025-09-12"}
     assert data["claims"] == [] and data["discrepancies"] == []
+
+
+def test_export_is_strict_json_even_for_a_huge_number(check) -> None:
+    # Regression: `value: 1e400` was read as float infinity and accepted, and the export then
+    # held `Infinity`, which is not JSON. Either the check refuses it, or the export stays strict.
+    yaml = BASE_ENTITIES + "claims:\n" + claim("a", "nyt-1 supports", quantity="1e400")
+    result = check(yaml, ARTICLES)
+    if result.ok:
+        json.dumps(export(result.dossier, result.analysis), allow_nan=False)
+    else:
+        assert [p.location.line for p in result.errors] == [yaml.splitlines().index("      value: 1e400") + 1]

@@ -14,15 +14,13 @@ from conftest import (
     article,
     assert_at,
     assert_clean,
+    edit,
     only_error,
+    with_article,
 )
 
 from dossier.check import check_content
 from dossier.model import Kind
-
-
-def with_article(id_: str, text: str | bytes) -> dict[str, str | bytes]:
-    return {**BASE_ARTICLES, id_: text}
 
 
 def test_article_fields_and_verbatim_body(check) -> None:
@@ -52,7 +50,7 @@ def test_author_list_and_language(check) -> None:
 def test_crlf_line_ends_and_byte_order_mark(check) -> None:
     text = "\ufeff---\r\ntitle: T\r\noutlet: O\r\npublished: 2025-09-11\r\n---\r\nFirst para.\r\n\r\nSecond “para”.\r\n"
     result = check(
-        BASE_YAML.replace("article: nyt-2025-09-11", "article: crlf").replace("Belarus freed 52 political prisoners on Thursday", "para. Second"),
+        edit("Belarus freed 52 political prisoners on Thursday", "para. Second", edit("article: nyt-2025-09-11", "article: crlf")),
         with_article("crlf", text.encode("utf-8")),
     )
     assert_clean(result)
@@ -74,9 +72,7 @@ def test_crlf_and_bom_in_claims_yaml(make_dossier) -> None:
 def test_decomposed_accents_are_composed(check) -> None:
     # An article saved with "e" + combining accent matches a quote typed with "é".
     text = article("The minister Jose\u0301 Pe\u0301rez spoke.\n")
-    yaml = BASE_YAML.replace("article: nyt-2025-09-11", "article: x").replace(
-        "quote: Belarus freed 52 political prisoners on Thursday", "quote: José Pérez spoke"
-    )
+    yaml = edit("Belarus freed 52 political prisoners on Thursday", "José Pérez spoke", edit("article: nyt-2025-09-11", "article: x"))
     assert_clean(check(yaml, with_article("x", text)))
 
 
@@ -95,7 +91,7 @@ def test_entities_and_claims_are_loaded_in_input_order(check) -> None:
 
 
 def test_event_date_range(check) -> None:
-    yaml = BASE_YAML.replace("    date: 2025-09-11\n", "    date: {start: 2025-09-10, end: 2025-09-12}\n")
+    yaml = edit("    date: 2025-09-11\n", "    date: {start: 2025-09-10, end: 2025-09-12}\n")
     result = check(yaml)
     assert_clean(result)
     date = result.dossier.entities["sept-2025-release"].date
@@ -103,7 +99,7 @@ def test_event_date_range(check) -> None:
 
 
 def test_event_date_range_that_ends_before_it_starts(check) -> None:
-    yaml = BASE_YAML.replace("    date: 2025-09-11\n", "    date: {start: 2025-09-12, end: 2025-09-10}\n")
+    yaml = edit("    date: 2025-09-11\n", "    date: {start: 2025-09-12, end: 2025-09-10}\n")
     error = only_error(check(yaml))
     assert_at(error, CLAIMS, BASE_YAML.splitlines().index("    date: 2025-09-11") + 1, 11)
     assert error.message == "event 'sept-2025-release', 'date' ends (2025-09-10) before it starts (2025-09-12)"
@@ -119,15 +115,16 @@ def test_claims_folder_files_are_merged(check) -> None:
 def test_duplicate_id_across_claims_files_names_the_second_file_and_the_first(check) -> None:
     second = "countries:\n  - id: lithuania\n    name: Lithuania\n  - id: belarus\n    name: Belarus again\n"
     error = only_error(check(None, claims_folder={"a.yaml": BASE_ENTITIES + BASE_CLAIM, "b.yaml": second}))
-    assert_at(error, "content/claims/b.yaml", 4, 5)
+    assert_at(error, "content/claims/b.yaml", 4, 9)  # at the id itself
     first_line = BASE_ENTITIES.splitlines().index("  - id: belarus") + 1
-    assert error.message == f"duplicate id 'belarus': already used at content/claims/a.yaml:{first_line}:5"
+    assert error.message == f"duplicate id 'belarus': already used at content/claims/a.yaml:{first_line}:9"
 
 
 def test_duplicate_claim_id_across_claims_files(check) -> None:
     error = only_error(check(None, claims_folder={"a.yaml": BASE_YAML, "b.yaml": BASE_CLAIM}))
-    assert_at(error, "content/claims/b.yaml", 2, 5)
-    assert error.message.startswith("duplicate id 'release-count': already used at content/claims/a.yaml:")
+    assert_at(error, "content/claims/b.yaml", 2, 9)
+    claim_line = BASE_YAML.splitlines().index("  - id: release-count") + 1
+    assert error.message == f"duplicate id 'release-count': already used at content/claims/a.yaml:{claim_line}:9"
     assert "among claims" in error.hints[0]
 
 

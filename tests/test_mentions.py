@@ -109,9 +109,8 @@ def test_no_names_no_mentions() -> None:
 
 
 def test_names_with_sharp_s_are_found() -> None:
-    # BUG (dossier/mentions.py, MentionFinder.find): "ß".casefold() is "ss", but fold() keeps
-    # "ß" (it maps one character to one), so the key looked up after a match ("strauss")
-    # differs from the key stored ("strauß") and every such mention is silently dropped.
+    # Regression: "ß".casefold() is "ss" but fold() keeps "ß" (one character for one), so the
+    # key looked up after a match ("strauss") differed from the key stored ("strauß").
     finder = MentionFinder({"strauss": ["Franz Josef Strauß"], "weiss": ["Weiß"]})
     assert found("Franz Josef Strauß and Weiß", finder) == [
         ("Franz Josef Strauß", ("strauss",)),

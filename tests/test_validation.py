@@ -23,13 +23,10 @@ from conftest import (
     only_error,
     only_warning,
     position,
+    with_article,
 )
 
 from dossier.check import check_content
-
-
-def with_article(id_: str, text: str | bytes) -> dict[str, str | bytes]:
-    return {**BASE_ARTICLES, id_: text}
 
 
 # ----- YAML syntax and duplicate keys -----
@@ -65,9 +62,9 @@ def test_duplicate_key_in_front_matter(check) -> None:
 
 
 def test_error_inside_a_list_given_twice_points_at_the_kept_list(check) -> None:
-    # BUG (dossier/yamlsource.py): the duplicate `evidence:` list overwrites the positions of
-    # the first one, so the bad stance on line 30 is reported on line 34, whose stance is fine.
-    yaml = BASE_YAML.replace("stance: supports", "stance: support") + (
+    # Regression: the duplicate `evidence:` list used to overwrite the positions of the first,
+    # so the bad stance on line 30 was reported on line 34, whose stance is fine.
+    yaml = edit("stance: supports", "stance: support") + (
         "    evidence:\n      - article: reuters-2025-09-11\n        stance: supports\n        quote: Belarus released 52 prisoners\n"
     )
     result = check(yaml)
@@ -255,9 +252,8 @@ def test_missing_required_field_is_reported_at_its_entry(check, old: str, new: s
 
 
 def test_several_missing_fields_are_each_reported_once(check) -> None:
-    # BUG (dossier/schema.py, kind == "required"): jsonschema gives one error per missing
-    # field, and each of them is expanded to every missing field: with two fields missing,
-    # each is reported twice.
+    # jsonschema gives one error per missing field, and schema.py expands each of them to
+    # every missing field; the duplicates must not reach the user.
     yaml = BASE_ENTITIES + "claims:\n  - id: bare\n    text: A claim with nothing else.\n"
     result = check(yaml)
     assert sorted(p.message for p in result.errors) == [
@@ -297,8 +293,9 @@ def test_article_outlet_of_the_wrong_type(check) -> None:
 def test_unknown_field_is_reported_at_its_key(check, old: str, new: str, key: str, message: str, hint: str) -> None:
     yaml = edit(old, new)
     result = check(yaml)
-    [error] = [p for p in result.errors if p.code == "unknown-field"] or [None]
-    assert error is not None, describe(result.problems)
+    unknown = [p for p in result.errors if p.code == "unknown-field"]
+    assert len(unknown) == 1, describe(result.problems)
+    error = unknown[0]
     assert_at(error, CLAIMS, *position(yaml, f"{key}:"))
     assert error.message == message
     assert error.hints == (hint,)
@@ -348,8 +345,9 @@ def test_invalid_id_characters(check, old: str, new: str, bad: str, message: str
 def test_duplicate_id_across_entity_kinds(check) -> None:
     yaml = edit("  - id: belavia\n    name: Belavia\n", "  - id: belarus\n    name: Belavia\n")
     error = only_error(check(yaml))
-    assert_at(error, CLAIMS, line_of(yaml, "- id: belarus", 2), 5)
-    assert error.message == f"duplicate id 'belarus': already used at {CLAIMS}:{line_of(yaml, '- id: belarus')}:5"
+    assert_at(error, CLAIMS, *position(yaml, "- id: belarus", "belarus", nth=2))  # at the id itself
+    first = ":".join(map(str, position(yaml, "- id: belarus", "belarus")))
+    assert error.message == f"duplicate id 'belarus': already used at {CLAIMS}:{first}"
     assert error.hints == ("every id must be unique across people, countries, organizations and events",)
 
 
@@ -388,7 +386,8 @@ UNKNOWN_REFERENCES = [
     ),
     pytest.param(
         "countries: [belarus]\n  - id: john-coale", "countries: [belarus, belavia]\n  - id: john-coale", "belavia]",
-        "person 'alexander-lukashenko', 'countries': 'belavia' is a organization, not a country",
+        # Regression: said "is a organization".
+        "person 'alexander-lukashenko', 'countries': 'belavia' is an organization, not a country",
         "list only country ids here", id="countries-wrong-kind",
     ),
 ]
@@ -464,8 +463,14 @@ def test_quote_written_as_a_block_is_reported_where_its_text_starts(check) -> No
         "        quote: >-\n          Belarus freed fifty-two\n          political prisoners\n",
     )
     error = only_error(check(yaml))
-    assert error.location.line in (line_of(yaml, "quote: >-"), line_of(yaml, "fifty-two"))
+    assert_at(error, CLAIMS, *position(yaml, "quote: >-", ">-"))
     assert error.message.startswith("quote not found in article 'nyt-2025-09-11'")
+    assert error.hints[0] == "closest passage (paragraph 1): “Belarus freed 52 political prisoners”"
+
+
+def test_quote_must_be_in_the_text_not_the_front_matter(check) -> None:
+    yaml = edit("quote: Belarus freed 52 political prisoners on Thursday", "quote: Belarus Frees 52 Prisoners")
+    assert only_error(check(yaml)).code == "quote-not-found"  # it is the article's title
 
 
 def test_elided_quote_names_the_part_that_is_missing(check) -> None:
@@ -539,6 +544,33 @@ def test_binary_article_is_refused(check) -> None:
     error = only_error(check(articles=with_article("x", article("Text\x00 with a NUL.\n").encode())))
     assert_at(error, art("x"), 6, 5)
     assert error.message == "the file contains the control character U+0000; is it a binary file?"
+
+
+def test_reserved_article_id(check) -> None:
+    error = only_error(check(articles=with_article("index", article("Text.\n"))))
+    assert_at(error, art("index"), 1, 1)
+    assert error.message == "'index.md' is reserved for the index of articles"
+
+
+def test_reserved_entity_id(check) -> None:
+    yaml = edit("id: belavia", "id: index")
+    error = only_error(check(yaml))
+    assert_at(error, CLAIMS, *position(yaml, "id: index", "index"))
+    assert error.message == "the id 'index' is reserved for the site's index pages"
+
+
+def test_symbolic_links_out_of_the_content_folder_are_refused(make_dossier, tmp_path) -> None:
+    content = make_dossier()
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\noutlet: Build machine\n---\nsecret text\n")
+    (content / "articles" / "leak.md").symlink_to(secret)
+    (content / "notes.txt").symlink_to(secret)
+    result = check_content(content)
+    assert [(p.location.file, p.message) for p in result.problems] == [
+        (art("leak"), "this is a symbolic link to something outside the content folder"),
+        ("content/notes.txt", "this is a symbolic link to something outside the content folder"),
+    ]
+    assert "leak" not in result.dossier.articles
 
 
 # ----- warnings do not fail the check -----
@@ -624,6 +656,18 @@ def test_empty_claims_yaml_is_valid(check) -> None:
     assert_clean(result)
 
 
+def test_sections_may_be_empty_or_left_out(check) -> None:
+    # Regression: a left-out section raised KeyError in _Builder.add_document, so a claims.yaml
+    # without `organizations:` (or a claims/ file with only claims) crashed the whole check.
+    yaml = "people:\ncountries:\n  - id: belarus\n    name: Belarus\nclaims:\n"
+    try:
+        result = check(yaml)
+    except Exception as err:  # check_content must never raise for bad input
+        pytest.fail(f"check_content raised {err!r} for a claims.yaml without organizations: and events:")
+    assert_clean(result)
+    assert list(result.dossier.entities) == ["belarus"]
+
+
 # ----- everything at once -----
 
 
@@ -652,10 +696,8 @@ def test_all_problems_are_reported_at_once_sorted_by_file_and_line(check) -> Non
 
 
 def test_a_bad_field_of_an_evidence_item_does_not_hide_its_other_problems(check) -> None:
-    # QUESTIONABLE (dossier/load.py, _claim): an evidence item with one bad field is dropped
-    # whole, so its unknown article (and its quote) are only reported after a second run,
-    # against load.py's own aim that "its other problems (references, quotes) are reported
-    # in the same run".
+    # Regression: an evidence item with one bad field used to be dropped whole, so its unknown
+    # article (and its quote) were only reported after a second run.
     yaml = edit("stance: supports", "stance: support")
     yaml = edit("article: nyt-2025-09-11", "article: nyt-2025-9-11", yaml)
     result = check(yaml)

@@ -72,9 +72,8 @@ def test_duplicate_key_is_reported_with_both_lines_and_the_first_value_kept() ->
 
 
 def test_duplicate_key_with_a_list_value_does_not_move_the_positions_of_the_first() -> None:
-    # BUG (dossier/yamlsource.py, attach): a duplicate key's list or mapping is still walked,
-    # and the positions of its items overwrite those of the value that is kept. Errors in the
-    # kept value then point at the duplicate's lines (see test_validation for the user's view).
+    # The duplicate's list is still read, for its own problems, but its positions must not
+    # replace those of the value that is kept (see test_validation for the user's view).
     doc = parse_yaml("evidence:\n  - first\nevidence:\n  - second\n")
     assert doc.value == {"evidence": ["first"]}
     assert doc.positions[("evidence", 0)] == (2, 5)
