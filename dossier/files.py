@@ -90,7 +90,8 @@ def read_text(path: Path, root: Path, problems: ProblemList) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        col = len(data[line_start : err.start].decode("utf-8", "replace")) + 1  # in characters
         problems.error(
             Location(name, line, col),
             f"the file is not valid UTF-8 (byte 0x{data[err.start]:02x})",

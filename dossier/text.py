@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 _PUNCTUATION = {
-    **dict.fromkeys("‘’‚‛′ʼ＇", "'"),
+    **dict.fromkeys("‘’‚‛′ʼ＇´", "'"),  # ´ stands in for an apostrophe in much copied web text
     **dict.fromkeys("“”„‟″«»＂", '"'),
     **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
 }

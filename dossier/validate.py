@@ -46,7 +46,7 @@ def check_references(loaded: Loaded, problems: ProblemList) -> None:
             problems.error(
                 ref.location,
                 f"{ref.field}: no {allowed} has the id '{ref.target}'",
-                hint or f"add it to '{KIND_LISTS[next(k for k in Kind if k in ref.kinds)]}' in claims.yaml, or fix the spelling",
+                hint or f"fix the spelling, or add it to {' or '.join(KIND_LISTS[k] for k in Kind if k in ref.kinds)} in claims.yaml",
                 code="unknown-id",
             )
         elif entity.kind not in ref.kinds:
