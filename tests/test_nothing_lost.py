@@ -1,0 +1,79 @@
+"""Nothing in the input is lost: every article, entity, claim and evidence item appears exactly
+once in dossier.json and on its page, for the first dossier and for a large generated one."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitebuild import ROOT, mkdocs_build
+
+SECTIONS = {"people": "person", "countries": "country", "organizations": "organization", "events": "event"}
+FOLDERS = {"person": "people", "country": "countries", "organization": "organizations", "event": "events"}
+
+
+def read_input(content: Path) -> tuple[list[str], list[dict], list[dict]]:
+    """Articles, entities and claims as written, read independently of the dossier package."""
+    articles = sorted(p.stem for p in (content / "articles").glob("*.md"))
+    files = [content / "claims.yaml"] if (content / "claims.yaml").exists() else sorted((content / "claims").glob("*.yaml"))
+    entities, claims = [], []
+    for path in files:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        for section, kind in SECTIONS.items():
+            entities += [{**e, "kind": kind} for e in data.get(section) or []]
+        claims += data.get("claims") or []
+    return articles, entities, claims
+
+
+def assert_nothing_lost(content: Path, site: Path) -> None:
+    articles, entities, claims = read_input(content)
+    export = json.loads((site / "dossier.json").read_text("utf-8"))
+
+    assert Counter(a["id"] for a in export["articles"]) == Counter(articles)
+    assert Counter((e["id"], e["kind"]) for e in export["entities"]) == Counter((e["id"], e["kind"]) for e in entities)
+    assert Counter(c["id"] for c in export["claims"]) == Counter(c["id"] for c in claims)
+    exported = {c["id"]: c for c in export["claims"]}
+    for claim in claims:
+        written = [(e["article"], e["stance"], e["quote"]) for e in claim["evidence"]]
+        assert [(e["article"], e["stance"], e["quote"]) for e in exported[claim["id"]]["evidence"]] == written
+
+    for entity in entities:
+        page = (site / FOLDERS[entity["kind"]] / entity["id"] / "index.html").read_text("utf-8")
+        assert f"<h1>{html.escape(entity['name'])}</h1>" in page
+    for claim in claims:
+        page = (site / "claims" / claim["id"] / "index.html").read_text("utf-8")
+        # Each evidence item once, with its quote, in its own box.
+        assert page.count('<figure class="dossier-evidence') == len(claim["evidence"])
+        for item in claim["evidence"]:
+            assert f"<blockquote><p>{html.escape(item['quote'])}</p></blockquote>" in page
+    for article in articles:
+        page = (site / "articles" / article / "index.html").read_text("utf-8")
+        assert re.search(r'<div class="dossier-paragraph" id="p-1">', page)
+
+
+def test_the_first_dossier_loses_nothing(tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert_nothing_lost(ROOT / "content", tmp_path / "site")
+
+
+@pytest.mark.parametrize("articles", [150])
+def test_a_large_generated_dossier_loses_nothing(tmp_path: Path, articles: int) -> None:
+    project = tmp_path / "project"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(articles), str(project), "--seed", "11"],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert_nothing_lost(project / "content", tmp_path / "site")
