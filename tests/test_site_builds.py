@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
+from injection import write_injection_project
 from sitebuild import mkdocs_build, write_project
 from sitecheck import broken_links, html_files, parse
 
@@ -78,12 +78,18 @@ def test_warnings_fail_a_strict_build_only(tmp_path: Path) -> None:
     assert mkdocs_build(config, tmp_path / "lenient", strict=False).returncode == 0
 
 
-def test_a_page_of_the_content_folder_cannot_be_replaced_by_a_generated_one(tmp_path: Path) -> None:
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["people.md", "people/index.md", "countries/belarus.md", "dossier.json", "assets/dossier/dossier.js"])
+def test_a_file_of_the_content_folder_cannot_be_replaced_by_a_generated_one(tmp_path: Path, name: str) -> None:
     config = write_project(tmp_path, CLAIMS, {"wire-1": ARTICLE})
-    (tmp_path / "content" / "people.md").write_text("# Mine\n", "utf-8")
+    path = tmp_path / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# Mine\n", "utf-8")
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
-    assert "people.md: this page would be replaced by the generated page" in result.stderr
+    assert f"would be replaced by generated pages or files of the same name; rename or remove them: {name}" in result.stderr
 
 
 def test_the_content_folder_is_never_written_to(tmp_path: Path) -> None:
@@ -93,62 +99,8 @@ def test_the_content_folder_is_never_written_to(tmp_path: Path) -> None:
     assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "content").rglob("*")) == before
 
 
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(2)">',
-    "[click](javascript:alert(3))",
-    "{: onclick=\"alert(4)\" }",
-    '"><svg onload=alert(5)>',
-    "</title><script>alert(6)</script>",
-    "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)",
-    "<a href='javascript:alert(8)'>x</a>",
-]
-EVIL = " ".join(PAYLOADS)
-
-
-def _yaml(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
 def test_injection_payloads_in_every_text_field_render_as_text(tmp_path: Path) -> None:
-    body = f"Belarus freed 52 prisoners. {EVIL}\n\n{EVIL} said Evil Name {{: onclick=alert(9) }}\n"
-    article = (
-        f"---\ntitle: {_yaml('Title ' + EVIL)}\noutlet: {_yaml('Outlet ' + EVIL)}\nauthor: {_yaml('Author ' + EVIL)}\n"
-        f"published: 2025-09-11\n---\n{body}"
-    )
-    claims = f"""\
-people:
-  - id: evil
-    name: {_yaml('Evil Name ' + EVIL)}
-    aliases: [{_yaml('Evil Name')}, {_yaml('<b>alias</b>')}]
-    summary: {_yaml('Summary ' + EVIL)}
-events:
-  - id: evil-event
-    name: {_yaml('Event ' + EVIL)}
-    date: 2025-09-11
-    participants: [evil]
-claims:
-  - id: evil-claim
-    text: {_yaml('Claim ' + EVIL)}
-    about: [evil, evil-event]
-    date: 2025-09-11
-    quantity: {{measure: {_yaml('measure ' + EVIL)}, value: 1}}
-    evidence:
-      - article: evil-article
-        stance: supports
-        quote: {_yaml(EVIL)}
-        via: {_yaml('Via ' + EVIL)}
-        note: {_yaml('Note ' + EVIL)}
-  - id: evil-claim-2
-    text: other
-    about: [evil]
-    quantity: {{measure: {_yaml('measure ' + EVIL)}, value: 2}}
-    evidence:
-      - article: evil-article
-        stance: contradicts
-        quote: "Belarus freed 52 prisoners"
-"""
-    config = write_project(tmp_path, claims, {"evil-article": article})
+    config = write_injection_project(tmp_path)
     result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"

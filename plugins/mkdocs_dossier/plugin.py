@@ -83,24 +83,39 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
         site = self.site = Site(result.dossier, result.analysis, directory_urls=config.use_directory_urls)
 
+        new_files = [
+            File.generated(
+                config,
+                page.src_uri,
+                content="",
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+            for page in site.pages.values()
+        ]
+        assets = resources.files("dossier").joinpath("site", "assets")
+        new_files += [File.generated(config, a, content=assets.joinpath(Path(a).name).read_bytes()) for a in ASSETS]
+        payload = json.dumps(export(result.dossier, result.analysis), ensure_ascii=False, indent=1)
+        new_files.append(File.generated(config, self.config.export_path, content=payload))
+
+        # A file of the content folder must never be silently replaced by a generated one
+        # (`people.md`, `people/index.md`, `dossier.json`, ...): compare where they would land.
+        destinations = {f.dest_uri for f in new_files}
+        taken = []
         for file in list(files):
             if self._is_source(file):
                 files.remove(file)  # input to the generator, not published as is
-            elif file.src_uri in site.pages:
-                raise PluginError(
-                    f"{file.src_uri}: this page would be replaced by the generated page of the same name; rename or remove it"
-                )
-        for page in site.pages.values():
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            elif file.dest_uri in destinations:
+                taken.append(file.src_uri)
+        if taken:
+            raise PluginError(
+                "these files would be replaced by generated pages or files of the same name; rename or remove them: "
+                + ", ".join(sorted(taken))
+            )
+        for file in new_files:
+            files.append(file)
         self.generated_home = files.get_file_from_path(HOME) is None
         if self.generated_home:
             files.append(File.generated(config, HOME, content=""))
-        assets = resources.files("dossier").joinpath("site", "assets")
-        for asset in ASSETS:
-            files.append(File.generated(config, asset, content=assets.joinpath(Path(asset).name).read_bytes()))
-        payload = json.dumps(export(result.dossier, result.analysis), ensure_ascii=False, indent=1)
-        files.append(File.generated(config, self.config.export_path, content=payload))
         return files
 
     def _is_source(self, file: File) -> bool:
