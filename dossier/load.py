@@ -70,6 +70,20 @@ def _date_value(value: Any, doc: YamlDocument, path: PathKey, file: str, problem
     return DateRange(start, end)
 
 
+def _read_yaml(text: str, file: str, problems: ProblemList, line_offset: int = 0) -> YamlDocument | None:
+    """The document with its reading problems reported; an empty document is an empty mapping."""
+    try:
+        doc = parse_yaml(text, line_offset=line_offset)
+    except YamlError as err:
+        problems.error(Location(file, err.line, err.col), err.message, err.hint, code="yaml")
+        return None
+    for message, line, col, hint in doc.issues:
+        problems.error(Location(file, line, col), message, hint, code="duplicate-key")
+    if doc.value is None:
+        doc.value = {}
+    return doc
+
+
 # ----- articles -----
 
 
@@ -103,15 +117,9 @@ def _load_article(path: Path, root: Path, problems: ProblemList) -> Article | No
     if end is None:
         problems.error(Location(file, 1, 1), "the front matter is not closed", "add a line '---' after its last field", code="front-matter")
         return None
-    try:
-        doc = parse_yaml(text[4 : end.start()], line_offset=1)
-    except YamlError as err:
-        problems.error(Location(file, err.line, err.col), err.message, err.hint, code="yaml")
+    doc = _read_yaml(text[4 : end.start()], file, problems, line_offset=1)
+    if doc is None:
         return None
-    for message, line, col, hint in doc.issues:
-        problems.error(Location(file, line, col), message, hint, code="duplicate-key")
-    if doc.value is None:
-        doc.value = {}
     if not isinstance(doc.value, dict):
         problems.error(Location(file, 2, 1), f"the front matter should be fields like 'title: ...', not {schema.describe(doc.value)}", code="type")
         return None
@@ -218,15 +226,9 @@ def _parse_claims_file(path: Path, content: Path, problems: ProblemList) -> tupl
     text = read_text(path, content, problems)
     if text is None:
         return None
-    try:
-        doc = parse_yaml(text)
-    except YamlError as err:
-        problems.error(Location(file, err.line, err.col), err.message, err.hint, code="yaml")
+    doc = _read_yaml(text, file, problems)
+    if doc is None:
         return None
-    for message, line, col, hint in doc.issues:
-        problems.error(Location(file, line, col), message, hint, code="duplicate-key")
-    if doc.value is None:
-        doc.value = {}
     if not isinstance(doc.value, dict):
         problems.error(
             Location(file, *doc.position(())),
