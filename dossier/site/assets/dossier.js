@@ -1,0 +1,92 @@
+/* Dossier: sortable and filterable tables; the quote a link points to is outlined. */
+(function () {
+  "use strict";
+
+  function cellKey(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return "";
+    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim().toLowerCase();
+  }
+
+  function compare(a, b) {
+    var x = parseFloat(a), y = parseFloat(b);
+    if (!isNaN(x) && !isNaN(y) && String(x) === a && String(y) === b) return x - y;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function makeSortable(table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (r1, r2) {
+          var result = compare(cellKey(r1, index), cellKey(r2, index));
+          return ascending ? result : -result;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function makeFilterable(block) {
+    var input = block.querySelector(".dossier-filter");
+    var table = block.querySelector("table");
+    var count = block.querySelector(".dossier-count");
+    if (!input || !table) return;
+    input.addEventListener("input", function () {
+      var needle = input.value.trim().toLowerCase();
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var match = !needle || row.textContent.toLowerCase().indexOf(needle) !== -1;
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      if (count) count.textContent = shown + " rows";
+    });
+  }
+
+  function outlineTarget() {
+    document.querySelectorAll("mark.dossier-current").forEach(function (mark) { mark.classList.remove("dossier-current"); });
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id.indexOf("q-") !== 0) return;
+    document.querySelectorAll("mark.dossier-quote").forEach(function (mark) {
+      if ((" " + mark.getAttribute("data-quotes") + " ").indexOf(" " + id + " ") !== -1) mark.classList.add("dossier-current");
+    });
+  }
+
+  function labelSearchDialog() {
+    // Material's search overlay is a role="dialog" without a name; screen readers announce it as "Search".
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "Search");
+    });
+  }
+
+  function init() {
+    labelSearchDialog();
+    document.querySelectorAll("table[data-dossier-sortable]").forEach(function (table) {
+      if (!table.hasAttribute("data-dossier-ready")) {
+        table.setAttribute("data-dossier-ready", "");
+        makeSortable(table);
+      }
+    });
+    document.querySelectorAll(".dossier-table-block").forEach(makeFilterable);
+    outlineTarget();
+  }
+
+  window.addEventListener("hashchange", outlineTarget);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init); // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,194 @@
+"""Indexes over a checked dossier that the pages need, computed once in linear passes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Kind, Mention, Stance, Status, date_start
+from ..quotes import paragraph_spans
+from ..text import squash
+
+# Contested and disputed first: where the sources disagree is what a reader looks for.
+STATUS_ORDER = [Status.CONTESTED, Status.DISPUTED, Status.CORROBORATED, Status.SINGLE_SOURCE]
+
+
+@dataclass
+class Source:
+    """An origin: an outlet that published articles and/or a source credited with `via`."""
+
+    name: str
+    articles: list[str] = field(default_factory=list)
+    evidence: int = 0
+    supports: set[str] = field(default_factory=set)
+    contradicts: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    date: DateValue
+    entity: Entity | None
+    claim: Claim | None
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        return (date_start(self.date), self.entity.id if self.entity else self.claim.id if self.claim else "")
+
+
+class SiteData:
+    def __init__(self, dossier: Dossier, analysis: Analysis) -> None:
+        self.dossier = dossier
+        self.analysis = analysis
+        self.claims_about: dict[str, list[str]] = defaultdict(list)
+        self.events_of: dict[str, list[str]] = defaultdict(list)
+        self.related: dict[str, Counter[str]] = defaultdict(Counter)
+        self.citations: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.sources: dict[str, Source] = {}
+        self.discrepancy_of: dict[str, Discrepancy] = {d.measure: d for d in analysis.discrepancies}
+        self.mentions_of: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
+        self._discrepancies_about: dict[str, list[Discrepancy]] = defaultdict(list)
+        # Orders computed once, on first use, so that rendering one page of a long list
+        # costs what that page shows, not a sort of the whole dossier.
+        self._orders: dict[tuple[str, object], list] = {}
+        self._index()
+
+    def _source(self, name: str) -> Source:
+        return self.sources.setdefault(squash(name), Source(name))
+
+    def _index(self) -> None:
+        d = self.dossier
+        for article in d.articles.values():
+            self._source(article.outlet).articles.append(article.id)
+        for claim in d.claims.values():
+            for entity in claim.about:
+                self.claims_about[entity].append(claim.id)
+                for other in claim.about:
+                    if other != entity:
+                        self.related[entity][other] += 1
+            origins = self.analysis.assessments[claim.id].origins
+            for index, (item, origin) in enumerate(zip(claim.evidence, origins)):
+                self.citations[item.article].append((claim.id, index))
+                source = self._source(origin)
+                source.evidence += 1
+                (source.supports if item.stance is Stance.SUPPORTS else source.contradicts).add(claim.id)
+        for entity in d.entities.values():
+            if entity.kind is Kind.EVENT:
+                for other in (*entity.participants, *entity.countries):
+                    self.events_of[other].append(entity.id)
+                    self.related[entity.id][other] += 1
+                    self.related[other][entity.id] += 1
+            for country in entity.countries if entity.kind is not Kind.EVENT else ():
+                self.related[entity.id][country] += 1
+                self.related[country][entity.id] += 1
+        for article_id, mentions in self.analysis.mentions.items():
+            for mention in mentions:
+                for entity in mention.entities:
+                    self.mentions_of[entity].setdefault(article_id, []).append(mention)
+
+        for discrepancy in self.analysis.discrepancies:
+            entities = dict.fromkeys(e for v in discrepancy.values for e in d.claims[v.claim].about)
+            for entity in entities:
+                self._discrepancies_about[entity].append(discrepancy)
+
+    def _order(self, name: str, key: object, compute: Callable[[], list]) -> list:
+        value = self._orders.get((name, key))
+        if value is None:
+            value = self._orders[(name, key)] = compute()
+        return value
+
+    def claims_ranked(self, entity_id: str) -> list[Claim]:
+        """Claims about an entity, most notable first: by status (contested first), then
+        by the number of origins supporting them, then newest."""
+        def compute() -> list[Claim]:
+            claims = [self.dossier.claims[c] for c in self.claims_about.get(entity_id, [])]
+            return sorted(claims, key=self._claim_rank)
+        return self._order("claims_ranked", entity_id, compute)
+
+    def _claim_rank(self, claim: Claim) -> tuple[int, int, int]:
+        a = self.analysis.assessments[claim.id]
+        day = -date_start(claim.date).toordinal() if claim.date is not None else 0
+        return (STATUS_ORDER.index(a.status), -len(a.supporting_origins) - len(a.contradicting_origins), day)
+
+    def claims_by_status(self) -> list[Claim]:
+        """Every claim, contested first (the order of STATUS_ORDER), in input order within a status."""
+        def compute() -> list[Claim]:
+            rank = {s: n for n, s in enumerate(STATUS_ORDER)}
+            return sorted(self.dossier.claims.values(), key=lambda c: rank[self.status(c.id)])
+        return self._order("claims_by_status", None, compute)
+
+    def claims_with_status(self, status: Status) -> list[Claim]:
+        """The claims of one status, those with the most origins (for and against) first."""
+        def compute() -> list[Claim]:
+            claims = [c for c in self.claims_by_status() if self.status(c.id) is status]
+            return sorted(claims, key=self._claim_rank)
+        return self._order("claims_with_status", status, compute)
+
+    def status_counts(self) -> dict[Status, tuple[int, int]]:
+        """For each status: (number of claims, position of its first claim in claims_by_status())."""
+        def compute() -> list[dict[Status, tuple[int, int]]]:
+            counts: dict[Status, tuple[int, int]] = {s: (0, 0) for s in STATUS_ORDER}
+            for index, claim in enumerate(self.claims_by_status()):
+                n, first = counts[self.status(claim.id)]
+                counts[self.status(claim.id)] = (n + 1, first if n else index)
+            return [counts]
+        return self._order("status_counts", None, compute)[0]
+
+    def entities_by_name(self, kind: Kind) -> list[Entity]:
+        return self._order(
+            "entities_by_name", kind,
+            lambda: sorted((e for e in self.dossier.entities.values() if e.kind is kind), key=lambda e: e.name.casefold()),
+        )
+
+    def sources_by_name(self) -> list[Source]:
+        return self._order("sources_by_name", None, lambda: sorted(self.sources.values(), key=lambda s: s.name.casefold()))
+
+    def articles_newest_first(self) -> list[Article]:
+        return self._order(
+            "articles_newest_first", None,
+            lambda: sorted(self.dossier.articles.values(), key=lambda a: (a.published.isoformat() if a.published else "", a.id), reverse=True),
+        )
+
+    def mentions_newest_first(self, entity_id: str) -> list[tuple[str, list[Mention]]]:
+        """(article id, its mentions of the entity), newest article first."""
+        articles = self.dossier.articles
+        return self._order(
+            "mentions_newest_first", entity_id,
+            lambda: sorted(
+                self.mentions_of.get(entity_id, {}).items(),
+                key=lambda kv: (str(articles[kv[0]].published or ""), kv[0]),
+                reverse=True,
+            ),
+        )
+
+    def paragraphs(self, article_id: str) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each paragraph of an article's body, computed once per article."""
+        return self._order("paragraphs", article_id, lambda: paragraph_spans(self.dossier.articles[article_id].body))  # type: ignore[return-value]
+
+    def status(self, claim_id: str) -> Status:
+        return self.analysis.assessments[claim_id].status
+
+    def timeline(self, entity_id: str | None = None) -> list[TimelineItem]:
+        """Events and dated claims in date order; for one entity, those concerning it."""
+        return self._order("timeline", entity_id, lambda: self._timeline(entity_id))
+
+    def _timeline(self, entity_id: str | None) -> list[TimelineItem]:
+        d = self.dossier
+        items: list[TimelineItem] = []
+        if entity_id is None:
+            events = [e for e in d.entities.values() if e.kind is Kind.EVENT]
+            claims = [c for c in d.claims.values() if c.date is not None]
+        else:
+            own = d.entities[entity_id]
+            events = [d.entities[e] for e in self.events_of.get(entity_id, [])]
+            if own.kind is Kind.EVENT:
+                events.insert(0, own)
+            claims = [d.claims[c] for c in self.claims_about.get(entity_id, []) if d.claims[c].date is not None]
+        items += [TimelineItem(e.date, e, None) for e in events if e.date is not None]
+        items += [TimelineItem(c.date, None, c) for c in claims if c.date is not None]
+        return sorted(items, key=lambda item: item.sort_key)
+
+    def discrepancies_of(self, entity_id: str) -> list[Discrepancy]:
+        """Discrepancies with a value from a claim about the entity (indexed once, not searched per page)."""
+        return self._discrepancies_about.get(entity_id, [])

@@ -1,0 +1,96 @@
+"""Where each page lives and how pages link to each other (relative URLs, like MkDocs)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model import Kind
+
+KIND_FOLDERS = {Kind.PERSON: "people", Kind.COUNTRY: "countries", Kind.ORGANIZATION: "organizations", Kind.EVENT: "events"}
+KIND_TITLES = {Kind.PERSON: "People", Kind.COUNTRY: "Countries", Kind.ORGANIZATION: "Organizations", Kind.EVENT: "Events"}
+
+HOME = "index.md"
+CLAIMS_INDEX = "claims.md"
+ARTICLES_INDEX = "articles.md"
+SOURCES_INDEX = "sources.md"
+TIMELINE = "timeline.md"
+DISCREPANCIES = "discrepancies.md"
+
+
+def entity_page(kind: Kind, entity_id: str) -> str:
+    return f"{KIND_FOLDERS[kind]}/{entity_id}.md"
+
+
+def kind_index(kind: Kind) -> str:
+    return f"{KIND_FOLDERS[kind]}.md"
+
+
+def claim_page(claim_id: str) -> str:
+    return f"claims/{claim_id}.md"
+
+
+def article_page(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def url_of(src_uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives the page built from `src_uri` (relative to the site root)."""
+    stem = src_uri[: -len(".md")]
+    if directory_urls:
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+    return stem + ".html"
+
+
+def listing_page(first_src: str, number: int, what: str = "page") -> str:
+    """Page `number` (from 1) of a long list whose first page is `first_src`.
+
+    Later pages live in a folder named after the first page (`claims.md` → `claims/page/2.md`,
+    `people/x.md` → `people/x/claims/2.md`): ids are single path segments, so no entity,
+    claim or article page can ever have one of these paths.
+    """
+    return first_src if number <= 1 else f"{first_src[: -len('.md')]}/{what}/{number}.md"
+
+
+class Linker:
+    """Relative links from one page to others."""
+
+    def __init__(self, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+        self._bases: dict[str, list[str]] = {}
+
+    def _base(self, from_src: str) -> list[str]:
+        """The folders of the URL a page is served at (what its relative links start from)."""
+        base = self._bases.get(from_src)
+        if base is None:
+            here = url_of(from_src, self.directory_urls)
+            folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+            base = self._bases[from_src] = [part for part in folder.split("/") if part]
+        return base
+
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        # What posixpath.relpath gives, computed on path segments: pages link to thousands of
+        # others, and relpath's normalising is most of the cost of a link.
+        base = self._base(from_src)
+        target = url_of(to_src, self.directory_urls)
+        if not base:
+            relative = target or "./"
+        else:
+            parts = [part for part in target.split("/") if part]
+            common = 0
+            while common < len(base) and common < len(parts) and base[common] == parts[common]:
+                common += 1
+            relative = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+            if (not target or target.endswith("/")) and not relative.endswith("/"):
+                relative += "/"
+            if relative == "./" or relative == ".":
+                relative = "./"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def asset(self, from_src: str, path: str) -> str:
+        here = url_of(from_src, self.directory_urls)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        return posixpath.relpath(path, base.rstrip("/") or ".") if base not in ("", "/") else path
