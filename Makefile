@@ -5,7 +5,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build serve test check clean fuzz
+.PHONY: build serve test check clean fuzz chromium
+
+# The browser tests (tests/browser/) drive this Chromium: Debian's package by default.
+DOSSIER_CHROMIUM ?= /usr/bin/chromium
+export DOSSIER_CHROMIUM
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +26,24 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/dossier check --content content
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# Installs Debian's Chromium for the browser tests when it is missing and we are root;
+# otherwise says how. Without it the browser tests are skipped, or fail under CI=true.
+chromium:
+	@if [ ! -x "$(DOSSIER_CHROMIUM)" ]; then \
+	  if [ "$(DOSSIER_CHROMIUM)" = /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+	    echo "make: installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null || \
+	      echo "make: could not install chromium; the browser tests will say why they cannot run"; \
+	  else \
+	    echo "make: no Chromium at $(DOSSIER_CHROMIUM): the browser tests need one."; \
+	    echo "      Install it with 'sudo apt-get install chromium', or point DOSSIER_CHROMIUM at a"; \
+	    echo "      Chromium or Chrome executable. Without it the browser tests are skipped (CI=true: they fail)."; \
+	  fi; \
+	fi
 
 clean:
 	rm -rf site $(VENV)

@@ -1,0 +1,85 @@
+"""The built site in a real browser: Chromium driven by Playwright, offline.
+
+One build of the first dossier (the project's own mkdocs.yml, --strict) per session, served
+by the standard library on 127.0.0.1, and one Chromium for the whole session. Every page a
+test opens is watched: a console error, an uncaught exception or a dialog on it fails the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Served, Watch, require_browser, serve
+from sitebuild import ROOT, mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first dossier (content/) built with the project's mkdocs.yml, --strict."""
+    out = tmp_path_factory.mktemp("first-site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def site(first_site: Path) -> Iterator[Served]:
+    require_browser()
+    with serve(first_site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def open_page(browser: Any, watch: Watch) -> Iterator[Callable[..., Any]]:
+    """open_page(**context_options) -> a page in a fresh browser context (nothing shared).
+
+    When the test ends, no page it opened may have logged a console error, thrown, or
+    opened a dialog.
+    """
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        context.on("page", watch.attach)  # pages the site itself opens
+        page = context.new_page()
+        watch.attach(page)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert watch.errors == [], "\n".join(watch.errors)
+    assert watch.dialogs == [], "\n".join(watch.dialogs)
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    require_browser()
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
