@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 from .mentions import MentionFinder
 from .model import Claim, ClaimAssessment, Discrepancy, Dossier, MeasuredValue, Mention, Stance, Status
-from .quotes import ArticleText
+from .quotes import paragraph_spans
 from .text import squash
 
 
@@ -56,9 +57,10 @@ def find_mentions(dossier: Dossier) -> dict[str, tuple[Mention, ...]]:
     finder = MentionFinder({e.id: e.names for e in dossier.entities.values()})
     mentions: dict[str, tuple[Mention, ...]] = {}
     for article in dossier.articles.values():
-        text = ArticleText(article.body)
+        starts = [start for start, _ in paragraph_spans(article.body)]
         mentions[article.id] = tuple(
-            Mention(article.id, m.entities, text.paragraph_at(m.start), m.start, m.end) for m in finder.find(article.body)
+            Mention(article.id, m.entities, max(0, bisect.bisect_right(starts, m.start) - 1), m.start, m.end)
+            for m in finder.find(article.body)
         )
     return mentions
 

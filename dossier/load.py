@@ -35,7 +35,7 @@ class Reference:
     target: str
     kinds: frozenset[Kind] | None  # None: an article id
     location: Location
-    field: str  # e.g. "'about' of claim 'sept-release-count'"
+    field: str  # where it is written, for messages: "claim 'x', 'about'"
 
 
 @dataclass
@@ -270,7 +270,9 @@ class _Builder:
         return True
 
     def _refs(self, doc: YamlDocument, file: str, path: PathKey, values: list[str], kinds: frozenset[Kind] | None) -> None:
-        what = schema.label(doc, path)
+        if not values:
+            return
+        what = schema.label(doc, path)  # once per list: labels are only read when a reference fails
         for index, value in enumerate(values):
             self.references.append(Reference(value, kinds, Location(file, *doc.position(path + (index,))), what))
 
@@ -298,7 +300,7 @@ class _Builder:
             return None
 
         def valid(*field: Any) -> bool:
-            return field[0] in entry and not any(sub[: len(field)] == field for sub in broken)
+            return field[0] in entry and not (broken and any(sub[: len(field)] == field for sub in broken))
 
         return where, valid
 
@@ -339,6 +341,7 @@ class _Builder:
         date = _date_value(entry["date"], doc, path + ("date",), file, self.problems) if valid("date") else None
         quantity = self._quantity(file, doc, path, entry["quantity"]) if valid("quantity") else None
         about = entry["about"] if valid("about") else []
+        claim_label = schema.label(doc, path)
         self._refs(doc, file, path + ("about",), about, frozenset(Kind))
         evidence = []
         items = entry["evidence"] if valid("evidence") or ("evidence",) not in broken and "evidence" in entry else []
@@ -348,7 +351,7 @@ class _Builder:
                 continue
             if valid("evidence", index, "article") and "article" in item:
                 self.references.append(
-                    Reference(item["article"], None, Location(file, *doc.position(item_path + ("article",))), schema.label(doc, item_path + ("article",)))
+                    Reference(item["article"], None, Location(file, *doc.position(item_path + ("article",))), f"{claim_label}, evidence {index + 1}, 'article'")
                 )
             if not valid("evidence", index):
                 # Not part of the dossier, but its quote is still checked in this run.

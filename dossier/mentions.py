@@ -75,6 +75,7 @@ class MentionFinder:
                 owners = table.setdefault(key, [])
                 if entity not in owners:
                     owners.append(entity)
+        self._owners_of: dict[tuple[bool, str], tuple[str, ...]] = {}
         alternatives = []
         if self._any_case:
             alternatives.append(f"(?P<any>(?i:{_trie_pattern(self._any_case)}))")
@@ -89,10 +90,14 @@ class MentionFinder:
         if self._pattern is None:
             return []
         matches = []
+        owners_of = self._owners_of
         for found in self._pattern.finditer(fold_keep_case(text)):
+            written = found.group()
             caps = found.lastgroup == "caps"
-            key = _SPACE_RUN.sub(" ", found.group() if caps else fold(found.group()))
-            owners = (self._capitals if caps else self._any_case).get(key)
+            owners = owners_of.get((caps, written))
+            if owners is None:  # each spelling is looked up once per dossier, not once per mention
+                key = _SPACE_RUN.sub(" ", written if caps else fold(written))
+                owners = owners_of[(caps, written)] = tuple((self._capitals if caps else self._any_case).get(key, ()))
             if owners:
-                matches.append(Match(found.start(), found.end(), tuple(owners)))
+                matches.append(Match(found.start(), found.end(), owners))
         return matches

@@ -69,18 +69,37 @@ class ArticleText:
 
     def find(self, quote: str) -> tuple[Span, ...] | None:
         """Where the quote occurs (each elided part in order), or None."""
-        parts = quote_parts(quote)
-        if not parts:
+        texts = quote_texts(quote)
+        if not texts:
             return None
         position = 0
         found: list[Span] = []
-        for pattern in parts:
-            match = pattern.search(self.folded, position)
-            if match is None:
-                return None
-            found.extend(self.spans(match.start(), match.end()))
-            position = match.end()
+        for text in texts:
+            # Most parts are one run of text with single spaces, as in the article: a plain
+            # search finds them without compiling a pattern; the pattern allows any spacing.
+            place = self._find_plain(fold(text).split(), position)
+            if place is None:
+                match = quote_pattern(text).search(self.folded, position)
+                if match is None:
+                    return None
+                place = match.span()
+            found.extend(self.spans(*place))
+            position = place[1]
         return tuple(found)
+
+    def _find_plain(self, words: list[str], start: int = 0) -> tuple[int, int] | None:
+        if not words:
+            return None
+        needle = " ".join(words)
+        text = self.folded
+        check_start, check_end = words[0][0].isalnum(), words[-1][-1].isalnum()
+        at = text.find(needle, start)
+        while at >= 0:
+            end = at + len(needle)
+            if not (check_start and at and _word_char(text[at - 1])) and not (check_end and end < len(text) and _word_char(text[end])):
+                return at, end
+            at = text.find(needle, at + 1)
+        return None
 
     def missing_part(self, quote: str) -> str:
         """The first elided part of the quote that cannot be found in order ('' if none)."""
@@ -136,6 +155,11 @@ class ArticleText:
         return self.paragraph_at(start), self.body[start:end]
 
 
+def _word_char(char: str) -> bool:
+    """What `\\w` matches: letters, digits and the underscore."""
+    return char.isalnum() or char == "_"
+
+
 def _bare(word: str) -> str:
     """A word without the punctuation around it, for counting shared words."""
     return word.strip(".,;:!?\"'()[]") or word
@@ -151,11 +175,12 @@ def quote_parts(quote: str) -> list[re.Pattern[str]]:
     A part that starts or ends with a letter or digit must start or end on a word boundary:
     "52 political prisoners" is not a quote of "152 political prisoners".
     """
-    patterns = []
-    for part in quote_texts(quote):
-        words = fold(part).split()
-        body = " +".join(re.escape(word) for word in words)
-        start = r"(?<!\w)" if words[0][0].isalnum() else ""
-        end = r"(?!\w)" if words[-1][-1].isalnum() else ""
-        patterns.append(re.compile(start + body + end))
-    return patterns
+    return [quote_pattern(part) for part in quote_texts(quote)]
+
+
+def quote_pattern(part: str) -> re.Pattern[str]:
+    words = fold(part).split()
+    body = " +".join(re.escape(word) for word in words)
+    start = r"(?<!\w)" if words[0][0].isalnum() else ""
+    end = r"(?!\w)" if words[-1][-1].isalnum() else ""
+    return re.compile(start + body + end)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -38,9 +39,48 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every local `$ref` replaced by what it points to (ours has no cycles).
+
+    Resolving references while validating was most of the check's time on large dossiers.
+    """
+    if isinstance(node, list):
+        return [_inline(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _inline(value, defs) for key, value in node.items() if key not in ("$ref", "$defs")}
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        target = _inline(defs[ref[len("#/$defs/") :]], defs)
+        out = {**target, **out}  # the referring node's own keywords (descriptions) win
+    return out
+
+
+def _inlined(name: str) -> dict[str, Any]:
+    schema = load_schema(name)
+    return _inline(schema, schema.get("$defs", {}))
+
+
 @functools.cache
 def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(name))
+    return Draft202012Validator(_inlined(name))
+
+
+@functools.cache
+def _fast_check(name: str) -> Callable[[Any], Any]:
+    """The same schema compiled to Python code: ten times faster on valid documents, but with
+    terse messages, so documents it refuses are validated again by jsonschema for the report.
+    (The schema uses only keywords draft 7 also has; the $schema line names 2020-12.)"""
+    schema = {key: value for key, value in _inlined(name).items() if key != "$schema"}
+    return fastjsonschema.compile(schema, use_formats=False, use_default=False, detailed_exceptions=False)
+
+
+def is_valid_fast(name: str, value: Any) -> bool:
+    try:
+        _fast_check(name)(value)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def describe(value: Any) -> str:
@@ -89,6 +129,8 @@ def _expect(error: ValidationError) -> str:
 
 
 def _errors(name: str, value: Any) -> Iterator[ValidationError]:
+    if is_valid_fast(name, value):
+        return
     yield from _validator(name).iter_errors(value)
 
 

@@ -17,10 +17,6 @@ _PUNCTUATION = {
     **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
 }
 
-_folded: dict[int, str] = {}
-_folded_keep_case: dict[int, str] = {}
-
-
 def _fold_char(char: str, keep_case: bool) -> str:
     if char in _PUNCTUATION:
         return _PUNCTUATION[char]
@@ -36,22 +32,30 @@ def _fold_char(char: str, keep_case: bool) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-def _table(text: str, keep_case: bool) -> dict[int, str]:
-    table = _folded_keep_case if keep_case else _folded
-    for char in set(text):
-        if ord(char) not in table:
-            table[ord(char)] = _fold_char(char, keep_case)
-    return table
+class _FoldTable(dict):
+    """A str.translate table that fills itself: each character is worked out once, when first seen."""
+
+    def __init__(self, keep_case: bool) -> None:
+        super().__init__()
+        self.keep_case = keep_case
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_char(chr(code), self.keep_case)
+        return value
+
+
+_FOLD = _FoldTable(keep_case=False)
+_FOLD_KEEP_CASE = _FoldTable(keep_case=True)
 
 
 def fold(text: str) -> str:
     """Case-, accent-, quote-, dash- and space-insensitive form; same length as `text`."""
-    return text.translate(_table(text, keep_case=False))
+    return text.translate(_FOLD)
 
 
 def fold_keep_case(text: str) -> str:
     """Like `fold` but keeps letter case (for aliases written all in capitals)."""
-    return text.translate(_table(text, keep_case=True))
+    return text.translate(_FOLD_KEEP_CASE)
 
 
 _SPACES = re.compile(r"\s+")

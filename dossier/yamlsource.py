@@ -190,9 +190,28 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
         doc.key_positions[path] = parent.key_pos
         return path
 
+    def scalar_event(event: yaml.ScalarEvent) -> None:
+        mark = event.start_mark
+        pos = (mark.line + 1 + line_offset, mark.column + 1)
+        parent = stack[-1] if stack else None
+        if parent is not None and parent.pending_key is _NO_KEY and type(parent.container) is dict:
+            # Keys are taken as written: `no:` is the key "no", `1:` the key "1".
+            value: Any = event.value
+        else:
+            try:
+                value = _scalar(event)
+            except YamlError as err:
+                raise YamlError(err.message, *shift((err.line, err.col)), hint=err.hint) from None
+        attach(value, pos, 1, key_ok=True)
+        if event.anchor is not None:
+            anchors[event.anchor] = (value, 1)
+
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+            # Scalars are most of a document: they are handled first and without a search.
+            if type(event) is yaml.ScalarEvent:
+                scalar_event(event)
+            elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
                     raise YamlError(
@@ -224,17 +243,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (frame.container, frame.size)
             elif isinstance(event, yaml.ScalarEvent):
-                pos = shift(_pos(event.start_mark))
-                try:
-                    value = _scalar(event)
-                except YamlError as err:
-                    raise YamlError(err.message, *shift((err.line, err.col)), hint=err.hint) from None
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is _NO_KEY:
-                    # Keys are taken as written: `no:` is the key "no", `1:` the key "1".
-                    value = event.value
-                attach(value, pos, 1, key_ok=True)
-                if event.anchor is not None:
-                    anchors[event.anchor] = (value, 1)
+                scalar_event(event)
             elif isinstance(event, yaml.AliasEvent):
                 pos = shift(_pos(event.start_mark))
                 if event.anchor not in anchors:

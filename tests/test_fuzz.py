@@ -171,3 +171,13 @@ def test_random_front_matter(meta: dict, body: str) -> None:
 def test_random_bytes_as_input_files(data: bytes, name: str) -> None:
     files = {"claims.yaml": b"people: []\n", name: data}
     check_files(files)
+
+
+@fuzz_settings(300)
+@given(documents, st.sampled_from(["claims", "article"]))
+def test_the_fast_validator_never_accepts_what_the_schema_refuses(document: object, name: str) -> None:
+    """The compiled fast path may refuse more (jsonschema then explains), never accept more."""
+    from dossier import schema
+
+    if schema.is_valid_fast(name, document):
+        assert not list(schema._validator(name).iter_errors(document))
