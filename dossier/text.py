@@ -68,4 +68,4 @@ def squash(text: str) -> str:
 
 def nfc(text: str) -> str:
     """Composed Unicode, so an 'é' typed as e + accent matches one typed as a single letter."""
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
