@@ -11,7 +11,9 @@ import base64
 import hashlib
 import re
 
-_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+# Themes write lower-case tags; a case-sensitive pattern lets the regex engine jump from one
+# "<script" to the next instead of trying every position.
+_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _DATA_TYPES = {"application/json", "application/ld+json"}  # data blocks never run
 
@@ -25,10 +27,11 @@ def _runs(attrs: str) -> bool:
 
 def policy(html: str, content: str = "") -> str:
     start = html.find(content) if content else -1
-    end = start + len(content) if start >= 0 else -1
+    # Only what lies outside the page content is looked at: the theme's own markup.
+    outside = [(0, start), (start + len(content), len(html))] if start >= 0 else [(0, len(html))]
     hashes = []
-    for match in _SCRIPT.finditer(html):
-        if start <= match.start() < end or not _runs(match.group("attrs")):
+    for match in (m for begin, end in outside for m in _SCRIPT.finditer(html, begin, end)):
+        if not _runs(match.group("attrs")):
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
