@@ -51,3 +51,8 @@ clean:
 # The long fuzzing profile (issue: hostile input): 20,000 examples per property.
 fuzz: $(STAMP)
 	DOSSIER_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_fuzz.py -p no:cacheprovider
+
+# The scale benchmark (benchmarks/README.md): dossiers of 100 to 10,000 articles against plain
+# MkDocs + Material; about half an hour on 2 cores. `make bench SIZES=100,1000` for a quick one.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(if $(SIZES),--sizes $(SIZES))

@@ -52,6 +52,8 @@ def test_a_dossier_builds_with_the_minimal_mkdocs_yml(tmp_path: Path) -> None:
         assert (site / path / "index.html").exists(), path
     assert (site / "dossier.json").exists() and (site / "index.html").exists()
     assert broken_links(site) == []
+    # The page policy allows only the site's own styles: no third-party fonts are requested.
+    assert "fonts.googleapis" not in (site / "index.html").read_text("utf-8")
     article = (site / "articles/wire-1/index.html").read_text("utf-8")
     # "US" is a mention, "us" in "Let us" is not.
     assert re.search(r'<a class="dossier-mention" href="../../countries/united-states/"[^>]*>US</a>', article)

@@ -61,5 +61,5 @@ def render_article(parts: Parts, article: Article) -> RenderedPage:
     # Searchable by its title, outlet and authors: the full texts of thousands of articles
     # would make a search index too large for a browser to load.
     byline = ", ".join(esc(a) for a in (article.outlet, *article.authors))
-    page.searchable(f"<h1>{esc(article.title)}</h1><p>{byline}</p>")
+    page.searchable(f"<h1 id=\"top\">{esc(article.title)}</h1><p>{byline}</p>")
     return page.done()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Claim
-from .discrepancy import discrepancy_table
+from .discrepancy import VALUES_SHOWN, discrepancy_table
 from .html import esc, json_ld, markdown_inline
 from .links import article_page
 from .page import PageWriter, RenderedPage
@@ -67,7 +67,7 @@ def render_claim(parts: Parts, claim: Claim) -> RenderedPage:
 
     if claim.quantity and claim.quantity.measure in data.discrepancy_of:
         page.heading(2, "discrepancy", "Discrepancy")
-        page.add(discrepancy_table(parts, data.discrepancy_of[claim.quantity.measure]))
+        page.add(discrepancy_table(parts, data.discrepancy_of[claim.quantity.measure], limit=VALUES_SHOWN, keep=claim.id))
 
     articles = list(dict.fromkeys(item.article for item in claim.evidence))
     page.heading(2, "sources", "Cited articles")
@@ -82,5 +82,5 @@ def render_claim(parts: Parts, claim: Claim) -> RenderedPage:
     )
     page.add(claim_json_ld(parts, claim))
     # Searchable by its statement; the evidence would make the index many times larger.
-    page.searchable(f"<h1>{markdown_inline(claim.text)}</h1>")
+    page.searchable(f"<h1 id=\"top\">{markdown_inline(claim.text)}</h1>")
     return page.done()

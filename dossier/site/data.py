@@ -47,6 +47,7 @@ class SiteData:
         self.citations: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.sources: dict[str, Source] = {}
         self.discrepancy_of: dict[str, Discrepancy] = {d.measure: d for d in analysis.discrepancies}
+        self.discrepancy_number: dict[str, int] = {d.measure: n for n, d in enumerate(analysis.discrepancies)}
         self.mentions_of: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
         self._discrepancies_about: dict[str, list[Discrepancy]] = defaultdict(list)
         # Orders computed once, on first use, so that rendering one page of a long list

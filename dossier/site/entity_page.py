@@ -7,7 +7,7 @@ from .html import esc, json_ld, markdown_inline
 from .links import DISCREPANCIES, article_page, entity_page, listing_page
 from .page import PageWriter, Paging, RenderedPage, pager, table
 from .parts import STATUS_LABELS, STATUS_ORDER, Parts, date_html, status_badge
-from .discrepancy import discrepancy_table
+from .discrepancy import VALUES_SHOWN, discrepancy_table
 from .sentences import sentence_around
 
 SCHEMA_TYPES = {Kind.PERSON: "Person", Kind.COUNTRY: "Country", Kind.ORGANIZATION: "Organization", Kind.EVENT: "Event"}
@@ -16,12 +16,12 @@ SCHEMA_TYPES = {Kind.PERSON: "Person", Kind.COUNTRY: "Country", Kind.ORGANIZATIO
 # listed compactly on pages of its own (people/<id>/claims/2.md, people/<id>/mentions/2.md).
 CLAIM_CARDS_ALL = 20  # up to this many claims, every claim is shown in full, grouped by status
 CLAIM_CARDS = 5  # beyond, the most notable ones in full, and every claim in a table
-CLAIM_ROWS = 100  # rows of that table per page
+CLAIM_ROWS = 50  # rows of that table per page
 MENTION_ARTICLES_SHOWN = 50  # articles shown with the sentence that mentions the entity
 MENTION_ROWS = 250  # rows per page of the further articles
 TIMELINE_SHOWN = 50  # the latest events and dated claims
 RELATED_SHOWN = 30
-DISCREPANCIES_SHOWN = 10
+DISCREPANCIES_SHOWN = 5
 
 
 def claim_paging(parts: Parts, entity: Entity) -> Paging:
@@ -36,7 +36,7 @@ def entity_search(entity: Entity) -> str:
     """What the search index gets: the name, the kind, every alias and the summary."""
     aliases = f" Also known as: {esc(', '.join(entity.aliases))}." if entity.aliases else ""
     summary = f" {esc(entity.summary)}" if entity.summary else ""
-    return f"<h1>{esc(entity.name)}</h1><p>{esc(entity.kind.value.capitalize())}.{aliases}{summary}</p>"
+    return f"<h1 id=\"top\">{esc(entity.name)}</h1><p>{esc(entity.kind.value.capitalize())}.{aliases}{summary}</p>"
 
 
 def wikidata_url(qid: str) -> str:
@@ -99,7 +99,7 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
     if discrepancies:
         page.heading(2, "discrepancies", f"Discrepancies ({len(discrepancies)})")
         for d in discrepancies[:DISCREPANCIES_SHOWN]:
-            page.add(discrepancy_table(parts, d))
+            page.add(discrepancy_table(parts, d, limit=VALUES_SHOWN))
         if len(discrepancies) > DISCREPANCIES_SHOWN:
             page.add(
                 f'<p class="dossier-hint">{DISCREPANCIES_SHOWN} of {len(discrepancies)} are shown; '

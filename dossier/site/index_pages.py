@@ -50,7 +50,7 @@ def _heading(page: PageWriter, title: str, number: int, paging: Paging, intro: s
     page.add(f"<h1>{title}{suffix}</h1>")
     page.add(intro)
     if number == 1:
-        page.searchable(f"<h1>{title}</h1>{intro}")
+        page.searchable(f"<h1 id=\"top\">{title}</h1>{intro}")
 
 
 def render_kind_index(parts: Parts, kind: Kind, number: int = 1) -> RenderedPage:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Kind, Status
-from .discrepancy import discrepancy_table
+from .discrepancy import discrepancies_paging, discrepancy_table
 from .html import esc
 from .index_pages import INDEX_ROWS, claims_paging
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, DISCREPANCIES, KIND_TITLES, SOURCES_INDEX, TIMELINE, kind_index, listing_page
@@ -11,16 +11,11 @@ from .page import PageWriter, Paging, RenderedPage, pager
 from .parts import STATUS_ORDER, Parts, date_html, status_badge
 
 TIMELINE_ITEMS = 250  # events and dated claims per page of the timeline
-MEASURES_PER_PAGE = 25  # discrepancies per page
-CLAIM_CARDS_SHOWN = 10  # contested (or disputed) claims shown in full on the discrepancies page
+CLAIM_CARDS_SHOWN = 5  # contested (or disputed) claims shown in full on the discrepancies page
 
 
 def timeline_paging(parts: Parts) -> Paging:
     return Paging(len(parts.data.timeline()), TIMELINE_ITEMS, TIMELINE_ITEMS)
-
-
-def discrepancies_paging(parts: Parts) -> Paging:
-    return Paging(len(parts.data.analysis.discrepancies), MEASURES_PER_PAGE, MEASURES_PER_PAGE)
 
 
 def _title(page: PageWriter, title: str, number: int, paging: Paging, intro: str) -> None:
@@ -28,7 +23,7 @@ def _title(page: PageWriter, title: str, number: int, paging: Paging, intro: str
     page.add(f"<h1>{title}{suffix}</h1>")
     page.add(intro)
     if number == 1:
-        page.searchable(f"<h1>{title}</h1>{intro}")
+        page.searchable(f"<h1 id=\"top\">{title}</h1>{intro}")
 
 
 def home_summary(parts: Parts) -> str:

@@ -21,7 +21,8 @@ class RenderedPage:
     toc: tuple[TocEntry, ...] = ()
     # What the site's search indexes of the page, as HTML: its title and the few words a
     # reader looks it up by (a name and its aliases, a title). "" keeps the page out of
-    # the index; None indexes the whole page.
+    # the index; None indexes the whole page. The search view starts with `<h1 id=...>`:
+    # a heading with an id is what Material's search takes as the entry's title.
     search: str | None = None
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from ..model import Claim, DateRange, DateValue, Entity, Quantity, Range, Stance, Status
-from .data import STATUS_ORDER, SiteData
+from .data import STATUS_ORDER, SiteData  # noqa: F401 (STATUS_ORDER is re-exported: pages import it from here)
 from .html import esc, markdown_inline, safe_url, text_fragment
 from .links import Linker, article_page, claim_page, entity_page
 
@@ -41,7 +42,9 @@ def format_date(value: DateValue | dt.date | None) -> str:
     return f"{value.day} {value.strftime('%b')} {value.year}"
 
 
+@functools.lru_cache(maxsize=16384)
 def date_html(value: DateValue | None) -> str:
+    # Cached: a large dossier has a few thousand distinct dates and prints them ~10^6 times.
     if value is None:
         return ""
     start = value.start if isinstance(value, DateRange) else value

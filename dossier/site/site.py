@@ -26,7 +26,8 @@ from .index_pages import (
     sources_paging,
 )
 from .links import Linker, listing_page
-from .overview_pages import discrepancies_paging, home_summary, render_discrepancies, render_timeline, timeline_paging
+from .discrepancy import discrepancies_paging
+from .overview_pages import home_summary, render_discrepancies, render_timeline, timeline_paging
 from .page import Paging, RenderedPage
 from .parts import Parts
 

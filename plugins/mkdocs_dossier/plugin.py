@@ -16,7 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -62,11 +62,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.content_dir: Path | None = None
         self.site: Site | None = None
         self.generated_home = False
+        # What the search index gets of each generated page (see _search_view_in).
+        self._search_views: dict[str, str] = {}
+        self._full_content: dict[str, str | None] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         configured = self.config.content
         self.content_dir = (base / configured).resolve() if configured else Path(config.docs_dir).resolve()
+        if self.config.content_security_policy and config.theme.name == "material" and config.theme.get("font") is not False:
+            # Material loads its fonts from Google by default; the policy allows only the site's
+            # own styles, so the theme uses the system fonts instead (privacy, and no errors).
+            log.info("content_security_policy: using system fonts instead of Google Fonts (theme.font: false)")
+            config.theme["font"] = False
         for asset in ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if asset not in [str(item) for item in target]:
@@ -94,7 +102,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         ]
         assets = resources.files("dossier").joinpath("site", "assets")
         new_files += [File.generated(config, a, content=assets.joinpath(Path(a).name).read_bytes()) for a in ASSETS]
-        payload = json.dumps(export(result.dossier, result.analysis), ensure_ascii=False, indent=1)
+        # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
+        # larger and three times slower to write (json's C encoder is used only without indent).
+        payload = json.dumps(export(result.dossier, result.analysis), ensure_ascii=False, separators=(",", ":"))
         new_files.append(File.generated(config, self.config.export_path, content=payload))
 
         # A file of the content folder must never be silently replaced by a generated one
@@ -158,6 +168,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if uri in self.site.pages:
             rendered = self.site.render(uri)
             page.toc = get_toc(_toc_tokens(rendered.toc))  # type: ignore[arg-type]
+            if rendered.search is not None:
+                self._search_views[uri] = rendered.search
             return rendered.html
         if uri == HOME:
             summary = self.site.home_summary()
@@ -165,6 +177,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 return f"<h1>{title_html(config.site_name)}</h1>{summary}"
             return html + summary
         return html
+
+    # The search plugin indexes `page.content` in its `on_page_context` (at the default
+    # priority, 0). For a generated page it is given, just for that moment, the page's
+    # search view: its title and the words a reader looks it up by (an entity's name and
+    # aliases, an article's title), not its evidence, tables and article text. Indexed
+    # whole, 45,000 pages of a large dossier would make a search index of ~150 MB, which
+    # no browser loads; and parsing every page's HTML was the largest cost of a build.
+    @event_priority(50)
+    def _search_view_in(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        view = self._search_views.pop(page.file.src_uri, None)
+        if view is not None:
+            self._full_content[page.file.src_uri] = page.content
+            page.content = view
+        return context
+
+    @event_priority(-50)
+    def _search_view_out(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        uri = page.file.src_uri
+        if uri in self._full_content:
+            page.content = self._full_content.pop(uri)
+        return context
+
+    on_page_context = CombinedEvent(_search_view_in, _search_view_out)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.content_security_policy:
