@@ -10,7 +10,7 @@ from ..model import Kind
 from .data import STATUS_ORDER
 from .html import esc, markdown_inline
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, KIND_TITLES, SOURCES_INDEX, article_page, entity_page, kind_index, listing_page
-from .page import PageWriter, Paging, RenderedPage, pager, table
+from .page import PageWriter, Paging, RenderedPage, paged_title, pager, table
 from .parts import Parts, date_html, status_badge
 
 INDEX_ROWS = 200  # rows per page of an index
@@ -44,15 +44,6 @@ def _listing(parts: Parts, first_src: str, paging: Paging, number: int, headers:
     return nav + table(headers, rows, of=of) + nav
 
 
-def _heading(page: PageWriter, title: str, number: int, paging: Paging, intro: str) -> None:
-    """The page's title and introduction; only the first page of an index is searchable."""
-    suffix = f" <small>(page {number} of {paging.pages})</small>" if number > 1 else ""
-    page.add(f"<h1>{title}{suffix}</h1>")
-    page.add(intro)
-    if number == 1:
-        page.searchable(f"<h1 id=\"top\">{title}</h1>{intro}")
-
-
 def render_kind_index(parts: Parts, kind: Kind, number: int = 1) -> RenderedPage:
     data = parts.data
     paging = kind_paging(parts, kind)
@@ -80,7 +71,7 @@ def render_kind_index(parts: Parts, kind: Kind, number: int = 1) -> RenderedPage
         mentions = len(data.mentions_of.get(e.id, {}))
         row += [(str(claims), claims), (str(mentions), mentions)]
         rows.append(row)
-    _heading(page, KIND_TITLES[kind], number, paging,
+    paged_title(page, KIND_TITLES[kind], number, paging,
              f"<p>{paging.total} {KIND_TITLES[kind].lower()}, by name. Click a column title to sort; type to filter.</p>")
     page.add(_listing(parts, kind_index(kind), paging, number, headers, rows))
     return page.done()
@@ -112,7 +103,7 @@ def render_claims_index(parts: Parts, number: int = 1) -> RenderedPage:
                 (parts.entity_links(claim.about), None),
             ]
         )
-    _heading(page, "Claims", number, paging, f"<p>{paging.total} claims, contested and disputed first.</p>")
+    paged_title(page, "Claims", number, paging, f"<p>{paging.total} claims, contested and disputed first.</p>")
     page.add("<p>" + " · ".join(summary) + "</p>")
     page.add(_listing(parts, CLAIMS_INDEX, paging, number, ["Claim", "Status", "Origins for", "Origins against", "Date", "About"], rows))
     return page.done()
@@ -135,7 +126,7 @@ def render_articles_index(parts: Parts, number: int = 1) -> RenderedPage:
                 (str(cited), cited),
             ]
         )
-    _heading(page, "Articles", number, paging, f"<p>{paging.total} source articles, newest first.</p>")
+    paged_title(page, "Articles", number, paging, f"<p>{paging.total} source articles, newest first.</p>")
     page.add(_listing(parts, ARTICLES_INDEX, paging, number, ["Published", "Title", "Outlet", "Author", "Evidence items"], rows))
     return page.done()
 
@@ -145,7 +136,7 @@ def render_sources_index(parts: Parts, number: int = 1) -> RenderedPage:
     paging = sources_paging(parts)
     start, end = paging.bounds(number)
     page = PageWriter()
-    _heading(
+    paged_title(
         page, "Sources", number, paging,
         "<p>Every origin the dossier counts: outlets that published the articles, and the sources "
         "they credit (“via”). A claim is corroborated by distinct origins, not by articles.</p>",

@@ -7,7 +7,7 @@ from .discrepancy import discrepancies_paging, discrepancy_table
 from .html import esc
 from .index_pages import INDEX_ROWS, claims_paging
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, DISCREPANCIES, KIND_TITLES, SOURCES_INDEX, TIMELINE, kind_index, listing_page
-from .page import PageWriter, Paging, RenderedPage, pager
+from .page import PageWriter, Paging, RenderedPage, paged_title, pager
 from .parts import STATUS_ORDER, Parts, date_html, status_badge
 
 TIMELINE_ITEMS = 250  # events and dated claims per page of the timeline
@@ -16,14 +16,6 @@ CLAIM_CARDS_SHOWN = 5  # contested (or disputed) claims shown in full on the dis
 
 def timeline_paging(parts: Parts) -> Paging:
     return Paging(len(parts.data.timeline()), TIMELINE_ITEMS, TIMELINE_ITEMS)
-
-
-def _title(page: PageWriter, title: str, number: int, paging: Paging, intro: str) -> None:
-    suffix = f" <small>(page {number} of {paging.pages})</small>" if number > 1 else ""
-    page.add(f"<h1>{title}{suffix}</h1>")
-    page.add(intro)
-    if number == 1:
-        page.searchable(f"<h1 id=\"top\">{title}</h1>{intro}")
 
 
 def home_summary(parts: Parts) -> str:
@@ -74,7 +66,7 @@ def render_timeline(parts: Parts, number: int = 1) -> RenderedPage:
     paging = timeline_paging(parts)
     start, end = paging.bounds(number)
     page = PageWriter()
-    _title(page, "Timeline", number, paging, "<p>Every event and every dated claim, oldest first.</p>")
+    paged_title(page, "Timeline", number, paging, "<p>Every event and every dated claim, oldest first.</p>")
     nav = pager(number, paging.pages, lambda n: parts.href(listing_page(TIMELINE, n)))
     page.add(nav)
     year = None
@@ -105,7 +97,7 @@ def render_discrepancies(parts: Parts, number: int = 1) -> RenderedPage:
     paging = discrepancies_paging(parts)
     start, end = paging.bounds(number)
     page = PageWriter()
-    _title(
+    paged_title(
         page, "Discrepancies", number, paging,
         "<p>Where sources disagree: numbers reported differently for the same measure, side by side, "
         "and every claim that sources contradict.</p>",

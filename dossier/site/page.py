@@ -123,3 +123,12 @@ def table(
         f'<table class="dossier-table" data-dossier-sortable>{cap}<thead><tr>{head}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table></div></div>'
     )
+
+
+def paged_title(page: PageWriter, title: str, number: int, paging: Paging, intro: str) -> None:
+    """A listing's title and introduction; only its first page is searchable."""
+    suffix = f" <small>(page {number} of {paging.pages})</small>" if number > 1 else ""
+    page.add(f"<h1>{title}{suffix}</h1>")
+    page.add(intro)
+    if number == 1:
+        page.searchable(f"<h1 id=\"top\">{title}</h1>{intro}")
