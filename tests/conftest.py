@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, settings
 
 from dossier.check import CheckResult, check_content
 from dossier.problems import Problem
+from sitebuild import ROOT, mkdocs_build
 
 # Property tests: many examples, no deadline (CI machines are slow), same examples every run.
 settings.register_profile(
@@ -208,3 +209,12 @@ def assert_at(problem: Problem, file: str, line: int, col: int | None = None) ->
 
 def hints_text(problem: Problem) -> str:
     return "\n".join(problem.hints)
+
+
+@pytest.fixture(scope="session")
+def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first dossier (content/) built once per run with the project's mkdocs.yml, --strict."""
+    out = tmp_path_factory.mktemp("first-site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out

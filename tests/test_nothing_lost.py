@@ -59,10 +59,8 @@ def assert_nothing_lost(content: Path, site: Path) -> None:
         assert re.search(r'<div class="dossier-paragraph" id="p-1">', page)
 
 
-def test_the_first_dossier_loses_nothing(tmp_path: Path) -> None:
-    result = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert_nothing_lost(ROOT / "content", tmp_path / "site")
+def test_the_first_dossier_loses_nothing(first_site: Path) -> None:
+    assert_nothing_lost(ROOT / "content", first_site)
 
 
 @pytest.mark.parametrize("articles", [150])

@@ -9,16 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, mkdocs_build
 from sitecheck import broken_links, parse
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(first_site: Path) -> Path:
+    return first_site
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,6 @@ from typing import Any
 import pytest
 
 from browser.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Served, Watch, require_browser, serve
-from sitebuild import ROOT, mkdocs_build
-
-
-@pytest.fixture(scope="session")
-def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The first dossier (content/) built with the project's mkdocs.yml, --strict."""
-    out = tmp_path_factory.mktemp("first-site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 @pytest.fixture(scope="session")
