@@ -5,17 +5,28 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build serve test check clean fuzz chromium
+.PHONY: build serve test check clean fuzz chromium lock
 
 # The browser tests (tests/browser/) drive this Chromium: Debian's package by default.
 DOSSIER_CHROMIUM ?= /usr/bin/chromium
 export DOSSIER_CHROMIUM
 
-$(STAMP): pyproject.toml
+# Installs exactly the versions of requirements.lock (hashes checked), then the project itself
+# without resolving anything again: the suite runs against what it last passed with.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
+
+# Regenerates requirements.lock from pyproject.toml at the newest versions it allows
+# (README, "The lock file"). Run `make test` afterwards, and commit both files together.
+PIP_TOOLS := pip-tools==7.6.2
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check '$(PIP_TOOLS)'
+	$(BIN)/pip-compile --quiet --upgrade --extra test --all-build-deps --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

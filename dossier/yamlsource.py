@@ -110,6 +110,37 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     )
 
 
+def _too_deep(line: int, col: int) -> YamlError:
+    return YamlError(
+        f"nested more than {MAX_DEPTH} levels deep",
+        line,
+        col,
+        hint="the format needs only a few levels of lists and mappings; check the brackets and the indentation",
+    )
+
+
+def _flow_nesting_past_limit(text: str, mark: Any) -> tuple[int, int] | None:
+    """Where the line of a parser error opens more than MAX_DEPTH brackets, if it does.
+
+    Our own limit acts on the parser's events, but a parser may read ahead along a line
+    before it hands any over (libyaml does, up to 1,024 characters, looking for a key), and
+    newer parsers refuse very deep nesting themselves while reading ahead. Brackets opened
+    past our limit on the error's line are what such a refusal means, so we say it in our
+    words whatever the parser said. Only lines the parser already refused are measured.
+    """
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if not 0 <= mark.line < len(lines):
+        return None
+    depth = 0
+    for col, char in enumerate(lines[mark.line][: mark.column + 1]):
+        depth += (char in "[{") - (char in "]}")
+        if depth > MAX_DEPTH:
+            return (mark.line + 1, col + 1)
+    return None
+
+
 def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
@@ -224,11 +255,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
                 if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
                     raise YamlError(f"unsupported YAML tag '{event.tag}'", *pos)
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlError(
-                        f"nested more than {MAX_DEPTH} levels deep",
-                        *pos,
-                        hint="the format needs only a few levels; check the indentation",
-                    )
+                    raise _too_deep(*pos)
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 # The path is known once the container is attached; attach it now (empty).
                 if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is _NO_KEY:
@@ -259,6 +286,9 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
                 attach(value, pos, size, key_ok=not isinstance(value, (dict, list)))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        too_deep = _flow_nesting_past_limit(text, mark)
+        if too_deep is not None:
+            raise _too_deep(*shift(too_deep)) from None
         line, col = shift(_pos(mark))
         message = f"YAML syntax error: {err.problem or 'invalid YAML'}"
         if err.context:

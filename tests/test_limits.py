@@ -34,6 +34,26 @@ def test_nesting_twenty_thousand_deep(check) -> None:
     assert "nested more than" in problem.message
 
 
+def test_deep_flow_mappings_on_one_line(check) -> None:
+    problem = only_error(timed(check, "claims: " + "{a: " * 5_000 + "1" + "}" * 5_000 + "\n"))
+    assert problem.location.file == CLAIMS and problem.location.line == 1
+    assert "nested more than 64 levels" in problem.message
+    assert problem.hints, "the message says what to do"
+
+
+def test_deep_nesting_across_lines_names_the_line_it_passes_the_limit(check) -> None:
+    problem = only_error(timed(check, "claims:\n" + "  [\n" * 2_000 + "  ]\n" * 2_000))
+    assert problem.location.file == CLAIMS and problem.location.line == 65  # the top-level mapping and 64 brackets make 65 levels
+    assert "nested more than 64 levels" in problem.message
+
+
+def test_deep_block_nesting(check) -> None:
+    text = "claims:\n" + "".join(" " * depth + "- \n" for depth in range(1, 1_500))
+    problem = only_error(timed(check, text))
+    assert problem.location.file == CLAIMS
+    assert "nested more than 64 levels" in problem.message
+
+
 def test_binary_garbage_as_claims_yaml(make_dossier) -> None:
     from dossier.check import check_content
 

@@ -21,6 +21,10 @@ from sitebuild import ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+NEWEST = WORKFLOWS / "newest-dependencies.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+LOCK = ROOT / "requirements.lock"
+INSTALL_FROM_LOCK = "pip install --require-hashes -r requirements.lock"
 ALLOWED_ACTIONS = {
     "actions/checkout",
     "actions/setup-python",
@@ -64,8 +68,8 @@ def uses(job: dict[str, Any], action: str) -> list[dict[str, Any]]:
     return [step for step in steps(job) if step.get("uses", "").split("@")[0] == action]
 
 
-def test_there_are_the_two_workflows() -> None:
-    assert workflow_files() == [PUBLISH, PULL_REQUEST]
+def test_there_are_the_three_workflows() -> None:
+    assert workflow_files() == [NEWEST, PUBLISH, PULL_REQUEST]
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -78,7 +82,7 @@ def test_actionlint_finds_nothing() -> None:
 
 def test_zizmor_finds_nothing_offline_even_pedantic() -> None:
     result = subprocess.run(
-        [tool("zizmor"), "--offline", "--persona=pedantic", "--format=json", "--no-progress", str(WORKFLOWS)],
+        [tool("zizmor"), "--offline", "--persona=pedantic", "--format=json", "--no-progress", str(ROOT / ".github")],
         capture_output=True, text=True, cwd=ROOT, timeout=120, env={**os.environ, "NO_COLOR": "1"},
     )
     findings = json.loads(result.stdout or "null")
@@ -121,7 +125,7 @@ def test_the_pull_request_workflow_checks_builds_tests_and_uploads_a_preview() -
     python = uses(job, "actions/setup-python")[0]["with"]
     assert (str(python["python-version"]), python["cache"]) == ("3.11", "pip")
     commands = runs(job)
-    order = ["pip install -e '.[test]'", "dossier check --format github", "mkdocs build --strict", "python -m pytest"]
+    order = [INSTALL_FROM_LOCK, "dossier check --format github", "mkdocs build --strict", "python -m pytest"]
     positions = [commands.find(command) for command in order]
     assert -1 not in positions and positions == sorted(positions), commands
     assert "apt-get install" in commands and "chromium" in commands
@@ -133,6 +137,7 @@ def test_the_publish_workflow_builds_then_deploys_to_pages_in_a_separate_job() -
     data = load(PUBLISH)
     assert data["on"]["push"]["branches"] == ["main"]
     build, deploy = data["jobs"]["build"], data["jobs"]["deploy"]
+    assert INSTALL_FROM_LOCK in runs(build)
     assert "dossier check" in runs(build) and "mkdocs build --strict" in runs(build)
     assert uses(build, "actions/upload-pages-artifact")[0]["with"]["path"].rstrip("/") == "site"
     assert not uses(build, "actions/deploy-pages")
@@ -142,3 +147,28 @@ def test_the_publish_workflow_builds_then_deploys_to_pages_in_a_separate_job() -
     assert step["id"] == "deployment"
     # The job that publishes runs nothing of the repository's: it only deploys the artifact.
     assert not uses(deploy, "actions/checkout") and runs(deploy) == ""
+
+
+def test_the_newest_dependencies_workflow_runs_weekly_without_the_lock() -> None:
+    data = load(NEWEST)
+    assert set(data["on"]) == {"schedule", "workflow_dispatch"}
+    (job,) = data["jobs"].values()
+    commands = runs(job)
+    (install,) = [step["run"] for step in steps(job) if step.get("name", "").startswith("Install the newest")]
+    assert "requirements.lock" not in install
+    order = ["pip install --upgrade --upgrade-strategy eager -e '.[test]'", "mkdocs build --strict", "python -m pytest"]
+    positions = [commands.find(command) for command in order]
+    assert -1 not in positions and positions == sorted(positions), commands
+
+
+def test_dependabot_updates_the_lock_and_the_actions() -> None:
+    data = yaml.safe_load(DEPENDABOT.read_text("utf-8"))
+    assert {update["package-ecosystem"] for update in data["updates"]} == {"pip", "github-actions"}
+
+
+def test_the_lock_pins_every_package_with_hashes() -> None:
+    entries = re.findall(r"^([A-Za-z0-9][\w.-]*)==(\S+) \\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", LOCK.read_text("utf-8"), re.M)
+    names = {name.lower().replace("_", "-") for name, _, _ in entries}
+    assert {"mkdocs", "mkdocs-material", "pyyaml", "markdown-it-py", "jinja2", "pytest", "setuptools"} <= names
+    requirement_lines = [line for line in LOCK.read_text("utf-8").splitlines() if re.match(r"^[A-Za-z0-9]", line)]
+    assert len(requirement_lines) == len(entries), "every requirement is pinned with == and has hashes"
