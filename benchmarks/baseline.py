@@ -55,8 +55,11 @@ def page_text(number: int, size: int, rng: random.Random) -> str:
         if section % 3 == 1:
             block.append("\n".join(f"- {_sentence(rng)}" for _ in range(3)) + "\n")
         if section % 3 == 2:
-            block.append("| Name | Value | Note |\n|---|---|---|\n" + "\n".join(
-                f"| {rng.choice(WORDS)} | {rng.randint(1, 999)} | {_sentence(rng)} |" for _ in range(3)) + "\n")
+            block.append(
+                "| Name | Value | Note |\n|---|---|---|\n"
+                + "\n".join(f"| {rng.choice(WORDS)} | {rng.randint(1, 999)} | {_sentence(rng)} |" for _ in range(3))
+                + "\n"
+            )
         text = "\n".join(block) + "\n"
         parts.append(text)
         length += len(text)

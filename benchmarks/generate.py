@@ -58,73 +58,194 @@ SURNAME_START = (
     "Jak Lev Mak Nem Ost Rad Sok Tar Val Zel Bar Cer Dub Fil Hol Kam Lub Mir Pav Rusz Sem Tom Ursz Vor Wol Zub"
 ).split()
 SURNAME_MID = ["", "an", "er", "ov", "el", "ic", "ar", "ol", "in", "ast", "ur"]
-SURNAME_END = (
-    "alski enko ovich ová ler escu sson ides ić auskas ienė anen mann eau ini ez yan oğlu ský ek uk"
-).split()
+SURNAME_END = ("alski enko ovich ová ler escu sson ides ić auskas ienė anen mann eau ini ez yan oğlu ský ek uk").split()
 # Transliteration variants, for a second alias: the same surname as another script would give it.
-TRANSLIT = [("ski", "sky"), ("ć", "ch"), ("ič", "ich"), ("ou", "u"), ("ü", "ue"), ("ł", "l"), ("ś", "s"),
-            ("ová", "ova"), ("enko", "enka"), ("ovich", "ovitch"), ("ienė", "iene"), ("oğlu", "oglu"),
-            ("escu", "esco"), ("sson", "son"), ("ides", "idis"), ("auskas", "ouskas"), ("ez", "es")]
+TRANSLIT = [
+    ("ski", "sky"),
+    ("ć", "ch"),
+    ("ič", "ich"),
+    ("ou", "u"),
+    ("ü", "ue"),
+    ("ł", "l"),
+    ("ś", "s"),
+    ("ová", "ova"),
+    ("enko", "enka"),
+    ("ovich", "ovitch"),
+    ("ienė", "iene"),
+    ("oğlu", "oglu"),
+    ("escu", "esco"),
+    ("sson", "son"),
+    ("ides", "idis"),
+    ("auskas", "ouskas"),
+    ("ez", "es"),
+]
 
 COUNTRIES = [
-    ("Belarus", "Belarusian"), ("Lithuania", "Lithuanian"), ("Latvia", "Latvian"), ("Estonia", "Estonian"),
-    ("Poland", "Polish"), ("Ukraine", "Ukrainian"), ("Russia", "Russian"), ("Germany", "German"),
-    ("France", "French"), ("Spain", "Spanish"), ("Portugal", "Portuguese"), ("Italy", "Italian"),
-    ("Austria", "Austrian"), ("Hungary", "Hungarian"), ("Romania", "Romanian"), ("Bulgaria", "Bulgarian"),
-    ("Serbia", "Serbian"), ("Croatia", "Croatian"), ("Slovenia", "Slovenian"), ("Slovakia", "Slovak"),
-    ("Czechia", "Czech"), ("Sweden", "Swedish"), ("Norway", "Norwegian"), ("Finland", "Finnish"),
-    ("Denmark", "Danish"), ("Iceland", "Icelandic"), ("Ireland", "Irish"), ("Netherlands", "Dutch"),
-    ("Belgium", "Belgian"), ("Switzerland", "Swiss"), ("Greece", "Greek"), ("Türkiye", "Turkish"),
-    ("Moldova", "Moldovan"), ("Armenia", "Armenian"), ("Azerbaijan", "Azerbaijani"), ("Kazakhstan", "Kazakh"),
-    ("Uzbekistan", "Uzbek"), ("Mongolia", "Mongolian"), ("Japan", "Japanese"), ("China", "Chinese"),
-    ("India", "Indian"), ("Brazil", "Brazilian"), ("Argentina", "Argentine"), ("Mexico", "Mexican"),
-    ("Canada", "Canadian"), ("Australia", "Australian"), ("Egypt", "Egyptian"), ("Morocco", "Moroccan"),
-    ("Nigeria", "Nigerian"), ("Kenya", "Kenyan"), ("Côte d’Ivoire", "Ivorian"), ("Perú", "Peruvian"),
-    ("Colombia", "Colombian"), ("Chile", "Chilean"), ("Vietnam", "Vietnamese"), ("Indonesia", "Indonesian"),
-    ("Israel", "Israeli"), ("Lebanon", "Lebanese"), ("Iran", "Iranian"), ("Pakistan", "Pakistani"),
+    ("Belarus", "Belarusian"),
+    ("Lithuania", "Lithuanian"),
+    ("Latvia", "Latvian"),
+    ("Estonia", "Estonian"),
+    ("Poland", "Polish"),
+    ("Ukraine", "Ukrainian"),
+    ("Russia", "Russian"),
+    ("Germany", "German"),
+    ("France", "French"),
+    ("Spain", "Spanish"),
+    ("Portugal", "Portuguese"),
+    ("Italy", "Italian"),
+    ("Austria", "Austrian"),
+    ("Hungary", "Hungarian"),
+    ("Romania", "Romanian"),
+    ("Bulgaria", "Bulgarian"),
+    ("Serbia", "Serbian"),
+    ("Croatia", "Croatian"),
+    ("Slovenia", "Slovenian"),
+    ("Slovakia", "Slovak"),
+    ("Czechia", "Czech"),
+    ("Sweden", "Swedish"),
+    ("Norway", "Norwegian"),
+    ("Finland", "Finnish"),
+    ("Denmark", "Danish"),
+    ("Iceland", "Icelandic"),
+    ("Ireland", "Irish"),
+    ("Netherlands", "Dutch"),
+    ("Belgium", "Belgian"),
+    ("Switzerland", "Swiss"),
+    ("Greece", "Greek"),
+    ("Türkiye", "Turkish"),
+    ("Moldova", "Moldovan"),
+    ("Armenia", "Armenian"),
+    ("Azerbaijan", "Azerbaijani"),
+    ("Kazakhstan", "Kazakh"),
+    ("Uzbekistan", "Uzbek"),
+    ("Mongolia", "Mongolian"),
+    ("Japan", "Japanese"),
+    ("China", "Chinese"),
+    ("India", "Indian"),
+    ("Brazil", "Brazilian"),
+    ("Argentina", "Argentine"),
+    ("Mexico", "Mexican"),
+    ("Canada", "Canadian"),
+    ("Australia", "Australian"),
+    ("Egypt", "Egyptian"),
+    ("Morocco", "Moroccan"),
+    ("Nigeria", "Nigerian"),
+    ("Kenya", "Kenyan"),
+    ("Côte d’Ivoire", "Ivorian"),
+    ("Perú", "Peruvian"),
+    ("Colombia", "Colombian"),
+    ("Chile", "Chilean"),
+    ("Vietnam", "Vietnamese"),
+    ("Indonesia", "Indonesian"),
+    ("Israel", "Israeli"),
+    ("Lebanon", "Lebanese"),
+    ("Iran", "Iranian"),
+    ("Pakistan", "Pakistani"),
 ]
 COUNTRY_ACRONYMS = {"United States": "US", "United Kingdom": "UK", "European Union": "EU"}
-CITIES = ("Vilnius Minsk Riga Tallinn Warsaw Kyiv Berlin Paris Madrid Lisbon Rome Vienna Budapest Bucharest "
-          "Sofia Belgrade Zagreb Ljubljana Bratislava Prague Stockholm Oslo Helsinki Copenhagen Dublin "
-          "Brussels Geneva Athens Ankara Chișinău Yerevan Baku Astana Tashkent").split()
+CITIES = (
+    "Vilnius Minsk Riga Tallinn Warsaw Kyiv Berlin Paris Madrid Lisbon Rome Vienna Budapest Bucharest "
+    "Sofia Belgrade Zagreb Ljubljana Bratislava Prague Stockholm Oslo Helsinki Copenhagen Dublin "
+    "Brussels Geneva Athens Ankara Chișinău Yerevan Baku Astana Tashkent"
+).split()
 
-ORG_ADJ = ("Baltic Nordic Central Eastern Western Northern Southern National Federal Regional Independent "
-           "Joint United Free Democratic Civic Atlantic Continental Danubian Carpathian").split()
+ORG_ADJ = (
+    "Baltic Nordic Central Eastern Western Northern Southern National Federal Regional Independent "
+    "Joint United Free Democratic Civic Atlantic Continental Danubian Carpathian"
+).split()
 ORG_NOUN = "Council Committee Institute Agency Union Foundation Bureau Commission Alliance Office Centre Forum".split()
-ORG_FIELD = ("Energy Policy|Human Rights|Press Freedom|Trade|Transport|Aviation|Maritime Safety|Public Health|"
-             "Election Monitoring|Migration|Border Security|Fisheries|Agriculture|Digital Affairs|Nuclear Safety|"
-             "Water Resources|Labour Standards|Minority Rights|Financial Stability|Cultural Heritage|"
-             "Investigative Journalism|Railways|Telecommunications|Civil Aviation|Food Safety|Climate Research|"
-             "Refugee Affairs|Judicial Reform|Anti-Corruption|Prisoner Welfare").split("|")
-EVENT_KINDS = ("Summit|Talks|Conference|Prisoner Exchange|Election|Referendum|Border Incident|Trade Agreement|"
-               "Protest|Ceasefire Talks|Donor Conference|Investigation|Strike|Forum").split("|")
+ORG_FIELD = (
+    "Energy Policy|Human Rights|Press Freedom|Trade|Transport|Aviation|Maritime Safety|Public Health|"
+    "Election Monitoring|Migration|Border Security|Fisheries|Agriculture|Digital Affairs|Nuclear Safety|"
+    "Water Resources|Labour Standards|Minority Rights|Financial Stability|Cultural Heritage|"
+    "Investigative Journalism|Railways|Telecommunications|Civil Aviation|Food Safety|Climate Research|"
+    "Refugee Affairs|Judicial Reform|Anti-Corruption|Prisoner Welfare"
+).split("|")
+EVENT_KINDS = (
+    "Summit|Talks|Conference|Prisoner Exchange|Election|Referendum|Border Incident|Trade Agreement|"
+    "Protest|Ceasefire Talks|Donor Conference|Investigation|Strike|Forum"
+).split("|")
 
 OUTLETS = [
-    "Reuters", "AP", "AFP", "The New York Times", "The Guardian", "Le Monde", "El País", "Süddeutsche Zeitung",
-    "Gazeta Wyborcza", "Delfi", "LRT", "Meduza", "Novaya Gazeta Europe", "Kyiv Independent", "Politico Europe",
-    "Financial Times", "The Economist", "Deutsche Welle", "BBC News", "Radio Free Europe", "Euronews",
-    "Der Spiegel", "Le Figaro", "Corriere della Sera", "Dagens Nyheter", "Helsingin Sanomat", "Postimees",
-    "Diena", "Nasha Niva", "Zerkalo", "Belsat", "Interfax", "TASS", "Belta", "Kommersant", "Hospodářské noviny",
-    "Népszava", "Jutarnji list", "Kathimerini", "Hürriyet", "Neue Zürcher Zeitung", "Público", "La Repubblica",
-    "The Irish Times", "NRC", "Le Soir", "Aftenposten", "Politiken", "Ukrainska Pravda", "Notes From Poland",
+    "Reuters",
+    "AP",
+    "AFP",
+    "The New York Times",
+    "The Guardian",
+    "Le Monde",
+    "El País",
+    "Süddeutsche Zeitung",
+    "Gazeta Wyborcza",
+    "Delfi",
+    "LRT",
+    "Meduza",
+    "Novaya Gazeta Europe",
+    "Kyiv Independent",
+    "Politico Europe",
+    "Financial Times",
+    "The Economist",
+    "Deutsche Welle",
+    "BBC News",
+    "Radio Free Europe",
+    "Euronews",
+    "Der Spiegel",
+    "Le Figaro",
+    "Corriere della Sera",
+    "Dagens Nyheter",
+    "Helsingin Sanomat",
+    "Postimees",
+    "Diena",
+    "Nasha Niva",
+    "Zerkalo",
+    "Belsat",
+    "Interfax",
+    "TASS",
+    "Belta",
+    "Kommersant",
+    "Hospodářské noviny",
+    "Népszava",
+    "Jutarnji list",
+    "Kathimerini",
+    "Hürriyet",
+    "Neue Zürcher Zeitung",
+    "Público",
+    "La Repubblica",
+    "The Irish Times",
+    "NRC",
+    "Le Soir",
+    "Aftenposten",
+    "Politiken",
+    "Ukrainska Pravda",
+    "Notes From Poland",
 ]
 WIRES = ["Reuters", "AP", "AFP", "Interfax", "TASS", "Belta"]
 AUTHORS_FIRST = "Anna Jonas Maria Piotr Elena Tomas Sarah James Ingrid Mart Olena Luka".split()
-AUTHORS_LAST = ("Kottász Nowak Petrauskas Ozols Tamm Schmidt Dupont García Rossi Andersson Virtanen Horváth "
-                "Kovalenko Ivanova Papadopoulos Yılmaz").split()
+AUTHORS_LAST = (
+    "Kottász Nowak Petrauskas Ozols Tamm Schmidt Dupont García Rossi Andersson Virtanen Horváth Kovalenko Ivanova Papadopoulos Yılmaz"
+).split()
 
-FILLER_ADJ = ("new old recent wider local regional slow quiet long brief public private formal informal "
-              "careful difficult open closed early late modest sharp steady cautious uncertain").split()
-FILLER_NOUN = ("talks meeting ministry delegation statement report agreement budget schedule committee "
-               "proposal document office region market border harbour railway court hearing decision "
-               "process programme network season winter summer morning evening request response").split()
-FILLER_VERB = ("delayed reviewed discussed confirmed questioned postponed described welcomed rejected "
-               "summarised examined revised extended outlined noted criticised defended").split()
+FILLER_ADJ = (
+    "new old recent wider local regional slow quiet long brief public private formal informal "
+    "careful difficult open closed early late modest sharp steady cautious uncertain"
+).split()
+FILLER_NOUN = (
+    "talks meeting ministry delegation statement report agreement budget schedule committee "
+    "proposal document office region market border harbour railway court hearing decision "
+    "process programme network season winter summer morning evening request response"
+).split()
+FILLER_VERB = (
+    "delayed reviewed discussed confirmed questioned postponed described welcomed rejected "
+    "summarised examined revised extended outlined noted criticised defended"
+).split()
 FILLER_PREP = "after before during despite without beyond within against across about".split()
-FILLER_LEAD = ("Meanwhile,|In the capital,|According to observers,|Earlier this week,|By the evening,|"
-               "Separately,|For now,|Even so,|In a statement,|At the same time,").split("|")
-TOPICS = ("sanctions relief|prisoner releases|border talks|energy deal|press freedom|trade routes|"
-          "election dispute|aviation ban|refugee crisis|judicial reform|pipeline row|grain exports").split("|")
+FILLER_LEAD = (
+    "Meanwhile,|In the capital,|According to observers,|Earlier this week,|By the evening,|"
+    "Separately,|For now,|Even so,|In a statement,|At the same time,"
+).split("|")
+TOPICS = (
+    "sanctions relief|prisoner releases|border talks|energy deal|press freedom|trade routes|"
+    "election dispute|aviation ban|refugee crisis|judicial reform|pipeline row|grain exports"
+).split("|")
 
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -274,8 +395,20 @@ class Generator:
                             aliases.append(f"{first} {variant}")
                     break
             home = rng.choice(countries)
-            role = rng.choice(["minister", "opposition leader", "journalist", "lawyer", "diplomat", "envoy",
-                               "human rights campaigner", "economist", "party official", "mayor"])
+            role = rng.choice(
+                [
+                    "minister",
+                    "opposition leader",
+                    "journalist",
+                    "lawyer",
+                    "diplomat",
+                    "envoy",
+                    "human rights campaigner",
+                    "economist",
+                    "party official",
+                    "mayor",
+                ]
+            )
             summary = f"{home.aliases[0] if home.aliases else home.name} {role}; appears in reporting on {rng.choice(TOPICS)}."
             self._add(GenEntity(self._unique_id(slug(name)), "people", name, aliases, summary, countries=[home.id]))
 
@@ -288,8 +421,16 @@ class Generator:
             if len(acronym) >= 3 and self._claim_name(acronym):
                 aliases.append(acronym)
             home = rng.choice(countries)
-            self._add(GenEntity(self._unique_id(slug(name)), "organizations", name, aliases,
-                                f"An organization based in {home.name}.", countries=[home.id]))
+            self._add(
+                GenEntity(
+                    self._unique_id(slug(name)),
+                    "organizations",
+                    name,
+                    aliases,
+                    f"An organization based in {home.name}.",
+                    countries=[home.id],
+                )
+            )
 
         while len(self.by_kind["events"]) < n_events:
             city = rng.choice(CITIES)
@@ -307,8 +448,18 @@ class Generator:
                 date = (start, start + dt.timedelta(days=rng.randint(1, 5)))
             participants = [e.id for e in rng.sample(self.by_kind["people"] + self.by_kind["organizations"], k=rng.randint(2, 4))]
             where = [c.id for c in rng.sample(countries, k=min(len(countries), rng.randint(1, 2)))]
-            self._add(GenEntity(self._unique_id(slug(name)), "events", name, aliases,
-                                f"{kind} held in {city}.", countries=where, participants=participants, date=date))
+            self._add(
+                GenEntity(
+                    self._unique_id(slug(name)),
+                    "events",
+                    name,
+                    aliases,
+                    f"{kind} held in {city}.",
+                    countries=where,
+                    participants=participants,
+                    date=date,
+                )
+            )
 
         # Popularity: a Zipf law over a shuffled order (s = 0.9): the first few entities are
         # mentioned in a large share of the articles.
@@ -348,30 +499,48 @@ class Generator:
         when = long_date(day)
         form = rng.randrange(5)
         if form == 0:
-            return (f"{subject.name} met {o} on {when}.", f"{subject.name} met {o} on {when} to discuss {rng.choice(TOPICS)}",
-                    f"No meeting between {subject.name} and {o} took place on {when}", None)
+            return (
+                f"{subject.name} met {o} on {when}.",
+                f"{subject.name} met {o} on {when} to discuss {rng.choice(TOPICS)}",
+                f"No meeting between {subject.name} and {o} took place on {when}",
+                None,
+            )
         if form == 1:
-            return (f"{subject.name} signed an agreement on {rng.choice(TOPICS)} with {o}.",
-                    f"{subject.name} signed an agreement with {o}, a document seen by reporters shows",
-                    f"{subject.name} has not signed any agreement with {o}, officials insisted", None)
+            return (
+                f"{subject.name} signed an agreement on {rng.choice(TOPICS)} with {o}.",
+                f"{subject.name} signed an agreement with {o}, a document seen by reporters shows",
+                f"{subject.name} has not signed any agreement with {o}, officials insisted",
+                None,
+            )
         if form == 2:
-            measure = f"{slug(subject.name)}-{rng.choice(['prisoners-freed', 'staff-dismissed', 'flights-cancelled', 'fines-issued'])}-{day.year}"
+            measure = (
+                f"{slug(subject.name)}-{rng.choice(['prisoners-freed', 'staff-dismissed', 'flights-cancelled', 'fines-issued'])}-{day.year}"
+            )
             noun = " ".join(measure.split("-")[-3:-1])
             value: object = rng.choice([12, 20, 25, 52, 100, 123, 140, 300, 1300])
             if rng.random() < 0.15:
                 value = (value, value + rng.choice([5, 10, 20]))
             shown = f"between {value[0]} and {value[1]}" if isinstance(value, tuple) else str(value)
-            return (f"{subject.name} reported {shown} {noun} in {day.year}.",
-                    f"{subject.name} reported {shown} {noun} in {day.year}, figures released on {when} show",
-                    f"{subject.name} reported far fewer {noun.split()[0]} in {day.year} than announced", (measure, value))
+            return (
+                f"{subject.name} reported {shown} {noun} in {day.year}.",
+                f"{subject.name} reported {shown} {noun} in {day.year}, figures released on {when} show",
+                f"{subject.name} reported far fewer {noun.split()[0]} in {day.year} than announced",
+                (measure, value),
+            )
         if form == 3:
-            return (f"{subject.name} criticised {o} over {rng.choice(TOPICS)}.",
-                    f"“We will not accept this,” {subject.name} said of {o} on {when}",
-                    f"{subject.name} has never publicly criticised {o}, aides said", None)
+            return (
+                f"{subject.name} criticised {o} over {rng.choice(TOPICS)}.",
+                f"“We will not accept this,” {subject.name} said of {o} on {when}",
+                f"{subject.name} has never publicly criticised {o}, aides said",
+                None,
+            )
         o = other.name if other else rng.choice(CITIES)
-        return (f"{subject.name} visited {o} in {MONTHS[day.month - 1]} {day.year}.",
-                f"{subject.name} arrived in {o} for a visit on {when}, the first in years",
-                f"{subject.name} did not travel to {o} in {MONTHS[day.month - 1]} {day.year}, contrary to reports", None)
+        return (
+            f"{subject.name} visited {o} in {MONTHS[day.month - 1]} {day.year}.",
+            f"{subject.name} arrived in {o} for a visit on {when}, the first in years",
+            f"{subject.name} did not travel to {o} in {MONTHS[day.month - 1]} {day.year}, contrary to reports",
+            None,
+        )
 
     def make_claims(self) -> None:
         rng = self.rng
@@ -386,8 +555,9 @@ class Generator:
                 day = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(7 * 365))
                 text, support, contra, quantity = self._fact(subject, other, day)
                 dated = rng.random() < 0.7
-                claim = GenClaim(self._claim_id(subject, index), text, [e.id for e in about], day if dated else None,
-                                 quantity, support, contra)
+                claim = GenClaim(
+                    self._claim_id(subject, index), text, [e.id for e in about], day if dated else None, quantity, support, contra
+                )
                 if quantity is not None:
                     measures.append(claim)
             self._evidence(claim, self._entity(claim.about[0]))
@@ -402,7 +572,9 @@ class Generator:
         return GenClaim(
             self._claim_id(subject, index),
             f"{subject.name} reported {value} {noun} in {year}.",
-            list(first.about), first.date, (measure, value),
+            list(first.about),
+            first.date,
+            (measure, value),
             f"{subject.name} reported {value} {noun} in {year}, according to an internal tally",
             f"The tally of {value} {noun} attributed to {subject.name} is wrong",
         )
@@ -458,23 +630,43 @@ class Generator:
     def filler(self) -> str:
         rng = self.rng
         words = [rng.choice(FILLER_LEAD)] if rng.random() < 0.3 else []
-        words += ["the", rng.choice(FILLER_ADJ), rng.choice(FILLER_NOUN), rng.choice(FILLER_VERB), "the",
-                  rng.choice(FILLER_NOUN), rng.choice(FILLER_PREP), "the", rng.choice(FILLER_ADJ), rng.choice(FILLER_NOUN)]
+        words += [
+            "the",
+            rng.choice(FILLER_ADJ),
+            rng.choice(FILLER_NOUN),
+            rng.choice(FILLER_VERB),
+            "the",
+            rng.choice(FILLER_NOUN),
+            rng.choice(FILLER_PREP),
+            "the",
+            rng.choice(FILLER_ADJ),
+            rng.choice(FILLER_NOUN),
+        ]
         if rng.random() < 0.6:
-            words += ["and", rng.choice(FILLER_VERB), "a", rng.choice(FILLER_ADJ), rng.choice(FILLER_NOUN),
-                      rng.choice(FILLER_PREP), "the", rng.choice(FILLER_NOUN)]
+            words += [
+                "and",
+                rng.choice(FILLER_VERB),
+                "a",
+                rng.choice(FILLER_ADJ),
+                rng.choice(FILLER_NOUN),
+                rng.choice(FILLER_PREP),
+                "the",
+                rng.choice(FILLER_NOUN),
+            ]
         sentence = " ".join(words)
         return sentence[0].upper() + sentence[1:] + "."
 
     def background(self, entity: GenEntity) -> str:
         rng = self.rng
         name = entity.name if rng.random() < 0.5 else rng.choice([entity.name, *entity.aliases])
-        return rng.choice([
-            f"{name} has been at the centre of the {rng.choice(FILLER_NOUN)} for months.",
-            f"Observers expect {name} to respond to the {rng.choice(FILLER_ADJ)} {rng.choice(FILLER_NOUN)} soon.",
-            f"The role of {name} in the {rng.choice(TOPICS)} remains disputed.",
-            f"A spokesperson for {name} declined to comment on the {rng.choice(FILLER_NOUN)}.",
-        ])
+        return rng.choice(
+            [
+                f"{name} has been at the centre of the {rng.choice(FILLER_NOUN)} for months.",
+                f"Observers expect {name} to respond to the {rng.choice(FILLER_ADJ)} {rng.choice(FILLER_NOUN)} soon.",
+                f"The role of {name} in the {rng.choice(TOPICS)} remains disputed.",
+                f"A spokesperson for {name} declined to comment on the {rng.choice(FILLER_NOUN)}.",
+            ]
+        )
 
     def article_text(self, article: GenArticle) -> str:
         rng = self.rng

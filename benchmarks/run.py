@@ -167,7 +167,8 @@ def bench_size(n: int, work: Path, seed: int, unpruned_max: int, say) -> Result:
     timings = folder / "timings.json"
     result.build = run(
         [PYTHON, str(HERE / "timed_build.py"), str(timings), "-q", "-f", "mkdocs.yml", "-d", str(folder / "site")],
-        project, folder / "build.log",
+        project,
+        folder / "build.log",
     )
     if not result.build.ok:
         raise SystemExit(f"the build failed: see {folder / 'build.log'}")
@@ -254,28 +255,46 @@ def targets(results: list[Result]) -> str:
     exp_base = exponent([(r.articles, r.pruned.wall) for r in big if r.pruned])
     largest = max(results, key=lambda r: r.articles)
     checks = [
-        ("Build time grows linearly: exponent ≤ 1.1 (1,000 to 10,000 articles)",
-         exp is not None and exp <= 1.1,
-         f"exponent {exp:.2f} wall, {exp_cpu:.2f} CPU; pruned baseline {exp_base:.2f}" if exp is not None else "needs two sizes ≥ 1,000"),
-        ("Page rate ≥ 0.8× the pruned baseline's at every size",
-         all((r.site.pages / r.build.wall) >= 0.8 * (r.pruned_site.pages / r.pruned.wall) for r in results),
-         ", ".join(f"{r.articles:,}: {(r.site.pages / r.build.wall) / (r.pruned_site.pages / r.pruned.wall):.2f}×" for r in results)),
-        ("Median page ≤ 60 KB at every size; largest page bounded",
-         all(r.site.median_kb <= 60 for r in results),
-         ", ".join(f"{r.articles:,}: {r.site.median_kb:.1f} KB (largest {r.site.largest_kb:.0f} KB, {r.site.largest})" for r in results)),
+        (
+            "Build time grows linearly: exponent ≤ 1.1 (1,000 to 10,000 articles)",
+            exp is not None and exp <= 1.1,
+            f"exponent {exp:.2f} wall, {exp_cpu:.2f} CPU; pruned baseline {exp_base:.2f}" if exp is not None else "needs two sizes ≥ 1,000",
+        ),
+        (
+            "Page rate ≥ 0.8× the pruned baseline's at every size",
+            all((r.site.pages / r.build.wall) >= 0.8 * (r.pruned_site.pages / r.pruned.wall) for r in results),
+            ", ".join(f"{r.articles:,}: {(r.site.pages / r.build.wall) / (r.pruned_site.pages / r.pruned.wall):.2f}×" for r in results),
+        ),
+        (
+            "Median page ≤ 60 KB at every size; largest page bounded",
+            all(r.site.median_kb <= 60 for r in results),
+            ", ".join(f"{r.articles:,}: {r.site.median_kb:.1f} KB (largest {r.site.largest_kb:.0f} KB, {r.site.largest})" for r in results),
+        ),
         (f"{largest.articles:,} articles build in under 10 minutes", largest.build.wall < 600, f"{largest.build.wall:.0f} s"),
-        ("Peak memory under 4 GB", all(r.build.peak_mb < 4096 for r in results),
-         ", ".join(f"{r.articles:,}: {r.build.peak_mb:,.0f} MB" for r in results)),
-        (f"`dossier check` on {largest.articles:,} articles within 15 s and ≤ 10% of the build",
-         largest.check.wall <= 15 and largest.check.wall <= 0.1 * largest.build.wall,
-         ", ".join(f"{r.articles:,}: {r.check.wall:.1f} s = {100 * r.check.wall / r.build.wall:.0f}% of the build" for r in results)),
-        ("The plugin's own share of build time ≤ 15%",
-         all(r.plugin_seconds <= 0.15 * r.build.wall for r in results),
-         ", ".join(f"{r.articles:,}: {100 * r.plugin_seconds / r.build.wall:.0f}% "
-                   f"({100 * (r.plugin_seconds - r.csp_seconds) / r.build.wall:.0f}% without the Content-Security-Policy)" for r in results)),
-        (f"search_index.json ≤ 25 MB at {largest.articles:,} articles; every alias and title findable",
-         largest.site.search_mb <= 25 and all(r.findable.startswith("yes") for r in results),
-         ", ".join(f"{r.articles:,}: {r.site.search_mb:.1f} MB, {r.findable}" for r in results)),
+        (
+            "Peak memory under 4 GB",
+            all(r.build.peak_mb < 4096 for r in results),
+            ", ".join(f"{r.articles:,}: {r.build.peak_mb:,.0f} MB" for r in results),
+        ),
+        (
+            f"`dossier check` on {largest.articles:,} articles within 15 s and ≤ 10% of the build",
+            largest.check.wall <= 15 and largest.check.wall <= 0.1 * largest.build.wall,
+            ", ".join(f"{r.articles:,}: {r.check.wall:.1f} s = {100 * r.check.wall / r.build.wall:.0f}% of the build" for r in results),
+        ),
+        (
+            "The plugin's own share of build time ≤ 15%",
+            all(r.plugin_seconds <= 0.15 * r.build.wall for r in results),
+            ", ".join(
+                f"{r.articles:,}: {100 * r.plugin_seconds / r.build.wall:.0f}% "
+                f"({100 * (r.plugin_seconds - r.csp_seconds) / r.build.wall:.0f}% without the Content-Security-Policy)"
+                for r in results
+            ),
+        ),
+        (
+            f"search_index.json ≤ 25 MB at {largest.articles:,} articles; every alias and title findable",
+            largest.site.search_mb <= 25 and all(r.findable.startswith("yes") for r in results),
+            ", ".join(f"{r.articles:,}: {r.site.search_mb:.1f} MB, {r.findable}" for r in results),
+        ),
     ]
     return "\n".join(f"- [{'x' if ok else ' '}] {name}: {detail}" for name, ok, detail in checks)
 

@@ -46,9 +46,7 @@ def discrepancies(dossier: Dossier) -> tuple[Discrepancy, ...]:
         if claim.quantity is not None:
             by_measure[claim.quantity.measure].append(MeasuredValue(claim.id, claim.quantity))
     return tuple(
-        Discrepancy(measure, tuple(values))
-        for measure, values in by_measure.items()
-        if len({v.quantity.comparable() for v in values}) > 1
+        Discrepancy(measure, tuple(values)) for measure, values in by_measure.items() if len({v.quantity.comparable() for v in values}) > 1
     )
 
 

@@ -60,9 +60,7 @@ def export(dossier: Dossier, analysis: Analysis) -> dict[str, Any]:
                 "text": claim.text,
                 "about": list(claim.about),
                 "date": date_json(claim.date),
-                "quantity": (
-                    {"measure": quantity.measure, "value": quantity.value_json(), "unit": quantity.unit} if quantity else None
-                ),
+                "quantity": ({"measure": quantity.measure, "value": quantity.value_json(), "unit": quantity.unit} if quantity else None),
                 "status": assessment.status.value,
                 "supporting_origins": list(assessment.supporting_origins),
                 "contradicting_origins": list(assessment.contradicting_origins),

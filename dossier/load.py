@@ -65,7 +65,9 @@ def _date_value(value: Any, doc: YamlDocument, path: PathKey, file: str, problem
     if start is None or end is None:
         return None
     if end < start:
-        problems.error(Location(file, *doc.position(path)), f"{what} ends ({end}) before it starts ({start})", "swap start and end", code="date")
+        problems.error(
+            Location(file, *doc.position(path)), f"{what} ends ({end}) before it starts ({start})", "swap start and end", code="date"
+        )
         return None
     return DateRange(start, end)
 
@@ -121,7 +123,9 @@ def _load_article(path: Path, root: Path, problems: ProblemList) -> Article | No
     if doc is None:
         return None
     if not isinstance(doc.value, dict):
-        problems.error(Location(file, 2, 1), f"the front matter should be fields like 'title: ...', not {schema.describe(doc.value)}", code="type")
+        problems.error(
+            Location(file, 2, 1), f"the front matter should be fields like 'title: ...', not {schema.describe(doc.value)}", code="type"
+        )
         return None
     bad = schema.validate(doc, "article", file, problems)
     meta = doc.value
@@ -160,15 +164,22 @@ def load_articles(content: Path, problems: ProblemList) -> dict[str, Article]:
     folder = content / ARTICLES_FOLDER
     articles: dict[str, Article] = {}
     if not folder.is_dir():
-        problems.error(Location(display_path(folder)), "the articles folder is missing", f"create {display_path(folder)}/ with one .md file per article", code="missing")
+        problems.error(
+            Location(display_path(folder)),
+            "the articles folder is missing",
+            f"create {display_path(folder)}/ with one .md file per article",
+            code="missing",
+        )
         return articles
     if not inside(folder, content):
-        problems.error(Location(display_path(folder)), "the articles folder is a link to a folder outside the content folder", code="symlink")
+        problems.error(
+            Location(display_path(folder)), "the articles folder is a link to a folder outside the content folder", code="symlink"
+        )
         return articles
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue  # .gitkeep and editor files are not content
-        if path.suffix != ".md" or not path.is_file() and not path.is_symlink():
+        if path.suffix != ".md" or (not path.is_file() and not path.is_symlink()):
             problems.warning(
                 Location(display_path(path), 1, 1),
                 "not an article: only .md files directly inside the articles folder are read",
@@ -197,7 +208,9 @@ def claims_files(content: Path, problems: ProblemList) -> list[Path]:
         return []
     if folder.is_dir():
         if not inside(folder, content):
-            problems.error(Location(display_path(folder)), "the claims folder is a link to a folder outside the content folder", code="symlink")
+            problems.error(
+                Location(display_path(folder)), "the claims folder is a link to a folder outside the content folder", code="symlink"
+            )
             return []
         files = []
         for path in sorted(folder.iterdir()):
@@ -206,7 +219,9 @@ def claims_files(content: Path, problems: ProblemList) -> list[Path]:
             if path.suffix in (".yaml", ".yml"):
                 files.append(path)
             else:
-                problems.warning(Location(display_path(path), 1, 1), "not read: only .yaml files belong in the claims folder", code="ignored-file")
+                problems.warning(
+                    Location(display_path(path), 1, 1), "not read: only .yaml files belong in the claims folder", code="ignored-file"
+                )
         if not files:
             problems.error(Location(display_path(folder)), "the claims folder has no .yaml files", code="missing")
         return files
@@ -254,7 +269,9 @@ class _Builder:
 
     def _register(self, entry_id: str, where: Location, what: str, namespace: str) -> bool:
         if entry_id in RESERVED_IDS:
-            self.problems.error(where, f"the id '{entry_id}' is reserved for the site's index pages", "choose another id", code="reserved-id")
+            self.problems.error(
+                where, f"the id '{entry_id}' is reserved for the site's index pages", "choose another id", code="reserved-id"
+            )
             return False
         key = f"{namespace}:{entry_id}"
         if key in self.first_seen:
@@ -262,7 +279,8 @@ class _Builder:
             self.problems.error(
                 where,
                 f"duplicate id '{entry_id}': already used at {first}",
-                "every id must be unique" + (" across people, countries, organizations and events" if namespace == "entity" else " among claims"),
+                "every id must be unique"
+                + (" across people, countries, organizations and events" if namespace == "entity" else " among claims"),
                 code="duplicate-id",
             )
             return False
@@ -344,14 +362,19 @@ class _Builder:
         claim_label = schema.label(doc, path)
         self._refs(doc, file, path + ("about",), about, frozenset(Kind))
         evidence = []
-        items = entry["evidence"] if valid("evidence") or ("evidence",) not in broken and "evidence" in entry else []
+        items = entry["evidence"] if valid("evidence") or (("evidence",) not in broken and "evidence" in entry) else []
         for index, item in enumerate(items):
             item_path = path + ("evidence", index)
             if not isinstance(item, dict):
                 continue
             if valid("evidence", index, "article") and "article" in item:
                 self.references.append(
-                    Reference(item["article"], None, Location(file, *doc.position(item_path + ("article",))), f"{claim_label}, evidence {index + 1}, 'article'")
+                    Reference(
+                        item["article"],
+                        None,
+                        Location(file, *doc.position(item_path + ("article",))),
+                        f"{claim_label}, evidence {index + 1}, 'article'",
+                    )
                 )
             if not valid("evidence", index):
                 # Not part of the dossier, but its quote is still checked in this run.
@@ -404,4 +427,3 @@ def load(content: Path, problems: ProblemList) -> Loaded:
             builder.add_document(*parsed)
     dossier = Dossier(articles=articles, entities=builder.entities, claims=builder.claims)
     return Loaded(dossier, builder.references, builder.broken_ids, builder.loose_quotes)
-

@@ -44,11 +44,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
     def emit(node: dict) -> str:
         ends_here = "" in node
-        branches = [
-            (" +" if char == " " else re.escape(char)) + emit(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
+        branches = [(" +" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -81,9 +77,7 @@ class MentionFinder:
             alternatives.append(f"(?P<any>(?i:{_trie_pattern(self._any_case)}))")
         if self._capitals:
             alternatives.append(f"(?P<caps>{_trie_pattern(self._capitals)})")
-        self._pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
-        )
+        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions, leftmost first, the longest name at each place."""

@@ -7,24 +7,12 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .kinds import KINDS, Kind
 from .problems import Location
 from .quotes import Span
 
-
-class Kind(enum.Enum):
-    PERSON = "person"
-    COUNTRY = "country"
-    ORGANIZATION = "organization"
-    EVENT = "event"
-
-
-# The key each kind is listed under in claims.yaml.
-SECTIONS: dict[str, Kind] = {
-    "people": Kind.PERSON,
-    "countries": Kind.COUNTRY,
-    "organizations": Kind.ORGANIZATION,
-    "events": Kind.EVENT,
-}
+# The key each kind is listed under in claims.yaml (from the registry of kinds).
+SECTIONS: dict[str, Kind] = {spec.section: spec.kind for spec in KINDS}
 
 
 class Stance(enum.Enum):

@@ -57,7 +57,7 @@ class ProblemList:
     def warning(self, location: Location, message: str, *hints: str, code: str = "warning") -> None:
         self._items.append(Problem(Severity.WARNING, location, message, tuple(h for h in hints if h), code))
 
-    def extend(self, problems: "ProblemList") -> None:
+    def extend(self, problems: ProblemList) -> None:
         self._items.extend(problems._items)
 
     @property

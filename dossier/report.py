@@ -46,7 +46,16 @@ def github_report(problems: Sequence[Problem]) -> str:
 def _cell(value: str) -> str:
     """Markdown table cell text that cannot break the table or inject markup."""
     out = value.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("`", "&#96;"), ("*", "&#42;"), ("_", "&#95;"), ("[", "&#91;"), ("]", "&#93;")):
+    for char, entity in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("`", "&#96;"),
+        ("*", "&#42;"),
+        ("_", "&#95;"),
+        ("[", "&#91;"),
+        ("]", "&#93;"),
+    ):
         out = out.replace(char, entity)
     return out.replace("&lt;br&gt;", "<br>")
 
@@ -65,23 +74,26 @@ def step_summary(problems: Sequence[Problem]) -> str:
 
 
 def json_report(problems: Sequence[Problem]) -> str:
-    return json.dumps(
-        {
-            "errors": sum(p.is_error for p in problems),
-            "warnings": sum(not p.is_error for p in problems),
-            "problems": [
-                {
-                    "severity": p.severity.value,
-                    "file": p.location.file,
-                    "line": p.location.line or None,
-                    "column": p.location.col or None,
-                    "code": p.code,
-                    "message": p.message,
-                    "hints": list(p.hints),
-                }
-                for p in problems
-            ],
-        },
-        indent=2,
-        ensure_ascii=False,
-    ) + "\n"
+    return (
+        json.dumps(
+            {
+                "errors": sum(p.is_error for p in problems),
+                "warnings": sum(not p.is_error for p in problems),
+                "problems": [
+                    {
+                        "severity": p.severity.value,
+                        "file": p.location.file,
+                        "line": p.location.line or None,
+                        "column": p.location.col or None,
+                        "code": p.code,
+                        "message": p.message,
+                        "hints": list(p.hints),
+                    }
+                    for p in problems
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )

@@ -17,6 +17,7 @@ _PUNCTUATION = {
     **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
 }
 
+
 def _fold_char(char: str, keep_case: bool) -> str:
     if char in _PUNCTUATION:
         return _PUNCTUATION[char]

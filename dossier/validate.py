@@ -114,7 +114,9 @@ def _loose(name: str) -> str:
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
-def verify_quotes(dossier: Dossier, problems: ProblemList, loose: list[tuple[str, str, Location]] = ()) -> dict[tuple[str, int], tuple[Span, ...]]:
+def verify_quotes(
+    dossier: Dossier, problems: ProblemList, loose: list[tuple[str, str, Location]] = ()
+) -> dict[tuple[str, int], tuple[Span, ...]]:
     """Find every quote in its article; report the ones that are not there with the closest passage.
 
     `loose` quotes belong to evidence items with other errors: checked, but not placed.

@@ -99,10 +99,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return event.value
     if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
         value = _resolve_plain(event.value)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE):]]
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE) :]]
         if isinstance(value, expected) and not (tag.endswith("int") and isinstance(value, bool)):
             return float(value) if tag.endswith("float") else value
-        raise YamlError(f"'{event.value}' is not a valid {tag[len(_CORE):]}", *_pos(event.start_mark))
+        raise YamlError(f"'{event.value}' is not a valid {tag[len(_CORE) :]}", *_pos(event.start_mark))
     raise YamlError(
         f"unsupported YAML tag '{tag}'",
         *_pos(event.start_mark),
@@ -146,7 +146,7 @@ def _pos(mark: Any) -> tuple[int, int]:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "anchor", "size", "pending_key", "key_pos")
+    __slots__ = ("anchor", "container", "key_pos", "path", "pending_key", "size")
 
     def __init__(self, container: Any, path: PathKey, anchor: str | None) -> None:
         self.container = container

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from sitebuild import ROOT, mkdocs_build
 
 from dossier.check import CheckResult, check_content
 from dossier.problems import Problem
-from sitebuild import ROOT, mkdocs_build
 
 # Property tests: many examples, no deadline (CI machines are slow), same examples every run.
 settings.register_profile(

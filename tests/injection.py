@@ -15,7 +15,7 @@ PAYLOADS = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(2)">',
     "[click](javascript:alert(3))",
-    "{: onclick=\"alert(4)\" }",
+    '{: onclick="alert(4)" }',
     '"><svg onload=alert(5)>',
     "</title><script>alert(6)</script>",
     "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)",
@@ -24,7 +24,7 @@ PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
     "<script>window.__pwned=2</script>",
     '"><svg/onload="window.__pwned=3">',
-    "<details open ontoggle=\"window.__pwned=4\">",
+    '<details open ontoggle="window.__pwned=4">',
     "[flag](javascript:window.__pwned=5)",
 ]
 EVIL = " ".join(PAYLOADS)
@@ -54,30 +54,30 @@ def write_injection_project(root: Path, mkdocs_yml: str = MINIMAL_MKDOCS_YML) ->
     claims = f"""\
 people:
   - id: evil
-    name: {_yaml('Evil Name ' + EVIL)}
-    aliases: [{_yaml('Evil Name')}, {_yaml('<b>alias</b>')}]
-    summary: {_yaml('Summary ' + EVIL)}
+    name: {_yaml("Evil Name " + EVIL)}
+    aliases: [{_yaml("Evil Name")}, {_yaml("<b>alias</b>")}]
+    summary: {_yaml("Summary " + EVIL)}
 events:
   - id: evil-event
-    name: {_yaml('Event ' + EVIL)}
+    name: {_yaml("Event " + EVIL)}
     date: 2025-09-11
     participants: [evil]
 claims:
   - id: evil-claim
-    text: {_yaml('Claim ' + EVIL)}
+    text: {_yaml("Claim " + EVIL)}
     about: [evil, evil-event]
     date: 2025-09-11
-    quantity: {{measure: {_yaml('measure ' + EVIL)}, value: 1}}
+    quantity: {{measure: {_yaml("measure " + EVIL)}, value: 1}}
     evidence:
       - article: {EVIL_ARTICLE}
         stance: supports
         quote: {_yaml(EVIL)}
-        via: {_yaml('Via ' + EVIL)}
-        note: {_yaml('Note ' + EVIL)}
+        via: {_yaml("Via " + EVIL)}
+        note: {_yaml("Note " + EVIL)}
   - id: evil-claim-2
     text: other
     about: [evil]
-    quantity: {{measure: {_yaml('measure ' + EVIL)}, value: 2}}
+    quantity: {{measure: {_yaml("measure " + EVIL)}, value: 2}}
     evidence:
       - article: {EVIL_ARTICLE}
         stance: contradicts

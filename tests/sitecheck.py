@@ -35,7 +35,9 @@ class _Parser(HTMLParser):
                 scheme = value.strip().split(":", 1)[0].lower() if ":" in value else ""
                 if scheme in ("javascript", "data", "vbscript"):
                     self.page.dangerous.append((tag, name, value))
-        if tag in ("iframe", "object", "embed", "base", "meta") and (tag != "meta" or "http-equiv" in values and values.get("http-equiv", "").lower() == "refresh"):
+        if tag in ("iframe", "object", "embed", "base", "meta") and (
+            tag != "meta" or ("http-equiv" in values and values.get("http-equiv", "").lower() == "refresh")
+        ):
             self.page.dangerous.append((tag, "", ""))
         if tag == "a" and values.get("href"):
             self.page.links.append(values["href"] or "")

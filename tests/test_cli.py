@@ -115,12 +115,20 @@ def test_json_format(make_dossier, capsys) -> None:
         "warnings": 1,
         "problems": [
             {
-                "severity": "warning", "file": "content/articles/undated.md", "line": 1, "column": 1, "code": "no-date",
+                "severity": "warning",
+                "file": "content/articles/undated.md",
+                "line": 1,
+                "column": 1,
+                "code": "no-date",
                 "message": "the article has no 'published' date",
                 "hints": ["add 'published: YYYY-MM-DD' to the front matter so it sorts on timelines"],
             },
             {
-                "severity": "error", "file": CLAIMS, "line": line, "column": col, "code": "enum",
+                "severity": "error",
+                "file": CLAIMS,
+                "line": line,
+                "column": col,
+                "code": "enum",
                 "message": "claim 'release-count', evidence 1, 'stance' should be supports or contradicts, not the text \"100%|more\"",
                 "hints": [],
             },
@@ -232,7 +240,7 @@ def test_export_refuses_a_dossier_with_errors(make_dossier, capsys) -> None:
 
 # ----- add-article -----
 
-RAW = "Belarus frees 52: a \"deal\"\r\n\r\n  First paragraph with “curly” quotes.  \r\nSecond line, same block.\r\n\r\n\r\nThird — with dash.\r\n"
+RAW = 'Belarus frees 52: a "deal"\r\n\r\n  First paragraph with “curly” quotes.  \r\nSecond line, same block.\r\n\r\n\r\nThird — with dash.\r\n'
 
 
 @pytest.fixture
@@ -245,8 +253,19 @@ def raw(make_dossier) -> Path:
 
 def test_add_article_writes_the_text_verbatim(raw, capsys) -> None:
     code, out, _ = run(
-        capsys, "add-article", str(raw), "--outlet", "The New York Times", "--published", "2025-09-11",
-        "--url", "https://example.com/a", "--author", "Ann One", "--author", "Bob Two",
+        capsys,
+        "add-article",
+        str(raw),
+        "--outlet",
+        "The New York Times",
+        "--published",
+        "2025-09-11",
+        "--url",
+        "https://example.com/a",
+        "--author",
+        "Ann One",
+        "--author",
+        "Bob Two",
     )
     target = Path("content/articles/the-new-york-times-2025-09-11.md")
     assert code == 0
@@ -337,7 +356,9 @@ def test_installed_command_end_to_end(make_dossier) -> None:
 
 def test_python_dash_m_dossier(make_dossier) -> None:
     content = make_dossier()
-    done = subprocess.run([sys.executable, "-m", "dossier", "check", "--format", "json"], capture_output=True, text=True, cwd=content.parent)
+    done = subprocess.run(
+        [sys.executable, "-m", "dossier", "check", "--format", "json"], capture_output=True, text=True, cwd=content.parent
+    )
     assert done.returncode == 0
     assert json.loads(done.stdout) == {"errors": 0, "warnings": 0, "problems": []}
     done = subprocess.run([sys.executable, "-m", "dossier", "check", "--nope"], capture_output=True, text=True, cwd=content.parent)

@@ -176,20 +176,37 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
     assert sorted(a["id"] for a in data["articles"]) == sorted(ARTICLES)
     ec = next(a for a in data["articles"] if a["id"] == "ec")
     assert ec == {
-        "id": "ec", "title": "A headline", "outlet": "The European Conservative",
-        "author": None, "published": None, "url": None, "language": "en",
+        "id": "ec",
+        "title": "A headline",
+        "outlet": "The European Conservative",
+        "author": None,
+        "published": None,
+        "url": None,
+        "language": "en",
     }
 
     assert [e["id"] for e in data["entities"]] == list(dossier.entities)
     kinds = {e["id"]: e["kind"] for e in data["entities"]}
     assert kinds == {
-        "alexander-lukashenko": "person", "john-coale": "person", "belarus": "country",
-        "united-states": "country", "belavia": "organization", "sept-2025-release": "event",
+        "alexander-lukashenko": "person",
+        "john-coale": "person",
+        "belarus": "country",
+        "united-states": "country",
+        "belavia": "organization",
+        "sept-2025-release": "event",
     }
     coale = next(e for e in data["entities"] if e["id"] == "john-coale")
     assert coale == {
-        "id": "john-coale", "kind": "person", "name": "John Coale", "aliases": [], "summary": None,
-        "wikidata": None, "countries": [], "participants": [], "date": None, "mentioned_in": [],
+        "id": "john-coale",
+        "kind": "person",
+        "name": "John Coale",
+        "aliases": [],
+        "summary": None,
+        "wikidata": None,
+        "countries": [],
+        "participants": [],
+        "date": None,
+        "mentioned_in": [],
     }
     event = next(e for e in data["entities"] if e["id"] == "sept-2025-release")
     assert event["date"] == "2025-09-11"
@@ -198,8 +215,12 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
     assert [c["id"] for c in data["claims"]] == ["a", "b", "c"]
     a, b, c = data["claims"]
     assert {k: a[k] for k in ("text", "about", "date", "status", "supporting_origins", "contradicting_origins")} == {
-        "text": "Claim a.", "about": ["belarus"], "date": None, "status": "contested",
-        "supporting_origins": ["The New York Times"], "contradicting_origins": ["Belarusian state media"],
+        "text": "Claim a.",
+        "about": ["belarus"],
+        "date": None,
+        "status": "contested",
+        "supporting_origins": ["The New York Times"],
+        "contradicting_origins": ["Belarusian state media"],
     }
     assert a["quantity"]["measure"] == "prisoners-freed" and a["quantity"]["value"] == 52
     assert b["quantity"]["value"] == {"min": 50, "max": 60}
@@ -207,8 +228,12 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
     assert [len(x["evidence"]) for x in data["claims"]] == [2, 1, 1]
     first, second = a["evidence"]
     assert {k: first[k] for k in ("article", "stance", "quote", "via", "note", "origin")} == {
-        "article": "nyt-1", "stance": "supports", "quote": "Belarus freed 52 political prisoners",
-        "via": None, "note": None, "origin": "The New York Times",
+        "article": "nyt-1",
+        "stance": "supports",
+        "quote": "Belarus freed 52 political prisoners",
+        "via": None,
+        "note": None,
+        "origin": "The New York Times",
     }
     assert (second["via"], second["origin"]) == ("Belarusian state media", "Belarusian state media")
     assert first["passage"] == [{"paragraph": 1, "start": 0, "end": len("Belarus freed 52 political prisoners")}]
@@ -225,8 +250,15 @@ def test_export_of_an_author_list_and_a_date_range(check) -> None:
     assert_clean(result)
     data = export(result.dossier, result.analysis)
     assert data["articles"] == [
-        {"id": "x", "title": "A headline", "outlet": "Example Times", "author": ["Ann One", "Bob Two"],
-         "published": "2025-09-11", "url": "https://example.com/x", "language": "en"}
+        {
+            "id": "x",
+            "title": "A headline",
+            "outlet": "Example Times",
+            "author": ["Ann One", "Bob Two"],
+            "published": "2025-09-11",
+            "url": "https://example.com/x",
+            "language": "en",
+        }
     ]
     event = next(e for e in data["entities"] if e["kind"] == "event")
     assert event["date"] == {"start": "2025-09-10", "end": "2025-09-12"}

@@ -83,12 +83,41 @@ def check_files(files: dict[str, bytes], *, real_articles: bool = False) -> Chec
 # ----- strategies -----
 
 FIELDS = [
-    "people", "countries", "organizations", "events", "claims", "id", "name", "aliases", "summary",
-    "countries", "wikidata", "date", "start", "end", "participants", "text", "about", "quantity",
-    "measure", "value", "min", "max", "evidence", "article", "stance", "quote", "via", "note",
+    "people",
+    "countries",
+    "organizations",
+    "events",
+    "claims",
+    "id",
+    "name",
+    "aliases",
+    "summary",
+    "countries",
+    "wikidata",
+    "date",
+    "start",
+    "end",
+    "participants",
+    "text",
+    "about",
+    "quantity",
+    "measure",
+    "value",
+    "min",
+    "max",
+    "evidence",
+    "article",
+    "stance",
+    "quote",
+    "via",
+    "note",
 ]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
     st.sampled_from(["supports", "contradicts", "2025-09-11", "2025-02-30", "belarus", "no", "yes", "~", "1e3"]),
 )
 keys = st.one_of(st.sampled_from(FIELDS), st.text(max_size=12))
@@ -162,7 +191,7 @@ def test_random_front_matter(meta: dict, body: str) -> None:
         head = yaml.safe_dump(meta, allow_unicode=True)
     except yaml.YAMLError:
         return
-    article = f"---\n{head}---\n{body}".encode("utf-8")
+    article = f"---\n{head}---\n{body}".encode()
     check_files({"claims.yaml": b"claims: []\n", "articles/fuzzed.md": article})
 
 

@@ -96,7 +96,7 @@ def test_utf8_with_bom_and_crlf_work(make_dossier) -> None:
 
 
 def test_latin1_article_is_an_error_naming_file_and_line(check) -> None:
-    text = article("Line one.\n\nNausėda said.\n").encode("utf-8").replace("ė".encode("utf-8"), "é".encode("latin-1"))
+    text = article("Line one.\n\nNausėda said.\n").encode("utf-8").replace("ė".encode(), "é".encode("latin-1"))
     problem = only_error(check(articles={**BASE_ARTICLES, "latin": text}))
     assert_at(problem, art("latin"), 8, 5)  # the "é" of "Nausé" on the body's third line
     assert "not valid UTF-8" in problem.message

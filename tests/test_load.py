@@ -25,7 +25,9 @@ from dossier.model import Kind
 
 def test_article_fields_and_verbatim_body(check) -> None:
     body = "First “paragraph” — with   odd  spacing.\n\n  Indented second paragraph.\n"
-    text = article(body, title='"Belarus: prisoners freed"', outlet="Example Times", author="Zoltán Kottász", url="https://example.com/a?b=1")
+    text = article(
+        body, title='"Belarus: prisoners freed"', outlet="Example Times", author="Zoltán Kottász", url="https://example.com/a?b=1"
+    )
     result = check(articles=with_article("example-2025-09-11", text))
     assert_clean(result)
     a = result.dossier.articles["example-2025-09-11"]

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sitebuild import ROOT, mkdocs_build
 
 SECTIONS = {"people": "person", "countries": "country", "organizations": "organization", "events": "event"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-
 from mkdocs_dossier.plugin import DossierPlugin
 
 

@@ -9,7 +9,6 @@ import re
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
-
 from sitebuild import ROOT
 
 CONFIG = ROOT / ".pre-commit-config.yaml"

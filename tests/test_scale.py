@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOT, mkdocs_build
 from sitecheck import broken_links
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # noqa: E402
+import generate
 
 FOLDERS = {"person": "people", "country": "countries", "organization": "organizations", "event": "events"}
 

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from sitecheck import broken_links, parse
 
 
@@ -105,7 +104,7 @@ def test_home_page_has_counts_contested_claims_and_latest_events(site: Path, exp
 def test_navigation_lists_indexes_only(site: Path) -> None:
     """A page's HTML must not grow with the dossier: individual pages stay out of the nav."""
     text = page(site, "claims/" + json.loads((site / "dossier.json").read_text())["claims"][0]["id"])
-    nav = text[text.index('md-nav--primary') :]
+    nav = text[text.index("md-nav--primary") :]
     nav = nav[: nav.index("</nav>")]
     links = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"', nav) + re.findall(r'href="([^"]+)"[^>]*class="md-nav__link', nav)
     assert not [l for l in links if re.search(r"(people|countries|organizations|events|claims|articles)/[a-z0-9-]+/", l)]

@@ -28,7 +28,6 @@ from conftest import (
 
 from dossier.check import check_content
 
-
 # ----- YAML syntax and duplicate keys -----
 
 
@@ -79,43 +78,57 @@ def test_error_inside_a_list_given_twice_points_at_the_kept_list(check) -> None:
 
 TYPE_MISTAKES = [
     pytest.param(
-        "name: John Coale", "name: 1984", "1984",
+        "name: John Coale",
+        "name: 1984",
+        "1984",
         "person 'john-coale', 'name' should be text, not the number 1984",
         "put the value in quotes to make it text",
         id="number-for-text",
     ),
     pytest.param(
-        "name: John Coale", "name: true", "true",
+        "name: John Coale",
+        "name: true",
+        "true",
         "person 'john-coale', 'name' should be text, not the boolean true",
         "put the value in quotes to make it text",
         id="boolean-for-text",
     ),
     pytest.param(
-        "aliases: [US]", "aliases: US", "US",
+        "aliases: [US]",
+        "aliases: US",
+        "US",
         "country 'united-states', 'aliases' should be a list of text, like [Lukashenka, Lukashenko], not the text \"US\"",
         "",
         id="text-for-list",
     ),
     pytest.param(
-        "about: [sept-2025-release, belarus]", "about: belarus", "belarus",
+        "about: [sept-2025-release, belarus]",
+        "about: belarus",
+        "belarus",
         "claim 'release-count', 'about' should be a list of ids, like [belarus, lithuania], not the text \"belarus\"",
         "",
         id="text-for-id-list",
     ),
     pytest.param(
-        "stance: supports", "stance: support", "support",
+        "stance: supports",
+        "stance: support",
+        "support",
         "claim 'release-count', evidence 1, 'stance' should be supports or contradicts, not the text \"support\"",
         "did you mean 'supports'?",
         id="stance-near-miss",
     ),
     pytest.param(
-        "    date: 2025-09-11\n", "    date: 11/09/2025\n", "11/09/2025",
+        "    date: 2025-09-11\n",
+        "    date: 11/09/2025\n",
+        "11/09/2025",
         "event 'sept-2025-release', 'date' should be a date written YYYY-MM-DD, not the text \"11/09/2025\"",
         "",
         id="date-format",
     ),
     pytest.param(
-        "    name: Belavia\n", "    name: Belavia\n    wikidata: 184\n", "184",
+        "    name: Belavia\n",
+        "    name: Belavia\n    wikidata: 184\n",
+        "184",
         "organization 'belavia', 'wikidata' should be a Wikidata item id like Q184, not the number 184",
         "",
         id="wikidata",
@@ -137,7 +150,9 @@ def test_quantity_value_must_be_a_number(check, value: str, shown: str) -> None:
     yaml = BASE_YAML + f"    quantity:\n      measure: prisoners\n      value: {value}\n"
     error = only_error(check(yaml))
     assert_at(error, CLAIMS, *position(yaml, "value:", value))
-    assert error.message == f"claim 'release-count', 'quantity', 'value' should be a number, or a {{min, max}} range of numbers, not {shown}"
+    assert (
+        error.message == f"claim 'release-count', 'quantity', 'value' should be a number, or a {{min, max}} range of numbers, not {shown}"
+    )
 
 
 def test_empty_value_says_the_value_is_missing(check) -> None:
@@ -153,12 +168,16 @@ def test_empty_value_says_the_value_is_missing(check) -> None:
     [
         pytest.param("    date: 2025-09-11\n", "    date: 2025-02-30\n", "event 'sept-2025-release', 'date'", id="event"),
         pytest.param(
-            "    date: 2025-09-11\n", "    date: {start: 2025-09-10, end: 2025-09-31}\n", "event 'sept-2025-release', 'date' end",
+            "    date: 2025-09-11\n",
+            "    date: {start: 2025-09-10, end: 2025-09-31}\n",
+            "event 'sept-2025-release', 'date' end",
             id="event-range-end",
         ),
         pytest.param(
-            "    text: Belarus freed 52 prisoners.\n", "    text: Belarus freed 52 prisoners.\n    date: 2025-02-30\n",
-            "claim 'release-count', 'date'", id="claim",
+            "    text: Belarus freed 52 prisoners.\n",
+            "    text: Belarus freed 52 prisoners.\n    date: 2025-02-30\n",
+            "claim 'release-count', 'date'",
+            id="claim",
         ),
     ],
 )
@@ -203,41 +222,67 @@ def test_unquoted_dates_are_accepted(check) -> None:
 
 REQUIRED = [
     pytest.param(
-        "  - id: belavia\n    name: Belavia\n", "  - name: Belavia\n", "- name: Belavia",
-        "organization #1 is missing the required field 'id'", id="entity-id",
+        "  - id: belavia\n    name: Belavia\n",
+        "  - name: Belavia\n",
+        "- name: Belavia",
+        "organization #1 is missing the required field 'id'",
+        id="entity-id",
     ),
     pytest.param(
-        "    name: John Coale\n", "", "- id: john-coale",
-        "person 'john-coale' is missing the required field 'name'", id="entity-name",
+        "    name: John Coale\n",
+        "",
+        "- id: john-coale",
+        "person 'john-coale' is missing the required field 'name'",
+        id="entity-name",
     ),
     pytest.param(
-        "    date: 2025-09-11\n", "", "- id: sept-2025-release",
-        "event 'sept-2025-release' is missing the required field 'date'", id="event-date",
+        "    date: 2025-09-11\n",
+        "",
+        "- id: sept-2025-release",
+        "event 'sept-2025-release' is missing the required field 'date'",
+        id="event-date",
     ),
     pytest.param(
-        "    text: Belarus freed 52 prisoners.\n", "", "- id: release-count",
-        "claim 'release-count' is missing the required field 'text'", id="claim-text",
+        "    text: Belarus freed 52 prisoners.\n",
+        "",
+        "- id: release-count",
+        "claim 'release-count' is missing the required field 'text'",
+        id="claim-text",
     ),
     pytest.param(
-        "    about: [sept-2025-release, belarus]\n", "", "- id: release-count",
-        "claim 'release-count' is missing the required field 'about'", id="claim-about",
+        "    about: [sept-2025-release, belarus]\n",
+        "",
+        "- id: release-count",
+        "claim 'release-count' is missing the required field 'about'",
+        id="claim-about",
     ),
     pytest.param(
         "    evidence:\n      - article: nyt-2025-09-11\n        stance: supports\n        quote: Belarus freed 52 political prisoners on Thursday\n",
-        "", "- id: release-count",
-        "claim 'release-count' is missing the required field 'evidence'", id="claim-evidence",
+        "",
+        "- id: release-count",
+        "claim 'release-count' is missing the required field 'evidence'",
+        id="claim-evidence",
     ),
     pytest.param(
-        "      - article: nyt-2025-09-11\n        stance: supports\n", "      - stance: supports\n", "- stance:",
-        "claim 'release-count', evidence 1 is missing the required field 'article'", id="evidence-article",
+        "      - article: nyt-2025-09-11\n        stance: supports\n",
+        "      - stance: supports\n",
+        "- stance:",
+        "claim 'release-count', evidence 1 is missing the required field 'article'",
+        id="evidence-article",
     ),
     pytest.param(
-        "        stance: supports\n", "", "- article:",
-        "claim 'release-count', evidence 1 is missing the required field 'stance'", id="evidence-stance",
+        "        stance: supports\n",
+        "",
+        "- article:",
+        "claim 'release-count', evidence 1 is missing the required field 'stance'",
+        id="evidence-stance",
     ),
     pytest.param(
-        "        quote: Belarus freed 52 political prisoners on Thursday\n", "", "- article:",
-        "claim 'release-count', evidence 1 is missing the required field 'quote'", id="evidence-quote",
+        "        quote: Belarus freed 52 political prisoners on Thursday\n",
+        "",
+        "- article:",
+        "claim 'release-count', evidence 1 is missing the required field 'quote'",
+        id="evidence-quote",
     ),
 ]
 
@@ -283,7 +328,9 @@ def test_article_outlet_of_the_wrong_type(check) -> None:
     [
         ("aliases: [US]", "alias: [US]", "alias", "unknown field 'alias' in country 'united-states'", "did you mean 'aliases'?"),
         (
-            "        stance: supports\n", "        stance: supports\n        comment: see p. 2\n", "comment",
+            "        stance: supports\n",
+            "        stance: supports\n        comment: see p. 2\n",
+            "comment",
             "unknown field 'comment' in claim 'release-count', evidence 1",
             "the fields allowed here are: article, note, quote, stance, via",
         ),
@@ -323,15 +370,27 @@ def test_unknown_field_in_front_matter(check) -> None:
 @pytest.mark.parametrize(
     "old, new, bad, message, hint",
     [
-        ("id: belavia", "id: Belavia Airlines", "Belavia Airlines",
-         "organization 'Belavia Airlines', 'id' should be an id (lowercase letters a-z, digits and '-'), not the text \"Belavia Airlines\"",
-         "for example 'belavia-airlines'"),
-        ("id: release-count", "id: Release_Count", "Release_Count",
-         "claim 'Release_Count', 'id' should be an id (lowercase letters a-z, digits and '-'), not the text \"Release_Count\"",
-         "for example 'release-count'"),
-        ("id: belavia", "id: bélavia", "bélavia",
-         "organization 'bélavia', 'id' should be an id (lowercase letters a-z, digits and '-'), not the text \"bélavia\"",
-         "for example 'b-lavia'"),
+        (
+            "id: belavia",
+            "id: Belavia Airlines",
+            "Belavia Airlines",
+            "organization 'Belavia Airlines', 'id' should be an id (lowercase letters a-z, digits and '-'), not the text \"Belavia Airlines\"",
+            "for example 'belavia-airlines'",
+        ),
+        (
+            "id: release-count",
+            "id: Release_Count",
+            "Release_Count",
+            "claim 'Release_Count', 'id' should be an id (lowercase letters a-z, digits and '-'), not the text \"Release_Count\"",
+            "for example 'release-count'",
+        ),
+        (
+            "id: belavia",
+            "id: bélavia",
+            "bélavia",
+            "organization 'bélavia', 'id' should be an id (lowercase letters a-z, digits and '-'), not the text \"bélavia\"",
+            "for example 'b-lavia'",
+        ),
     ],
 )
 def test_invalid_id_characters(check, old: str, new: str, bad: str, message: str, hint: str) -> None:
@@ -360,35 +419,53 @@ def test_claim_and_entity_may_share_an_id(check) -> None:
 
 UNKNOWN_REFERENCES = [
     pytest.param(
-        "about: [sept-2025-release, belarus]", "about: [sept-2025-releas, belarus]", "sept-2025-releas",
+        "about: [sept-2025-release, belarus]",
+        "about: [sept-2025-releas, belarus]",
+        "sept-2025-releas",
         "claim 'release-count', 'about': no entity has the id 'sept-2025-releas'",
-        "did you mean 'sept-2025-release'?", id="about",
+        "did you mean 'sept-2025-release'?",
+        id="about",
     ),
     pytest.param(
-        "countries: [belarus]\n  - id: john-coale", "countries: [belaruss]\n  - id: john-coale", "belaruss",
+        "countries: [belarus]\n  - id: john-coale",
+        "countries: [belaruss]\n  - id: john-coale",
+        "belaruss",
         "person 'alexander-lukashenko', 'countries': no country has the id 'belaruss'",
-        "did you mean 'belarus'?", id="countries",
+        "did you mean 'belarus'?",
+        id="countries",
     ),
     pytest.param(
-        "participants: [alexander-lukashenko, john-coale]", "participants: [alexander-lukashenko, john-coal]", "john-coal",
+        "participants: [alexander-lukashenko, john-coale]",
+        "participants: [alexander-lukashenko, john-coal]",
+        "john-coal",
         "event 'sept-2025-release', 'participants': no person or organization has the id 'john-coal'",
-        "did you mean 'john-coale'?", id="participants",
+        "did you mean 'john-coale'?",
+        id="participants",
     ),
     pytest.param(
-        "article: nyt-2025-09-11", "article: nyt-2025-9-11", "nyt-2025-9-11",
+        "article: nyt-2025-09-11",
+        "article: nyt-2025-9-11",
+        "nyt-2025-9-11",
         "claim 'release-count', evidence 1, 'article': no article has the id 'nyt-2025-9-11'",
-        "did you mean 'nyt-2025-09-11'?", id="article",
+        "did you mean 'nyt-2025-09-11'?",
+        id="article",
     ),
     pytest.param(
-        "about: [sept-2025-release, belarus]", "about: [sept-2025-release, lukashenko]", "lukashenko",
+        "about: [sept-2025-release, belarus]",
+        "about: [sept-2025-release, lukashenko]",
+        "lukashenko",
         "claim 'release-count', 'about': no entity has the id 'lukashenko'",
-        "did you mean 'alexander-lukashenko' (Alexander Lukashenko)?", id="about-by-alias",
+        "did you mean 'alexander-lukashenko' (Alexander Lukashenko)?",
+        id="about-by-alias",
     ),
     pytest.param(
-        "countries: [belarus]\n  - id: john-coale", "countries: [belarus, belavia]\n  - id: john-coale", "belavia]",
+        "countries: [belarus]\n  - id: john-coale",
+        "countries: [belarus, belavia]\n  - id: john-coale",
+        "belavia]",
         # Regression: said "is a organization".
         "person 'alexander-lukashenko', 'countries': 'belavia' is an organization, not a country",
-        "list only country ids here", id="countries-wrong-kind",
+        "list only country ids here",
+        id="countries-wrong-kind",
     ),
 ]
 
@@ -597,7 +674,10 @@ def test_one_alias_on_two_entities_is_a_warning(check) -> None:
     warning = only_warning(result)
     assert result.ok and result.analysis is not None
     assert_at(warning, CLAIMS, line_of(yaml, "- id: united-states"), 5)
-    assert warning.message == "'Lukashenko' names both 'alexander-lukashenko' and 'united-states': mentions of it in articles cannot be told apart"
+    assert (
+        warning.message
+        == "'Lukashenko' names both 'alexander-lukashenko' and 'united-states': mentions of it in articles cannot be told apart"
+    )
     assert warning.hints == (f"keep 'Lukashenko' on only one of them (see {CLAIMS}:{line_of(yaml, '- id: alexander-lukashenko')}:5)",)
 
 

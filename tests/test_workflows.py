@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from sitebuild import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -75,7 +74,10 @@ def test_there_are_the_three_workflows() -> None:
 def test_actionlint_finds_nothing() -> None:
     result = subprocess.run(
         [tool("actionlint"), "-no-color", "-oneline", *map(str, workflow_files())],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
@@ -83,7 +85,11 @@ def test_actionlint_finds_nothing() -> None:
 def test_zizmor_finds_nothing_offline_even_pedantic() -> None:
     result = subprocess.run(
         [tool("zizmor"), "--offline", "--persona=pedantic", "--format=json", "--no-progress", str(ROOT / ".github")],
-        capture_output=True, text=True, cwd=ROOT, timeout=120, env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     findings = json.loads(result.stdout or "null")
     summary = "\n".join(f"{f['ident']} ({f['determinations']['severity']}): {f['desc']}" for f in findings or [])

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
-from browser.browsing import Served, Watch, require_browser, serve
 from injection import EVIL_ARTICLE, EVIL_CLAIMS, EVIL_ENTITY, EVIL_EVENT, write_injection_project
 from sitebuild import mkdocs_build
+
+from browser.browsing import Served, Watch, require_browser, serve
 
 # The minimal configuration, without the theme's web fonts: the browser is offline, and a
 # request to a font server would be refused (a console error unrelated to the payloads).
@@ -74,4 +74,3 @@ def test_payloads_in_search_results_stay_text(evil_site: Served, open_page: Any,
     # Show every result, and their text, the way a reader scrolling through them would.
     page.locator(".md-search-result").hover()
     _assert_nothing_ran(page, watch, "search results")
-

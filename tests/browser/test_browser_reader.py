@@ -11,9 +11,9 @@ from functools import cache
 from typing import Any
 
 import pytest
+from sitebuild import ROOT
 
 from browser.browsing import DESKTOP, PHONE, Served, axe_violations
-from sitebuild import ROOT
 
 KIND_FOLDERS = {"person": "people", "country": "countries", "organization": "organizations", "event": "events"}
 INDEXES = ("people", "countries", "organizations", "events", "claims", "articles", "sources")
@@ -171,10 +171,7 @@ def test_guide_pages_are_in_the_guide_tab(site: Served, open_page: Any) -> None:
     page.goto(site.url())
     page.locator(".md-tabs").get_by_role("link", name="Guide", exact=True).click()
     page.wait_for_url(re.compile(re.escape(site.url("guide/"))))
-    listed = page.locator("nav.md-nav--primary .md-nav__item--active a.md-nav__link").evaluate_all(
-        "links => links.map(a => a.href)"
-    )
+    listed = page.locator("nav.md-nav--primary .md-nav__item--active a.md-nav__link").evaluate_all("links => links.map(a => a.href)")
     for name in GUIDE:
         expected = site.url("guide/" if name == "index" else f"guide/{name}/")
         assert expected in listed, f"{expected} is not under the Guide tab: {listed}"
-
