@@ -66,7 +66,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     result = check_content(args.content)
-    if not result.ok or result.analysis is None:
+    if not result.ok or result.dossier is None or result.analysis is None:
         sys.stderr.write(text_report(result.problems))
         sys.stderr.write(f"dossier export: not exported: {summary_line(result.problems)}\n")
         return EXIT_PROBLEMS

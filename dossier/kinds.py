@@ -65,6 +65,12 @@ BY_SECTION: Mapping[str, KindSpec] = MappingProxyType({spec.section: spec for sp
 # What a claim's `about` may point to: any entity.
 ANY_ENTITY = frozenset(Kind)
 
+# A claim's reference fields, and the kinds each may point to (claims are not entities, but
+# their references are checked the same way).
+CLAIM_REFERENCES: Mapping[str, frozenset[Kind]] = MappingProxyType({"about": ANY_ENTITY})
+CLAIM_SECTION = "claims"
+CLAIM_SINGULAR = "claim"
+
 
 def spec(kind: Kind) -> KindSpec:
     return BY_KIND[kind]
@@ -75,6 +81,12 @@ def kinds_phrase(kinds: frozenset[Kind], *, joiner: str = " or ") -> str:
     return joiner.join(s.singular for s in KINDS if s.kind in kinds)
 
 
-def sections_phrase(kinds: frozenset[Kind]) -> str:
+def sections_phrase(kinds: frozenset[Kind], *, joiner: str = " or ") -> str:
     """The claims.yaml lists those kinds are written in: 'people or organizations'."""
-    return " or ".join(s.section for s in KINDS if s.kind in kinds)
+    return joiner.join(s.section for s in KINDS if s.kind in kinds)
+
+
+def all_sections_phrase(*, claims: bool = False) -> str:
+    """Every entity list (and the claims), for messages: 'people, countries, organizations and events'."""
+    sections = [s.section for s in KINDS] + ([CLAIM_SECTION] if claims else [])
+    return ", ".join(sections[:-1]) + " and " + sections[-1] if len(sections) > 1 else sections[0]
