@@ -29,10 +29,10 @@ class KindSpec:
     folder: str  # the site folder of its pages, e.g. "people/<id>/"
     title: str  # the title of its index page, e.g. "People"
     schema_type: str  # its schema.org type, for JSON-LD
-    # Fields beyond those every entity has (id, name, aliases, summary, wikidata, countries).
+    # Fields beyond those every entity has (id, name, aliases, summary, wikidata).
     extra_fields: tuple[str, ...] = ()
     required_fields: tuple[str, ...] = ()  # besides id and name
-    # Reference fields, and the kinds each may point to.
+    # Reference fields (among the extra fields), and the kinds each may point to.
     references: Mapping[str, frozenset[Kind]] = field(default_factory=dict)
 
     @property
@@ -44,16 +44,24 @@ class KindSpec:
 _COUNTRIES = {"countries": frozenset({Kind.COUNTRY})}
 
 KINDS: tuple[KindSpec, ...] = (
-    KindSpec(Kind.PERSON, "people", "people", "People", "Person", references=_COUNTRIES),
-    KindSpec(Kind.COUNTRY, "countries", "countries", "Countries", "Country", references=_COUNTRIES),
-    KindSpec(Kind.ORGANIZATION, "organizations", "organizations", "Organizations", "Organization", references=_COUNTRIES),
+    KindSpec(Kind.PERSON, "people", "people", "People", "Person", extra_fields=("countries",), references=_COUNTRIES),
+    KindSpec(Kind.COUNTRY, "countries", "countries", "Countries", "Country"),
+    KindSpec(
+        Kind.ORGANIZATION,
+        "organizations",
+        "organizations",
+        "Organizations",
+        "Organization",
+        extra_fields=("countries",),
+        references=_COUNTRIES,
+    ),
     KindSpec(
         Kind.EVENT,
         "events",
         "events",
         "Events",
         "Event",
-        extra_fields=("date", "participants"),
+        extra_fields=("date", "participants", "countries"),
         required_fields=("date",),
         references={**_COUNTRIES, "participants": frozenset({Kind.PERSON, Kind.ORGANIZATION})},
     ),
