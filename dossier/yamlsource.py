@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
@@ -195,7 +195,7 @@ class _EventReader:
         self.documents = 0
         self.expanded = 0
         self.root_set = False
-        self.handlers: dict[type, Callable[[Any], None]] = {
+        self.handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.DocumentStartEvent: self.document_start,
             yaml.MappingStartEvent: self.collection_start,
             yaml.SequenceStartEvent: self.collection_start,
@@ -204,7 +204,7 @@ class _EventReader:
             yaml.AliasEvent: self.alias,
         }
 
-    def read(self, events: Any) -> None:
+    def read(self, events: Iterable[yaml.Event]) -> None:
         scalar, handlers = self.scalar, self.handlers
         for event in events:
             # Scalars are most of a document: they are handled first and without a lookup.
