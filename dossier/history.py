@@ -85,7 +85,8 @@ def claim_blocks(text: str) -> dict[str, str]:
     starts = list(re.finditer(rf"\n{indent}- (?:id:[ \t]*[\"']?([^\s\"'#]+))?", section))
     blocks: dict[str, str] = {}
     for start, stop in zip(starts, [*starts[1:], None], strict=True):
-        block = section[start.start() + 1 : stop.start() if stop else len(section)]
+        # Trailing blank lines do not count: they depend on what follows the item.
+        block = section[start.start() + 1 : stop.start() if stop else len(section)].rstrip()
         claim_id = start.group(1) or _claim_id(block, indent)
         if claim_id is not None and claim_id not in blocks:
             blocks[claim_id] = block

@@ -19,7 +19,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;"}
 _MARKDOWN_SPECIAL = re.compile(r"[&<>`*_\[\]]")
 _PLAIN_ID = re.compile(r"[A-Za-z0-9.-]+")
-_SIGNS = {"added": "+", "removed": "-", "changed": "~", "appeared": "+", "disappeared": "-"}
+_SIGNS = {"added": "+", "removed": "-", "merged": "-", "changed": "~", "appeared": "+", "disappeared": "-"}
 
 
 def _plain(text: object) -> str:
