@@ -16,18 +16,15 @@ Without git, or outside a repository, the history is empty: pages leave the sect
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .claimblocks import Blocks, ClaimsFile
 from .git import GitError, git_text, path_in_repository, repository_root
 
-_CLAIMS_KEY = re.compile(r"^claims:[ \t]*(?:#.*)?$", re.M)
-_TOP_LEVEL = re.compile(r"\n(?=[^\s#-])")  # the next top-level key ends the claims section
-_FIRST_ITEM = re.compile(r"^( *)- ", re.M)
 _COMMIT_LINE = "\x01"
 
 
@@ -58,39 +55,6 @@ class History:
 
     def of(self, claim_id: str) -> ClaimHistory | None:
         return self.claims.get(claim_id)
-
-
-def _claim_id(item: str, indent: str) -> str | None:
-    """The `id:` of a claims-list item whose first key is not `id`: the `id:` line under it."""
-    found = re.search(rf"^{indent}  id:[ \t]*[\"']?([^\s\"'#]+)", item, re.M)
-    return found.group(1) if found else None
-
-
-def claim_blocks(text: str) -> dict[str, str]:
-    """Claim id -> the text of its item in the `claims:` list of one YAML file.
-
-    Regular expressions over the whole section rather than parsing: this runs on every
-    version of the file in the history, and only needs to tell the items apart.
-    """
-    key = _CLAIMS_KEY.search(text)
-    if key is None:
-        return {}
-    end = _TOP_LEVEL.search(text, key.end())
-    section = text[key.end() : end.start() if end else len(text)]
-    first = _FIRST_ITEM.search(section)
-    if first is None:
-        return {}
-    indent = first.group(1)
-    # Each item start, with its id when `id:` is the item's first key (the usual layout).
-    starts = list(re.finditer(rf"\n{indent}- (?:id:[ \t]*[\"']?([^\s\"'#]+))?", section))
-    blocks: dict[str, str] = {}
-    for start, stop in zip(starts, [*starts[1:], None], strict=True):
-        # Trailing blank lines do not count: they depend on what follows the item.
-        block = section[start.start() + 1 : stop.start() if stop else len(section)].rstrip()
-        claim_id = start.group(1) or _claim_id(block, indent)
-        if claim_id is not None and claim_id not in blocks:
-            blocks[claim_id] = block
-    return blocks
 
 
 def _commits(root: Path, paths: list[str], revision: str) -> Iterator[tuple[Commit, list[tuple[str, str]]]]:
@@ -130,15 +94,14 @@ class _BlobReader:
             [executable, "cat-file", "--batch"], cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1 << 20
         )
 
-    def read(self, blob: str) -> str:
+    def read(self, blob: str) -> bytes:
         assert self._process.stdin is not None and self._process.stdout is not None
         self._process.stdin.write(blob.encode("ascii") + b"\n")
         self._process.stdin.flush()
         header = self._process.stdout.readline().split()
         if len(header) < 3:  # "<blob> missing"
-            return ""
-        data = self._process.stdout.read(int(header[2]) + 1)[:-1]
-        return data.decode("utf-8", "replace")
+            return b""
+        return self._process.stdout.read(int(header[2]) + 1)[:-1]
 
     def close(self) -> None:
         if self._process.stdin is not None:
@@ -155,36 +118,35 @@ def _is_claims_file(path: str, folder: str) -> bool:
 
 @dataclass
 class _State:
-    """The claims as of the last commit read: per file, and where each claim is."""
+    """The claims as of the last commit read: each file's blocks, and where each claim is."""
 
-    files: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> claim id -> block
-    where: dict[str, str] = field(default_factory=dict)  # claim id -> path
+    files: dict[str, ClaimsFile] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)  # claim id -> path of its file
+    blocks: Blocks = field(default_factory=dict)  # claim id -> its block there
     found: dict[str, ClaimHistory] = field(default_factory=dict)
 
-    def update(self, commit: Commit, versions: dict[str, dict[str, str]]) -> None:
-        """Record what the new versions of some files (path -> blocks) change, in `commit`."""
-        olds = {path: self.files.get(path, {}) for path in versions}
-        self.files.update(versions)
-        left: dict[str, str] = {}  # claims gone from their file: maybe moved to another
-        for path, old in olds.items():
-            for claim in old.keys() - versions[path].keys():
+    def update(self, commit: Commit, versions: dict[str, bytes]) -> None:
+        """Record what the new versions of some files (path -> content) change, in `commit`."""
+        deltas = [(path, self.files.setdefault(path, ClaimsFile()).update(data)) for path, data in versions.items()]
+        left: Blocks = {}  # claims gone from their file: maybe moved to another one
+        for path, (_, removed) in deltas:
+            for claim in removed:
                 if self.where.get(claim) == path:
-                    left[claim] = old[claim]
+                    left[claim] = self.blocks.pop(claim)
                     del self.where[claim]
-        for path, new in versions.items():
-            old = olds[path]
-            for claim, block in new.items():
-                if old.get(claim) == block or (claim in self.where and self.where[claim] != path):
-                    continue  # unchanged, or a second definition elsewhere (a duplicate id)
-                before = old.get(claim, left.get(claim))
-                self.where[claim] = path
+        for path, (candidates, _) in deltas:
+            for claim, block in candidates.items():
+                if self.where.get(claim, path) != path:
+                    continue  # a second definition in another file (a duplicate id)
+                before = self.blocks.get(claim, left.get(claim))
+                self.where[claim], self.blocks[claim] = path, block
                 if before is None:
                     self.found[claim] = ClaimHistory(claim, commit, commit)
                 elif before != block:
                     self.found[claim] = ClaimHistory(claim, self.found[claim].first_recorded, commit)
 
     def current(self) -> dict[str, ClaimHistory]:
-        return {claim: self.found[claim] for files in self.files.values() for claim in files if claim in self.where}
+        return {claim: self.found[claim] for claim in self.where}
 
 
 def _walk(root: Path, folder: str, revision: str) -> dict[str, ClaimHistory]:
@@ -193,11 +155,7 @@ def _walk(root: Path, folder: str, revision: str) -> dict[str, ClaimHistory]:
     reader = _BlobReader(root)
     try:
         for commit, changes in _commits(root, [prefix + "claims.yaml", prefix + "claims"], revision):
-            versions = {
-                path: {} if not blob.strip("0") else claim_blocks(reader.read(blob))
-                for path, blob in changes
-                if _is_claims_file(path, folder)
-            }
+            versions = {path: reader.read(blob) if blob.strip("0") else b"" for path, blob in changes if _is_claims_file(path, folder)}
             state.update(commit, versions)
     finally:
         reader.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from conftest import BASE_ENTITIES, BASE_YAML, edit, write_dossier
 from gitrepo import commit, init
 
-from dossier.history import History, claim_blocks, claim_history, commit_url
+from dossier.claimblocks import ClaimsFile, claim_blocks
+from dossier.history import History, claim_history, commit_url
 from dossier.news import atom_feed, whats_new
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -161,3 +163,41 @@ def test_the_atom_feed_parses_and_links_every_entry_to_its_claim(repo: Path) -> 
 def test_commit_links() -> None:
     assert commit_url("https://github.com/org/dossier.git", "abc") == "https://github.com/org/dossier/commit/abc"
     assert commit_url("https://gitlab.com/org/dossier/", "abc") == "https://gitlab.com/org/dossier/commit/abc"
+
+
+def claims_text(items: list[tuple[str, str]], trailer: str = "") -> str:
+    head = "people:\n  - id: p\n    name: P\nclaims:\n"
+    body = "".join(
+        f"  - id: {claim}\n    text: {text}\n    evidence:\n      - article: a\n        quote: {text} quoted\n" for claim, text in items
+    )
+    return head + body + trailer
+
+
+def test_cutting_only_what_changed_gives_the_blocks_of_cutting_the_whole_file() -> None:
+    """Versions after random edits, each read incrementally, agree with reading each whole."""
+    rng = random.Random(7)
+    items = [(f"c{i}", f"text {i}") for i in range(40)]
+    claims_file = ClaimsFile()
+    previous = claim_blocks(claims_text(items))
+    claims_file.update(claims_text(items).encode())
+    for step in range(400):
+        operation = rng.choice(["edit", "insert", "delete", "move", "trailer", "duplicate"])
+        index = rng.randrange(len(items))
+        if operation == "edit":
+            items[index] = (items[index][0], items[index][1] + f" e{step}")
+        elif operation == "insert":
+            items.insert(index, (f"n{step}", f"new {step}"))
+        elif operation == "delete" and len(items) > 2:
+            del items[index]
+        elif operation == "move":
+            items.insert(rng.randrange(len(items)), items.pop(index))
+        elif operation == "duplicate":
+            items.insert(rng.randrange(len(items)), (items[index][0], f"again {step}"))
+        trailer = "events:\n  - id: e\n" if operation == "trailer" and step % 2 else ""
+        text = claims_text(items, trailer)
+        candidates, removed = claims_file.update(text.encode())
+        expected = claim_blocks(text)
+        assert {c: b.decode() for c, b in claims_file.blocks.items()} == expected, f"step {step}: {operation}"
+        assert {c for c in expected if previous.get(c) != expected[c]} <= set(candidates)
+        assert set(removed) == set(previous) - set(expected)
+        previous = expected
