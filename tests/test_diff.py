@@ -188,7 +188,7 @@ def test_a_revision_with_errors_is_named_and_what_loaded_is_still_compared(repo:
     commit(repo, "a typo in a quote")
     code, out, _ = run(capsys, "HEAD~1", "HEAD")
     assert code == 0
-    assert "note: HEAD (HEAD (" in out and "has 1 error: only what loaded is compared; statuses and discrepancies are not compared." in out
+    assert "note: HEAD: HEAD (" in out and "has 1 error: only what loaded is compared; statuses and discrepancies are not compared." in out
     assert "note: content/claims.yaml:" in out  # the error as `dossier check` prints it, in the user's path
     assert '      text: "Belarus freed 52 prisoners." → "Belarus freed 53 prisoners."' in out
     assert "/tmp/dossier-diff-" not in out
@@ -228,3 +228,19 @@ def test_markdown_shows_untrusted_text_literally() -> None:
 def test_no_change_says_so(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "HEAD")
     assert code == 0 and "No change to the dossier's claims, entities, discrepancies or articles." in out
+
+
+def test_a_revision_without_the_content_folder_shows_everything_as_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    init(tmp_path)
+    (tmp_path / "README.md").write_text("A dossier, soon.\n", "utf-8")
+    commit(tmp_path, "empty repository")
+    write_dossier(tmp_path)
+    commit(tmp_path, "first dossier")
+    code, out, _ = run(capsys, "HEAD~1", "HEAD")
+    assert code == 0
+    assert "note: BASE: HEAD~1 (" in out and "has no content folder" in out
+    assert "+ release-count [single-source]: Belarus freed 52 prisoners." in out
+    assert "+ nyt-2025-09-11 “Belarus Frees 52 Prisoners”: added" in out

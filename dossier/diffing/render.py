@@ -55,11 +55,11 @@ def _evidence(item: EvidenceChange) -> str:
 def _notices(state: RevisionState, role: str) -> list[str]:
     """What the reader must know about a revision before trusting the comparison."""
     if state.missing:
-        return [f"{role} ({state.label}) has no content folder: everything in the other revision shows as added or removed."]
+        return [f"{role}: {state.label} has no content folder: everything in the other revision shows as added or removed."]
     if not state.error_count:
         return []
     return [
-        f"{role} ({state.label}) has {count(state.error_count, 'error')}: only what loaded is compared; "
+        f"{role}: {state.label} has {count(state.error_count, 'error')}: only what loaded is compared; "
         "statuses and discrepancies are not compared.",
         *state.first_errors,
         *(
