@@ -244,3 +244,10 @@ def test_a_revision_without_the_content_folder_shows_everything_as_added(
     assert "note: BASE: HEAD~1 (" in out and "has no content folder" in out
     assert "+ release-count [single-source]: Belarus freed 52 prisoners." in out
     assert "+ nyt-2025-09-11 “Belarus Frees 52 Prisoners”: added" in out
+
+
+def test_markdown_tables_are_cut_to_fit_the_job_summary() -> None:
+    claims = [{"id": f"c{i}", "text": f"Claim {i}", "status": "single-source", "evidence": []} for i in range(205)]
+    out = render_markdown(compare(Snapshot("rev", {"claims": []}), Snapshot("rev", {"claims": claims})))
+    assert "| `c199` Claim 199 |" in out and "`c200`" not in out
+    assert "... and 5 more: run `dossier diff` to see them all." in out

@@ -18,6 +18,8 @@ from .model import DossierDiff, EvidenceChange, FieldChange, RevisionState
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;"}
 _MARKDOWN_SPECIAL = re.compile(r"[&<>`*_\[\]]")
+# GitHub keeps at most 1 MiB of a step's summary: long tables are cut, the rest is one command away.
+MARKDOWN_ROWS = 200
 _PLAIN_ID = re.compile(r"[A-Za-z0-9.-]+")
 _SIGNS = {"added": "+", "removed": "-", "merged": "-", "changed": "~", "appeared": "+", "disappeared": "-"}
 
@@ -158,13 +160,20 @@ def _details(fields: tuple[FieldChange, ...], evidence: tuple[EvidenceChange, ..
     return "<br>".join(items)
 
 
+def _cut(rows: list[str]) -> list[str]:
+    if len(rows) <= MARKDOWN_ROWS:
+        return rows
+    return [*rows[:MARKDOWN_ROWS], "", f"... and {len(rows) - MARKDOWN_ROWS} more: run `dossier diff` to see them all."]
+
+
 def _markdown_claims(diff: DossierDiff) -> list[str]:
     if not diff.claims:
         return []
     out = ["### Claims", "", "| Claim | Change | Status | Details |", "| --- | --- | --- | --- |"]
-    for c in diff.claims:
-        out.append(f"| {_code(c.claim)} {_md(c.text)} | {c.change} | {_md(c.status or '')} | {_details(c.fields, c.evidence)} |")
-    return [*out, ""]
+    rows = [
+        f"| {_code(c.claim)} {_md(c.text)} | {c.change} | {_md(c.status or '')} | {_details(c.fields, c.evidence)} |" for c in diff.claims
+    ]
+    return [*out, *_cut(rows), ""]
 
 
 def _markdown_others(diff: DossierDiff) -> list[str]:
@@ -177,6 +186,7 @@ def _markdown_others(diff: DossierDiff) -> list[str]:
         out.append("")
     if diff.entities:
         out += ["### Entities", "", "| Entity | Change | Details |", "| --- | --- | --- |"]
+        rows: list[str] = []
         for e in diff.entities:
             extra = (
                 *((f"was “{e.renamed_from}”",) if e.renamed_from else ()),
@@ -184,12 +194,11 @@ def _markdown_others(diff: DossierDiff) -> list[str]:
                 *(f"alias added: {a}" for a in e.aliases_added),
                 *(f"alias removed: {a}" for a in e.aliases_removed),
             )
-            out.append(f"| {_code(e.entity)} {_md(e.name)} | {e.change} | {_details(e.fields, extra=extra)} |")
-        out.append("")
+            rows.append(f"| {_code(e.entity)} {_md(e.name)} | {e.change} | {_details(e.fields, extra=extra)} |")
+        out += [*_cut(rows), ""]
     if diff.articles:
         out += ["### Articles", "", "| Article | Change | Details |", "| --- | --- | --- |"]
-        out += [f"| {_code(a.article)} {_md(a.title)} | {a.change} | {_details(a.fields)} |" for a in diff.articles]
-        out.append("")
+        out += [*_cut([f"| {_code(a.article)} {_md(a.title)} | {a.change} | {_details(a.fields)} |" for a in diff.articles]), ""]
     return out
 
 
