@@ -70,9 +70,11 @@ class ClaimsFile:
     def __init__(self) -> None:
         self.data = b""
         self.indent = b""
+        self.key_start = 0  # where the `claims:` line starts
         self.section_end = 0  # where the claims section ends (a top-level key, or the end)
         self.starts: list[int] = []  # where each item starts (its `-` line)
         self.ids: list[str | None] = []
+        self.duplicates = False  # an id is defined twice: the first definition counts
         self.blocks: Blocks = {}
 
     def update(self, data: bytes) -> tuple[Blocks, Blocks]:
@@ -105,10 +107,11 @@ class ClaimsFile:
         return starts, ids, blocks
 
     def _cut_whole(self, data: bytes) -> None:
-        self.data, self.starts, self.ids, self.blocks, self.section_end = data, [], [], {}, 0
+        self.data, self.starts, self.ids, self.blocks, self.section_end, self.duplicates = data, [], [], {}, 0, False
         key = _CLAIMS_KEY.search(data)
         if key is None:
             return
+        self.key_start = key.start()
         end = _TOP_LEVEL.search(data, key.end())
         self.section_end = end.start() if end else len(data)
         first = _FIRST_ITEM.search(data, key.end(), self.section_end)
@@ -116,15 +119,18 @@ class ClaimsFile:
             return
         self.indent = first.group(1)
         self.starts, self.ids, self.blocks = self._items(data, first.start() - 1, self.section_end)
+        self.duplicates = len(self.blocks) != sum(claim is not None for claim in self.ids)
 
     def _update_between(self, data: bytes) -> tuple[Blocks, Blocks] | None:
         """Cut again only the items around the bytes that changed; None when that is not safe."""
         old = self.data
-        if not self.starts:
-            return None
+        if not self.starts or self.duplicates:
+            return None  # nothing to go on, or an id defined twice: cut the file whole
         prefix = _common_prefix(old, data)
         suffix = _common_suffix(old, data, min(len(old), len(data)) - prefix)
         old_end, delta = len(old) - suffix, len(data) - len(old)
+        if self._outside_the_claims(data, prefix, old_end, delta):
+            return {}, {}
         # The change must lie within the items, and must not bring a new top-level key.
         if prefix <= self.starts[0] + len(self.indent) + 1 or old_end >= self.section_end - 1:
             return None
@@ -147,6 +153,17 @@ class ClaimsFile:
         self.starts = self.starts[:first] + starts + [s + delta for s in self.starts[last:]]
         self.ids, self.data, self.section_end = all_ids, data, self.section_end + delta
         return candidates, removed
+
+    def _outside_the_claims(self, data: bytes, prefix: int, old_end: int, delta: int) -> bool:
+        """True (and the positions updated) when the change is before the claims key or after the section."""
+        if prefix > self.section_end + 1 and self.section_end < len(self.data):
+            self.data = data  # a change in a later top-level section (its first line kept)
+            return True
+        if old_end < self.key_start and b"claims:" not in data[max(prefix - 1, 0) : old_end + delta + 1]:
+            self.data, self.key_start, self.section_end = data, self.key_start + delta, self.section_end + delta
+            self.starts = [start + delta for start in self.starts]
+            return True
+        return False
 
 
 def claim_blocks(text: str) -> dict[str, str]:

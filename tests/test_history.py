@@ -165,8 +165,8 @@ def test_commit_links() -> None:
     assert commit_url("https://gitlab.com/org/dossier/", "abc") == "https://gitlab.com/org/dossier/commit/abc"
 
 
-def claims_text(items: list[tuple[str, str]], trailer: str = "") -> str:
-    head = "people:\n  - id: p\n    name: P\nclaims:\n"
+def claims_text(items: list[tuple[str, str]], trailer: str = "", person: str = "P") -> str:
+    head = f"people:\n  - id: p\n    name: {person}\nclaims:\n"
     body = "".join(
         f"  - id: {claim}\n    text: {text}\n    evidence:\n      - article: a\n        quote: {text} quoted\n" for claim, text in items
     )
@@ -177,11 +177,16 @@ def test_cutting_only_what_changed_gives_the_blocks_of_cutting_the_whole_file() 
     """Versions after random edits, each read incrementally, agree with reading each whole."""
     rng = random.Random(7)
     items = [(f"c{i}", f"text {i}") for i in range(40)]
+    trailer, person = "", "P"
     claims_file = ClaimsFile()
     previous = claim_blocks(claims_text(items))
     claims_file.update(claims_text(items).encode())
+    pending: tuple[str, str] | None = None  # a duplicate id, removed again at the next step
     for step in range(400):
-        operation = rng.choice(["edit", "insert", "delete", "move", "trailer", "duplicate"])
+        if pending is not None:
+            items.remove(pending)
+            pending = None
+        operation = rng.choice(["edit", "insert", "delete", "move", "trailer", "duplicate", "person"])
         index = rng.randrange(len(items))
         if operation == "edit":
             items[index] = (items[index][0], items[index][1] + f" e{step}")
@@ -192,9 +197,13 @@ def test_cutting_only_what_changed_gives_the_blocks_of_cutting_the_whole_file() 
         elif operation == "move":
             items.insert(rng.randrange(len(items)), items.pop(index))
         elif operation == "duplicate":
-            items.insert(rng.randrange(len(items)), (items[index][0], f"again {step}"))
-        trailer = "events:\n  - id: e\n" if operation == "trailer" and step % 2 else ""
-        text = claims_text(items, trailer)
+            pending = (items[index][0], f"again {step}")
+            items.insert(rng.randrange(len(items)), pending)
+        elif operation == "person":
+            person = f"P{step}"
+        elif operation == "trailer":
+            trailer = rng.choice(["", f"events:\n  - id: e{step}\n", "events: []\n"])
+        text = claims_text(items, trailer, person)
         candidates, removed = claims_file.update(text.encode())
         expected = claim_blocks(text)
         assert {c: b.decode() for c, b in claims_file.blocks.items()} == expected, f"step {step}: {operation}"
