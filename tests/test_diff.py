@@ -68,7 +68,7 @@ def test_markdown_for_the_job_summary_puts_the_edited_article_warning_first(repo
     assert out.index("> [!WARNING]") < out.index("### ⚠️ Edited articles") < out.index("### Status changes") < out.index("### Claims")
     assert "| `release-count` Belarus freed 52 prisoners. | single-source → **contested** |" in out
     assert (
-        "| `nyt-2025-09-11` Belarus Frees 52 Prisoners | 1 | `release-count`: “Belarus freed 52 political prisoners on Thursday” |" in out
+        "| `nyt-2025-09-11` Belarus Frees 52 Prisoners | 1 paragraph changed | `release-count`: “Belarus freed 52 political prisoners on Thursday” |" in out
     )
 
 

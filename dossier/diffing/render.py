@@ -72,6 +72,10 @@ def _notices(state: RevisionState, role: str) -> list[str]:
     ]
 
 
+def _extent(paragraphs: int) -> str:
+    return f"{count(paragraphs, 'paragraph')} changed" if paragraphs else "only spacing or line breaks changed"
+
+
 # ----- text -----
 
 
@@ -80,7 +84,7 @@ def render_text(diff: DossierDiff) -> str:
     if diff.edited_articles:
         lines.append(f"EDITED ARTICLES: {count(len(diff.edited_articles), 'article')} changed text, which is evidence:")
         for article in diff.edited_articles:
-            lines.append(f"  ! {article.article} “{article.title}”: {count(article.paragraphs_changed, 'paragraph')} changed")
+            lines.append(f"  ! {article.article} “{article.title}”: {_extent(article.paragraphs_changed)}")
             lines += [f"      quoted by {c.claim}: “{c.quote}”" for c in article.citations] or ["      (no claim quotes it)"]
     for state, role in ((diff.base, "BASE"), (diff.head, "HEAD")):
         lines += [f"note: {line}" for line in _notices(state, role)]
@@ -129,17 +133,17 @@ def render_markdown(diff: DossierDiff) -> str:
     if diff.edited_articles:
         out += [
             "> [!WARNING]",
-            f"> **{count(len(diff.edited_articles), 'article')} had their text edited.** An article's text is evidence: "
+            f"> **The text of {count(len(diff.edited_articles), 'article')} was edited.** An article's text is evidence: "
             "check that every quote below still says what its claim needs.",
             "",
             "### ⚠️ Edited articles",
             "",
-            "| Article | Paragraphs changed | Quoted by |",
+            "| Article | What changed | Quoted by |",
             "| --- | --- | --- |",
         ]
         for a in diff.edited_articles:
             quotes = "<br>".join(f"{_code(c.claim)}: “{_md(c.quote)}”" for c in a.citations) or "no claim"
-            out.append(f"| {_code(a.article)} {_md(a.title)} | {a.paragraphs_changed} | {quotes} |")
+            out.append(f"| {_code(a.article)} {_md(a.title)} | {_extent(a.paragraphs_changed)} | {quotes} |")
         out.append("")
     for state, role in ((diff.base, "Base"), (diff.head, "Head")):
         notices = _notices(state, role)
