@@ -68,7 +68,8 @@ def test_markdown_for_the_job_summary_puts_the_edited_article_warning_first(repo
     assert out.index("> [!WARNING]") < out.index("### ⚠️ Edited articles") < out.index("### Status changes") < out.index("### Claims")
     assert "| `release-count` Belarus freed 52 prisoners. | single-source → **contested** |" in out
     assert (
-        "| `nyt-2025-09-11` Belarus Frees 52 Prisoners | 1 paragraph changed | `release-count`: “Belarus freed 52 political prisoners on Thursday” |" in out
+        "| `nyt-2025-09-11` Belarus Frees 52 Prisoners | 1 paragraph changed | `release-count`: “Belarus freed 52 political prisoners on Thursday” |"
+        in out
     )
 
 
@@ -251,3 +252,12 @@ def test_markdown_tables_are_cut_to_fit_the_job_summary() -> None:
     out = render_markdown(compare(Snapshot("rev", {"claims": []}), Snapshot("rev", {"claims": claims})))
     assert "| `c199` Claim 199 |" in out and "`c200`" not in out
     assert "... and 5 more: run `dossier diff` to see them all." in out
+
+
+def test_help_describes_the_revisions_and_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["diff", "--help"])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    assert "single-source → contested" in out and "merge base of HEAD with the default branch" in out
+    assert "exit codes: 0 the diff was shown" in out and "2 usage error" in out
