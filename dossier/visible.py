@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from .text import MappedText
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_END = re.compile(r"\r\n?|\n")
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # How far ahead a character that Markdown changed (an escape, an entity) is looked for.
@@ -121,7 +122,7 @@ def visible_text(body: str, paragraphs: tuple[tuple[int, int], ...] | None = Non
 
 
 def _add_rendered(builder: _Builder, number: int, offset: int, source: str) -> None:
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    line_starts = [0] + [m.end() for m in _LINE_END.finditer(source)]
     cursor = 0
     for token in _MD.parse(source):
         if token.map is not None:
@@ -143,10 +144,10 @@ def _add_inline(builder: _Builder, children: list[Token], offset: int, source: s
         if child.type in ("text", "code_inline") and child.content:
             cursor = _add_located(builder, child.content, offset, source, cursor)
         elif child.type in ("softbreak", "hardbreak"):
-            found = source.find("\n", cursor)
-            at = found if found >= 0 else cursor
+            found = _LINE_END.search(source, cursor)  # markdown-it reads a lone \r as a line end too
+            at = found.start() if found else cursor
             builder.add(_char(" ", offset + at, offset + at + 1))
-            cursor = at + 1 if found >= 0 else cursor
+            cursor = at + 1 if found else cursor
     return cursor
 
 
