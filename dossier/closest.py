@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Opcode
@@ -23,8 +24,13 @@ from rapidfuzz.distance import Indel, Opcode
 from .quotes import ArticleText
 from .text import fold
 
-_SHORT = 200  # words: longer quotes look for their window by counting shared words first
+_SHORT = 200  # words: longer quotes look for their window by the places of their words
+_VOTERS = 50  # a word found in more places than this does not vote
+_BUCKET = 16  # votes for nearby starts count together (words added or left out shift them)
 _PUNCTUATION = ".,;:!?\"'()[]-"
+# Each article's words as ids, kept while the article's text is in use (several quotes of one
+# article may be missing).
+_WORD_IDS: WeakKeyDictionary[ArticleText, tuple[dict[str, int], list[int]]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -43,27 +49,31 @@ def _ids(words: list[str], vocabulary: dict[str, int]) -> list[int]:
     return [vocabulary.setdefault(word, len(vocabulary)) for word in words]
 
 
-def _window(quote: list[int], article: list[int]) -> tuple[int, int]:
-    """The article words [start, end) most like the quote."""
+def _window(quote: list[int], article: list[int]) -> tuple[int, int] | None:
+    """The article words [start, end) most like the quote, or None when they share no word."""
     if len(quote) >= len(article):
         return 0, len(article)
     if len(quote) <= _SHORT:
         offset = 0x10000  # word ids as characters: rapidfuzz's fastest path
         found = fuzz.partial_ratio_alignment("".join(chr(offset + i) for i in quote), "".join(chr(offset + i) for i in article))
-        return found.dest_start, found.dest_end
-    size = len(quote)
-    need, have = Counter(quote), Counter[int]()
-    overlap, best, best_start = 0, -1, 0
+        return (found.dest_start, found.dest_end) if found.score else None
+    # A long quote: every word it shares with the article votes for where the quote would
+    # start if that were the same word (its position in the article minus its position in
+    # the quote); words found in many places say little and do not vote.
+    places: dict[int, list[int]] = {}
+    wanted = set(quote)
     for index, word in enumerate(article):
-        have[word] += 1
-        overlap += have[word] <= need[word]
-        if index >= size:
-            old = article[index - size]
-            overlap -= have[old] <= need[old]
-            have[old] -= 1
-        if index >= size - 1 and overlap > best:
-            best, best_start = overlap, index - size + 1
-    return best_start, best_start + size
+        if word in wanted:
+            places.setdefault(word, []).append(index)
+    votes = Counter[int]()
+    for index, word in enumerate(quote):
+        found = places.get(word, ())
+        if 0 < len(found) <= _VOTERS:
+            votes.update((place - index) // _BUCKET for place in found)
+    if not votes:
+        return None
+    start = max(0, votes.most_common(1)[0][0] * _BUCKET)
+    return start, min(len(article), start + len(quote))
 
 
 def _aligned_span(quote: list[int], article: list[int], start: int, end: int) -> tuple[int, int] | None:
@@ -97,10 +107,14 @@ def closest_passage(text: ArticleText, quote: str) -> Closest | None:
     if not quote_words or not words:
         return None
     folded = text.folded.text
-    vocabulary: dict[str, int] = {}
-    article_ids = _ids([_bare(folded[a:b]) for a, b in words], vocabulary)
+    known = _WORD_IDS.get(text)
+    if known is None:
+        vocabulary: dict[str, int] = {}
+        known = _WORD_IDS[text] = (vocabulary, _ids([_bare(word) for word in folded.split(" ") if word], vocabulary))
+    vocabulary, article_ids = dict(known[0]), known[1]
     quote_ids = _ids([_bare(fold(word).strip()) for word in quote_words], vocabulary)
-    span = _aligned_span(quote_ids, article_ids, *_window(quote_ids, article_ids))
+    window = _window(quote_ids, article_ids)
+    span = None if window is None else _aligned_span(quote_ids, article_ids, *window)
     if span is None:
         return None
     first, last = span

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from dataclasses import dataclass
 
 from .text import MappedText, fold, fold_mapped, is_word_char
@@ -21,7 +22,6 @@ __all__ = ["ArticleText", "Quote", "Rules", "Span", "paragraph_spans", "parse_qu
 # dots, the first is the full stop of the text before (`well....`).
 _ELISION = re.compile(r"\s*(?:\[(?:\.\.\.|…)\]|\.\.\.(?!\.)|…)\s*")
 _WORD = re.compile(r"[^\W_]")
-_TOKEN = re.compile(r"[^ \n]+")
 # Han and kana are written without spaces: each character counts as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MAX_LEFT_OUT = 60  # words an ellipsis may stand for
@@ -139,7 +139,12 @@ class ArticleText:
     def words(self) -> list[tuple[int, int]]:
         """(start, end) of every word of the folded text (runs without spaces)."""
         if self._words is None:
-            self._words = [m.span() for m in _TOKEN.finditer(self.folded.text)]
+            folded = self.folded.text
+            lead = len(folded) - len(folded.lstrip(" "))
+            tokens = folded.strip(" ").split(" ") if folded.strip(" ") else []
+            # Where each word starts, from the lengths before it (no loop in Python).
+            starts = list(accumulate([lead, *(len(token) + 1 for token in tokens[:-1])])) if tokens else []
+            self._words = [(start, start + len(token)) for start, token in zip(starts, tokens)]
         return self._words
 
     # ----- matching -----

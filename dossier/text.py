@@ -93,6 +93,8 @@ def _irregular(char: str, keep_case: bool) -> bool:
 
 def _unit_pattern(text: str, keep_case: bool) -> re.Pattern[str] | None:
     """What must be folded unit by unit: marks with the letter before them, and irregular characters."""
+    if text.isascii():
+        return None  # every ASCII character folds to one character
     odd = sorted(c for c in set(text) if _irregular(c, keep_case))
     if not odd:
         return None

@@ -153,10 +153,10 @@ def _single_rule(text: ArticleText, article: Article, quote: Quote) -> tuple[str
             f"numbers are matched whole: quote the whole number as the article writes it ('{whole}')",
         )
     if len(quote.needles) > 1:
-        relaxed = text.placements(quote, Rules(one_paragraph=False), limit=1)
-        if relaxed:
+        relaxed = text.placements(quote, Rules(one_paragraph=False, max_left_out=None), limit=1)
+        if relaxed and len({text.block_of(a) for a, _ in relaxed[0]} | {text.block_of(b - 1) for _, b in relaxed[0]}) > 1:
             paragraphs = sorted({text.paragraph_at(text.source_span(a, b)[0]) + 1 for a, b in relaxed[0]})
-            where = f"paragraphs {' and '.join(map(str, paragraphs))}" if len(paragraphs) > 1 else f"paragraph {paragraphs[0]}, a heading or list item and the text next to it"
+            where = f"paragraphs {', '.join(map(str, paragraphs[:-1]))} and {paragraphs[-1]}" if len(paragraphs) > 1 else f"paragraph {paragraphs[0]}, a heading or list item and the text next to it"
             return (
                 "quote-joins-paragraphs",
                 f"quote joins two paragraphs of {{article}}: its parts are in {where}",
@@ -176,7 +176,7 @@ def _single_rule(text: ArticleText, article: Article, quote: Quote) -> tuple[str
             "quote not found in {article}: it is only in the title",
             "quote the article's text: its title (in the front matter) is not part of the text quotes are matched against",
         )
-    if ArticleText(_literal(article.body)).placements(quote, STRICT, limit=1):
+    if _in_source(article.body, quote):
         return (
             "quote-not-found",
             "quote not found in {article}: it is in the article's Markdown but not in the text a reader sees",
@@ -185,10 +185,18 @@ def _single_rule(text: ArticleText, article: Article, quote: Quote) -> tuple[str
     return None
 
 
-def _literal(body: str) -> str:
-    """The body as one code block, so that its Markdown source is matched as it stands."""
-    fence = "`" * (max((len(run) for run in re.findall("`+", body)), default=0) + 3)
-    return f"{fence}\n{body}\n{fence}\n"
+def _in_source(body: str, quote: Quote) -> bool:
+    """Whether the quote's parts are in the Markdown source of the body, in order, as it stands."""
+    folded = " ".join(fold(body).split())
+    position = 0
+    for needle in quote.needles:
+        at = folded.find(needle, position)
+        while at >= 0 and not whole_at(folded, at, at + len(needle)):
+            at = folded.find(needle, at + 1)
+        if at < 0:
+            return False
+        position = at + len(needle)
+    return True
 
 
 def _broken_number(text: ArticleText, placement: Placement) -> tuple[str, str]:

@@ -82,9 +82,15 @@ class VisibleText:
 class _Builder:
     def __init__(self, body: str) -> None:
         self.body = body
+        # Every position of the body once: a run of it is a slice (a copy in C), not a loop.
+        self.identity = array("i", range(len(body) + 1))
         self.pieces: list[MappedText] = []
         self.length = 0
         self.blocks: list[Block] = []
+
+    def add_source(self, start: int, end: int) -> None:
+        """The body's own text [start, end), character for character."""
+        self.add(MappedText(self.body[start:end], self.identity[start:end], self.identity[start + 1 : end + 1]))
 
     def add(self, piece: MappedText) -> None:
         if piece.text:
@@ -114,7 +120,7 @@ def visible_text(body: str, paragraphs: tuple[tuple[int, int], ...] | None = Non
         source = body[start:end]
         if _PLAIN.match(source):
             at = builder.length
-            builder.add(MappedText.of(source, start))
+            builder.add_source(start, end)
             builder.block(number, at)
             continue
         _add_rendered(builder, number, start, source)
@@ -155,7 +161,7 @@ def _add_located(builder: _Builder, content: str, offset: int, source: str, curs
     """Adds rendered text found in the source at or after `cursor`; returns the new cursor."""
     found = source.find(content, cursor)
     if found >= 0 and "\n" not in source[cursor:found]:
-        builder.add(MappedText.of(content, offset + found))
+        builder.add_source(offset + found, offset + found + len(content))
         return found + len(content)
     # Markdown changed the text (an escape, an entity, indentation): place it character by
     # character, each at its next occurrence nearby, or (an empty range) where the cursor is.
