@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.model import Article  # noqa: E402
-from dossier.problems import Location, ProblemList  # noqa: E402
-from dossier.quotes import ArticleText  # noqa: E402
-from dossier.text_checks import verify_quote  # noqa: E402
+from dossier.model import Article
+from dossier.problems import Location, ProblemList
+from dossier.quotes import ArticleText
+from dossier.text_checks import verify_quote
 
 
 def article_body(words: int, rng: random.Random) -> tuple[str, list[str]]:
@@ -47,7 +47,9 @@ def time_case(name: str, text: ArticleText, article: Article, quote: str) -> Non
     elapsed = time.perf_counter() - started
     [problem] = problems.sorted() or [None]
     said = problem.message.split(": ", 1)[-1][:60] if problem else "found"
-    print(f"{name:<10} {len(quote.split()):>6} words  {elapsed:7.3f} s  found={spans is not None}  {problem.code if problem else ''} {said}")
+    print(
+        f"{name:<10} {len(quote.split()):>6} words  {elapsed:7.3f} s  found={spans is not None}  {problem.code if problem else ''} {said}"
+    )
 
 
 def main() -> None:

@@ -55,8 +55,8 @@ def _window(quote: list[int], article: list[int]) -> tuple[int, int] | None:
         return 0, len(article)
     if len(quote) <= _SHORT:
         offset = 0x10000  # word ids as characters: rapidfuzz's fastest path
-        found = fuzz.partial_ratio_alignment("".join(chr(offset + i) for i in quote), "".join(chr(offset + i) for i in article))
-        return (found.dest_start, found.dest_end) if found.score else None
+        aligned = fuzz.partial_ratio_alignment("".join(chr(offset + i) for i in quote), "".join(chr(offset + i) for i in article))
+        return (aligned.dest_start, aligned.dest_end) if aligned is not None and aligned.score else None
     # A long quote: every word it shares with the article votes for where the quote would
     # start if that were the same word (its position in the article minus its position in
     # the quote); words found in many places say little and do not vote.
@@ -67,9 +67,9 @@ def _window(quote: list[int], article: list[int]) -> tuple[int, int] | None:
             places.setdefault(word, []).append(index)
     votes = Counter[int]()
     for index, word in enumerate(quote):
-        found = places.get(word, ())
-        if 0 < len(found) <= _VOTERS:
-            votes.update((place - index) // _BUCKET for place in found)
+        seen = places.get(word, [])
+        if 0 < len(seen) <= _VOTERS:
+            votes.update((place - index) // _BUCKET for place in seen)
     if not votes:
         return None
     start = max(0, votes.most_common(1)[0][0] * _BUCKET)
@@ -160,7 +160,7 @@ def _difference(quote_words: list[str], quote_ids: list[int], passage_ids: list[
             added += shown[op.dest_start : op.dest_end]
         else:
             flush()
-            for q, a in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)):
+            for q, a in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end), strict=True):
                 if _same_word(" ".join(fold(quote_words[q]).split()), full[a], a == 0, a == len(full) - 1):
                     out.append(shown[a])
                 else:  # the same word, other punctuation around it

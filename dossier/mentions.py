@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .text import fold, fold_keep_case, fold_mapped
 from .visible import visible_text
@@ -43,14 +44,14 @@ def name_key(name: str) -> str:
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict[str, Any]) -> str:
         ends_here = "" in node
         branches = [(" +" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .text import MappedText, fold, fold_mapped, is_word_char
 from .visible import paragraph_at, paragraph_spans, visible_text
@@ -144,7 +144,7 @@ class ArticleText:
             tokens = folded.strip(" ").split(" ") if folded.strip(" ") else []
             # Where each word starts, from the lengths before it (no loop in Python).
             starts = list(accumulate([lead, *(len(token) + 1 for token in tokens[:-1])])) if tokens else []
-            self._words = [(start, start + len(token)) for start, token in zip(starts, tokens)]
+            self._words = [(start, start + len(token)) for start, token in zip(starts, tokens, strict=True)]
         return self._words
 
     # ----- matching -----
@@ -181,7 +181,9 @@ class ArticleText:
             found.append(placement)
         return found[:limit]
 
-    def _complete(self, needles: tuple[str, ...], k: int, after: int, end: int, rules: Rules, failed: set[tuple[int, int]]) -> Iterator[Placement]:
+    def _complete(
+        self, needles: tuple[str, ...], k: int, after: int, end: int, rules: Rules, failed: set[tuple[int, int]]
+    ) -> Iterator[Placement]:
         if k == len(needles):
             yield ()
             return
@@ -213,7 +215,7 @@ class ArticleText:
         """The first elided part that cannot be found after the parts before it ('' if none)."""
         parsed = parse_quote(quote)
         position = 0
-        for part, needle in zip(parsed.parts, parsed.needles):
+        for part, needle in zip(parsed.parts, parsed.needles, strict=True):
             place = next(self.occurrences(needle, position, len(self.folded.text)), None)
             if place is None:
                 return part
@@ -223,7 +225,9 @@ class ArticleText:
 
 def _number_edge(text: str, digit: int, separator: int, beyond: int) -> bool:
     """Whether text[separator] is a decimal or thousands separator between two digits."""
-    return 0 <= beyond < len(text) and 0 <= digit < len(text) and text[digit].isdigit() and text[separator] in ".," and text[beyond].isdigit()
+    return (
+        0 <= beyond < len(text) and 0 <= digit < len(text) and text[digit].isdigit() and text[separator] in ".," and text[beyond].isdigit()
+    )
 
 
 def whole_at(text: str, start: int, end: int, whole_numbers: bool = True) -> bool:

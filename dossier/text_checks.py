@@ -45,9 +45,9 @@ def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
             if key and key not in seen:
                 seen.add(key)
                 owners[key].append((entity.id, name))
-    for key, entries in owners.items():
+    for entries in owners.values():
         for entity_id, name in entries[1:]:
-            first_id, first_name = entries[0]
+            first_id = entries[0][0]
             problems.warning(
                 dossier.entities[entity_id].location,
                 f"'{name}' names both '{first_id}' and '{entity_id}': mentions of it in articles cannot be told apart",
@@ -156,7 +156,11 @@ def _single_rule(text: ArticleText, article: Article, quote: Quote) -> tuple[str
         relaxed = text.placements(quote, Rules(one_paragraph=False, max_left_out=None), limit=1)
         if relaxed and len({text.block_of(a) for a, _ in relaxed[0]} | {text.block_of(b - 1) for _, b in relaxed[0]}) > 1:
             paragraphs = sorted({text.paragraph_at(text.source_span(a, b)[0]) + 1 for a, b in relaxed[0]})
-            where = f"paragraphs {', '.join(map(str, paragraphs[:-1]))} and {paragraphs[-1]}" if len(paragraphs) > 1 else f"paragraph {paragraphs[0]}, a heading or list item and the text next to it"
+            where = (
+                f"paragraphs {', '.join(map(str, paragraphs[:-1]))} and {paragraphs[-1]}"
+                if len(paragraphs) > 1
+                else f"paragraph {paragraphs[0]}, a heading or list item and the text next to it"
+            )
             return (
                 "quote-joins-paragraphs",
                 f"quote joins two paragraphs of {{article}}: its parts are in {where}",
@@ -164,7 +168,7 @@ def _single_rule(text: ArticleText, article: Article, quote: Quote) -> tuple[str
             )
         relaxed = text.placements(quote, Rules(max_left_out=None), limit=1)
         if relaxed:
-            gaps = [text.words_between(b, a) for (_, b), (a, _) in zip(relaxed[0], relaxed[0][1:])]
+            gaps = [text.words_between(b, a) for (_, b), (a, _) in zip(relaxed[0], relaxed[0][1:], strict=False)]
             return (
                 "quote-ellipsis-too-long",
                 f"quote from {{article}}: {max(gaps)} words left out at one ellipsis; the limit is {MAX_LEFT_OUT}",

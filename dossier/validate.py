@@ -12,7 +12,11 @@ from .suggest import did_you_mean
 from .text import squash
 
 # Quotes and names are checked in text_checks; imported here, where the check calls them.
-from .text_checks import _clip, _mention_key, _report_missing_quote, check_aliases, verify_quotes  # noqa: F401
+from .text_checks import _clip as _clip
+from .text_checks import _mention_key as _mention_key
+from .text_checks import _report_missing_quote as _report_missing_quote
+from .text_checks import check_aliases as check_aliases
+from .text_checks import verify_quotes as verify_quotes
 
 KIND_LISTS = {Kind.PERSON: "people", Kind.COUNTRY: "countries", Kind.ORGANIZATION: "organizations", Kind.EVENT: "events"}
 

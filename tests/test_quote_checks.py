@@ -6,7 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE_ARTICLES, BASE_YAML, CLAIMS, art, article, assert_at, assert_clean, describe, edit, hints_text, only_error, only_warning, position
+from conftest import (
+    BASE_ARTICLES,
+    BASE_YAML,
+    CLAIMS,
+    art,
+    article,
+    assert_at,
+    assert_clean,
+    describe,
+    edit,
+    hints_text,
+    only_error,
+    only_warning,
+    position,
+)
 
 from dossier.export import export
 
@@ -74,7 +88,9 @@ def test_quote_with_fewer_than_three_words_is_an_error(check, quote: str) -> Non
 def test_link_target_is_not_visible_text(check) -> None:
     articles = with_body("See [the full report](https://example.com/report) for details.\n")
     error = only_error(check(quoting("See [the full report](https://example", "x"), articles))
-    assert error.message == f"quote not found in article 'x' ({art('x')}): it is in the article's Markdown but not in the text a reader sees"
+    assert (
+        error.message == f"quote not found in article 'x' ({art('x')}): it is in the article's Markdown but not in the text a reader sees"
+    )
     assert "link's address" in error.hints[0]
     assert_clean(check(quoting("See the full report for details", "x"), articles))
 
@@ -143,10 +159,19 @@ def test_an_ellipsis_leaving_out_more_than_60_words_is_refused_with_the_count(ch
     assert error.code == "quote-ellipsis-too-long"
     assert error.message == f"quote from article 'x' ({art('x')}): 74 words left out at one ellipsis; the limit is 60"
     filler = " ".join(f"word{n}" for n in range(60))
-    assert_clean(check(quoting("The minister said ... and then he left", "x"), with_body(f"The minister said {filler} and then he left the room.\n")))
+    assert_clean(
+        check(quoting("The minister said ... and then he left", "x"), with_body(f"The minister said {filler} and then he left the room.\n"))
+    )
 
 
-@pytest.mark.parametrize("quote, edge", [("... freed 52 political prisoners", "starts"), ("freed 52 political prisoners …", "ends"), ("[...] freed 52 political prisoners", "starts")])
+@pytest.mark.parametrize(
+    "quote, edge",
+    [
+        ("... freed 52 political prisoners", "starts"),
+        ("freed 52 political prisoners …", "ends"),
+        ("[...] freed 52 political prisoners", "starts"),
+    ],
+)
 def test_a_quote_may_not_start_or_end_with_an_ellipsis(check, quote: str, edge: str) -> None:
     yaml = quoting(quote)
     error = only_error(check(yaml))
@@ -201,5 +226,8 @@ def test_the_export_has_one_span_per_part_of_an_elided_quote(check) -> None:
     [claim] = export(result.dossier, result.analysis)["claims"]
     passage = claim["evidence"][0]["passage"]
     body = result.dossier.articles["nyt-2025-09-11"].body
-    assert [body[p["start"] : p["end"]] for p in passage] == ["Belarus freed 52 political prisoners", "in a deal brokered by the United States"]
+    assert [body[p["start"] : p["end"]] for p in passage] == [
+        "Belarus freed 52 political prisoners",
+        "in a deal brokered by the United States",
+    ]
     assert [p["paragraph"] for p in passage] == [1, 1]

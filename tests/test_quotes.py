@@ -52,7 +52,7 @@ def test_folded_text_maps_every_character_back_into_the_source(text: str) -> Non
     mapped = fold_mapped(MappedText.of(text))
     assert len(mapped.starts) == len(mapped.ends) == len(mapped.text)
     assert list(mapped.starts) == sorted(mapped.starts)
-    assert all(0 <= a < b <= len(text) for a, b in zip(mapped.starts, mapped.ends))
+    assert all(0 <= a < b <= len(text) for a, b in zip(mapped.starts, mapped.ends, strict=True))
     assert "  " not in mapped.text
     assert mapped.text.replace(" ", "") == fold(text).replace(" ", "")
 
@@ -217,7 +217,11 @@ def test_whole_numbers_next_to_punctuation_are_found() -> None:
         ("He did *not* go home.", "he did not go", "He did *not* go"),
         ("He did **not** go home.", "did not go", "did **not** go"),
         ("They met _Lukashenko_ at noon.", "They met Lukashenko at", "They met _Lukashenko_ at"),
-        ("Read [the full report](https://example.com/r) now.", "read the full report now", "Read [the full report](https://example.com/r) now"),
+        (
+            "Read [the full report](https://example.com/r) now.",
+            "read the full report now",
+            "Read [the full report](https://example.com/r) now",
+        ),
         ("## The big deal\n\nText.", "the big deal", "The big deal"),
         ("Use `code here` now.", "use code here now", "Use `code here` now"),
         ("Cats \\*and\\* dogs rule.", "cats *and* dogs", "Cats \\*and\\* dogs"),
@@ -432,7 +436,10 @@ def test_a_number_never_matches_inside_a_longer_number(number: str, data: st.Dat
     assert text.find(f"They counted {head}") is None
 
 
-@given(body=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\\`*_[]<>&~#=+-|!.)0123456789"), max_size=300), data=st.data())
+@given(
+    body=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\\`*_[]<>&~#=+-|!.)0123456789"), max_size=300),
+    data=st.data(),
+)
 def test_any_substring_at_word_boundaries_of_any_text_is_found(body: str, data: st.DataObject) -> None:
     # Arbitrary Unicode without Markdown syntax, repeated words allowed: the text found equals
     # the passage, folded. (Not necessarily at the same place: a passage may occur earlier too.)
