@@ -27,6 +27,9 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff") | BIDI_CONTROLS
 
 _SPACE_RUN = re.compile(r" {2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_FOLDED = {c: (" " if c.isspace() else "'") for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`"}
+_ASCII_ODD = re.compile(f"[{re.escape(''.join(_ASCII_FOLDED))}]")
 
 
 def _is_mark(char: str) -> bool:
@@ -80,6 +83,7 @@ class _FoldTable(dict[int, str]):
 
 _TABLES = {False: _FoldTable(keep_case=False), True: _FoldTable(keep_case=True)}
 _IRREGULAR: dict[tuple[str, bool], bool] = {}
+_REGULAR: dict[bool, set[str]] = {False: set(), True: set()}
 
 
 def _irregular(char: str, keep_case: bool) -> bool:
@@ -88,6 +92,8 @@ def _irregular(char: str, keep_case: bool) -> bool:
     found = _IRREGULAR.get(key)
     if found is None:
         found = _IRREGULAR[key] = _is_mark(char) or len(fold_unit(char, keep_case)) != 1
+        if not found:
+            _REGULAR[keep_case].add(char)
     return found
 
 
@@ -95,7 +101,8 @@ def _unit_pattern(text: str, keep_case: bool) -> re.Pattern[str] | None:
     """What must be folded unit by unit: marks with the letter before them, and irregular characters."""
     if text.isascii():
         return None  # every ASCII character folds to one character
-    odd = sorted(c for c in set(text) if _irregular(c, keep_case))
+    # Characters seen before to fold regularly are left out in one set operation.
+    odd = sorted(c for c in set(text) - _REGULAR[keep_case] if _irregular(c, keep_case))
     if not odd:
         return None
     marks = "".join(re.escape(c) for c in odd if _is_mark(c))
@@ -106,12 +113,27 @@ def _unit_pattern(text: str, keep_case: bool) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), re.DOTALL)
 
 
+def _fold_chars(text: str, keep_case: bool) -> str:
+    """Folds the characters that fold one for one (units that do not are already folded).
+
+    Article texts are long and mostly ASCII: `str.translate` looks every character up in a
+    table, so only runs of other characters go through it, and ASCII through `lower` and
+    a substitution of its few other foldable characters (spaces, the backtick).
+    """
+    if not text.isascii():
+        table = _TABLES[keep_case]
+        text = _NON_ASCII.sub(lambda run: run.group().translate(table), text)
+    if not keep_case:
+        text = text.lower()
+    return _ASCII_ODD.sub(lambda char: _ASCII_FOLDED[char.group()], text)
+
+
 def fold(text: str, keep_case: bool = False) -> str:
     """The folded form of `text`, spaces not collapsed (see `squash`)."""
     pattern = _unit_pattern(text, keep_case)
     if pattern is not None:
         text = pattern.sub(lambda m: fold_unit(m.group(), keep_case), text)
-    return text.translate(_TABLES[keep_case])
+    return _fold_chars(text, keep_case)
 
 
 def fold_keep_case(text: str) -> str:
@@ -178,5 +200,5 @@ def fold_mapped(text: MappedText, keep_case: bool = False) -> MappedText:
     pattern = _unit_pattern(text.text, keep_case)
     if pattern is not None:
         text = text.remap(pattern, lambda unit: fold_unit(unit, keep_case))
-    text = MappedText(text.text.translate(_TABLES[keep_case]), text.starts, text.ends)
+    text = MappedText(_fold_chars(text.text, keep_case), text.starts, text.ends)
     return text.remap(_SPACE_RUN, lambda run: " ")

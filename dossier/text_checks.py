@@ -64,26 +64,28 @@ def verify_quotes(
     `loose` quotes belong to evidence items with other errors: checked, but not placed.
     Also warns about bidirectional control characters in every article.
     """
-    texts: dict[str, ArticleText] = {}
-    passages: dict[tuple[str, int], tuple[Span, ...]] = {}
     cited = [
         ((claim.id, index), item.article, item.quote, item.quote_location)
         for claim in dossier.claims.values()
         for index, item in enumerate(claim.evidence)
     ]
+    # One article's text at a time: a big dossier's prepared texts would not all fit in memory.
+    by_article: dict[str, list[tuple[tuple[str, int] | None, str, Location]]] = defaultdict(list)
     for key, article_id, quote, where in [*cited, *((None, *extra) for extra in loose)]:
+        by_article[article_id].append((key, quote, where))
+    found: dict[tuple[str, int], tuple[Span, ...]] = {}
+    for article_id, quotes in by_article.items():
         article = dossier.articles.get(article_id)
         if article is None:
             continue  # reported as an unknown article
-        text = texts.get(article.id)
-        if text is None:
-            text = texts[article.id] = ArticleText(article.body)
-        spans = verify_quote(text, article, quote, where, problems)
-        if spans is not None and key is not None:
-            passages[key] = spans
+        text = ArticleText(article.body)
+        for key, quote, where in quotes:
+            spans = verify_quote(text, article, quote, where, problems)
+            if spans is not None and key is not None:
+                found[key] = spans
     for article in dossier.articles.values():
         check_bidi_controls(article, problems)
-    return passages
+    return {key: found[key] for key, *_ in cited if key in found}
 
 
 def verify_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> tuple[Span, ...] | None:

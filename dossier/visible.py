@@ -79,38 +79,51 @@ class VisibleText:
     blocks: tuple[Block, ...]
 
 
+_IDENTITY = array("i")
+
+
+def _identity(size: int) -> array[int]:
+    """0, 1, 2, ... up to at least `size`: runs of the body map by slicing it (a copy in C)."""
+    global _IDENTITY
+    if len(_IDENTITY) <= size:
+        _IDENTITY = array("i", range(max(size + 1, 2 * len(_IDENTITY))))
+    return _IDENTITY
+
+
 class _Builder:
     def __init__(self, body: str) -> None:
         self.body = body
-        # Every position of the body once: a run of it is a slice (a copy in C), not a loop.
-        self.identity = array("i", range(len(body) + 1))
-        self.pieces: list[MappedText] = []
+        self.identity = _identity(len(body) + 1)
+        self.texts: list[str] = []
+        self.starts, self.ends = array("i"), array("i")
         self.length = 0
         self.blocks: list[Block] = []
 
     def add_source(self, start: int, end: int) -> None:
         """The body's own text [start, end), character for character."""
-        self.add(MappedText(self.body[start:end], self.identity[start:end], self.identity[start + 1 : end + 1]))
+        self.add(self.body[start:end], self.identity[start:end], self.identity[start + 1 : end + 1])
 
-    def add(self, piece: MappedText) -> None:
-        if piece.text:
-            self.pieces.append(piece)
-            self.length += len(piece.text)
+    def add(self, text: str, starts: array[int], ends: array[int]) -> None:
+        self.texts.append(text)
+        self.starts += starts
+        self.ends += ends
+        self.length += len(text)
+
+    def add_char(self, char: str, start: int, end: int) -> None:
+        self.texts.append(char)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.length += 1
 
     def block(self, paragraph: int, start: int) -> None:
         """Closes the block that began at visible position `start`, then adds a line break."""
         if self.length > start:
             self.blocks.append(Block(start, self.length, paragraph))
-            end = self.pieces[-1].ends[-1]
-            self.add(_char("\n", end, end))
+            end = self.ends[-1]
+            self.add_char("\n", end, end)
 
     def result(self) -> VisibleText:
-        text = "".join(p.text for p in self.pieces)
-        starts, ends = array("i"), array("i")
-        for piece in self.pieces:
-            starts += piece.starts
-            ends += piece.ends
-        return VisibleText(MappedText(text, starts, ends), tuple(self.blocks))
+        return VisibleText(MappedText("".join(self.texts), self.starts, self.ends), tuple(self.blocks))
 
 
 def visible_text(body: str, paragraphs: tuple[tuple[int, int], ...] | None = None) -> VisibleText:
@@ -152,7 +165,7 @@ def _add_inline(builder: _Builder, children: list[Token], offset: int, source: s
         elif child.type in ("softbreak", "hardbreak"):
             found = _LINE_END.search(source, cursor)  # markdown-it reads a lone \r as a line end too
             at = found.start() if found else cursor
-            builder.add(_char(" ", offset + at, offset + at + 1))
+            builder.add_char(" ", offset + at, offset + at + 1)
             cursor = at + 1 if found else cursor
     return cursor
 
@@ -168,15 +181,11 @@ def _add_located(builder: _Builder, content: str, offset: int, source: str, curs
     for char in content:
         found = source.find(char, cursor, cursor + _NEAR)
         if found >= 0:
-            builder.add(_char(char, offset + found, offset + found + 1))
+            builder.add_char(char, offset + found, offset + found + 1)
             cursor = found + 1
         else:
-            builder.add(_char(char, offset + cursor, offset + cursor))
+            builder.add_char(char, offset + cursor, offset + cursor)
     return cursor
-
-
-def _char(char: str, start: int, end: int) -> MappedText:
-    return MappedText(char, array("i", [start]), array("i", [end]))
 
 
 def paragraph_at(spans: tuple[tuple[int, int], ...], position: int) -> int:
