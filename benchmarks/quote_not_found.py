@@ -8,7 +8,9 @@ the look-up, the single-rule diagnosis and the closest passage with its differen
 
 - near: a passage of the article with one word in 50 changed (the closest passage is found);
 - unrelated: words drawn from the same vocabulary in another order (nothing is close);
-- elided: two passages of one paragraph joined by '...', the second one changed.
+- elided: two passages of one paragraph joined by '...', the second one changed;
+- repeated: an article of one word repeated in one paragraph, and an elided quote of that
+  word whose last part is not there (the most places to try).
 
 It prints one line per case; no test times anything (issue 11 asks for under a second).
 """
@@ -72,6 +74,10 @@ def main() -> None:
     time_case("unrelated", text, article, " ".join(rng.sample(tokens, args.quote_words)))
     first = body.split("\n\n")[len(body.split("\n\n")) // 2].split()
     time_case("elided", text, article, " ".join(first[:5]) + " ... " + " ".join(first[10:14]) + " changed")
+    # The worst case for placing parts: an article of one word, in one paragraph, and a quote
+    # whose first part is everywhere and whose last part is nowhere.
+    same = ArticleText(" ".join(["the"] * args.words) + ".\n")
+    time_case("repeated", same, article, "the the the ... the the ... the end")
 
 
 if __name__ == "__main__":

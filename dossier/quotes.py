@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from .text import MappedText, fold, fold_mapped, is_word_char
 from .visible import paragraph_at, paragraph_spans, visible_text
@@ -26,6 +26,9 @@ _WORD = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MAX_LEFT_OUT = 60  # words an ellipsis may stand for
 MIN_WORDS = 3
+# Places of one part tried at most when no limit bounds the search (diagnosing a refused
+# quote): a part found thousands of times would otherwise cost time in proportion to the square.
+_MAX_PLACES = 1000
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class ArticleText:
         # Blocks (paragraphs as a reader sees them) in folded positions.
         self._block_starts = [bisect.bisect_left(starts, self.visible.mapped.starts[b.start]) for b in self.visible.blocks]
         self._words: list[tuple[int, int]] | None = None
+        self._word_starts: list[int] | None = None
         self._block_ends = [bisect.bisect_left(starts, self.visible.mapped.ends[b.end - 1]) for b in self.visible.blocks]
 
     # ----- positions -----
@@ -161,15 +165,28 @@ class ArticleText:
         another (`A ... B` over `A x A y B` from the first `A`) is not a place of its own:
         the tighter one is what the quote points at.
         """
-        if not quote.needles:
-            return []
+        if not quote.needles or not self._in_order(quote.needles, rules.whole_numbers):
+            return []  # no part may be missing: checked once, not once per place of the first
         found: list[Placement] = []
         failed: set[tuple[int, int]] = set()
         elided = len(quote.needles) > 1
-        for a, b in self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers):
+        left_out = rules.max_left_out
+        # Without a limit on left-out words the search is only a diagnosis: bounded, not exact.
+        firsts = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
+        lasts = (
+            [a for a, _ in self.occurrences(quote.needles[-1], 0, len(self.folded.text), rules.whole_numbers)]
+            if elided and left_out is not None
+            else []
+        )
+        span = (len(quote.needles) - 1) * (left_out + 1) + sum(count_words(n) for n in quote.needles) + 2 if left_out is not None else 0
+        for a, b in firsts if left_out is not None else islice(firsts, _MAX_PLACES):
             end = self.block_end(a) if elided and rules.one_paragraph else len(self.folded.text)
             if b > end:
                 continue
+            if lasts:  # the last part must start within reach, or there is nothing to try
+                nearest = bisect.bisect_left(lasts, b)
+                if nearest == len(lasts) or lasts[nearest] > self._reach(a, span):
+                    continue
             rest = next(self._complete(quote.needles, 1, b, end, rules, failed), None)
             if rest is None:
                 continue
@@ -190,14 +207,38 @@ class ArticleText:
         if (k, after) in failed:
             return
         placed = False
-        for a, b in self.occurrences(needles[k], after, end, rules.whole_numbers):
-            if rules.max_left_out is not None and self.words_between(after, a) > rules.max_left_out:
+        limit, stop, safe = rules.max_left_out, end, end
+        if limit is not None:
+            # Only a place near the limit needs its left-out words counted.
+            stop = min(end, self._reach(after, limit) + len(needles[k]))
+            safe = self._reach(after, limit - 2) if limit >= 2 else after
+        places = self.occurrences(needles[k], after, stop, rules.whole_numbers)
+        for a, b in places if limit is not None else islice(places, _MAX_PLACES):
+            if limit is not None and a >= safe and self.words_between(after, a) > limit:
                 break
             for rest in self._complete(needles, k + 1, b, end, rules, failed):
                 placed = True
                 yield ((a, b), *rest)
         if not placed:
             failed.add((k, after))
+
+    def _in_order(self, needles: tuple[str, ...], whole_numbers: bool) -> bool:
+        """Whether every part occurs after the one before (anywhere, in any paragraph)."""
+        position = 0
+        for needle in needles:
+            place = next(self.occurrences(needle, position, len(self.folded.text), whole_numbers), None)
+            if place is None:
+                return False
+            position = place[1]
+        return True
+
+    def _reach(self, after: int, words: int) -> int:
+        """The end of the word `words + 1` words on from `after`: no part leaving out at most `words` starts later."""
+        spans = self.words()
+        if self._word_starts is None:
+            self._word_starts = [start for start, _ in spans]
+        index = bisect.bisect_left(self._word_starts, after) + words
+        return spans[index][1] if index < len(spans) else len(self.folded.text)
 
     def words_between(self, start: int, end: int) -> int:
         return count_words(self.folded.text[start:end])

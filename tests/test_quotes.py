@@ -162,6 +162,18 @@ def test_an_ellipsis_may_leave_out_at_most_60_words() -> None:
     assert text.find("Start of it ... end of it") is None
 
 
+def test_the_limit_is_per_ellipsis_not_for_the_whole_quote() -> None:
+    filler = " ".join(f"w{n}" for n in range(50))
+    text = ArticleText(f"Start of it {filler} middle of it {filler} end of it.")
+    assert text.find("Start of it ... middle of it ... end of it") is not None
+
+
+def test_a_word_repeated_everywhere_is_still_placed() -> None:
+    text = ArticleText(" ".join(["the"] * 3000) + " the end.")
+    assert text.find("the the the ... the the ... the end") is not None
+    assert text.find("the the the ... the the ... the start") is None
+
+
 def test_parse_quote_counts_words_and_sees_ellipses_at_the_ends() -> None:
     assert parse_quote("the").words == 1
     assert parse_quote("—").words == 0
