@@ -608,7 +608,9 @@ class Generator:
                 printed = f"{sentence}, {wire} reported."
             else:
                 printed = f"{sentence}."
-            article.sentences.append(printed)
+            # An article says a thing once: a second copy would make its quotes ambiguous.
+            if not any(s.startswith(sentence) for s in article.sentences):
+                article.sentences.append(printed)
             quote = self._quote(sentence)
             note = "Reported second-hand." if via and rng.random() < 0.2 else None
             claim.evidence.append(GenEvidence(article.id, stance, quote, via, note))
@@ -619,7 +621,8 @@ class Generator:
         words = sentence.split()
         roll = rng.random()
         if roll < 0.15 and len(words) > 10:
-            return " ".join(words[:4]) + " ... " + " ".join(words[-3:])
+            # Leaves out a few words in the middle: the rest still says which sentence it is.
+            return " ".join(words[:4]) + " ... " + " ".join(words[7:])
         if roll < 0.35 and len(words) > 8:
             return " ".join(words[: len(words) - 2])
         quote = sentence.replace("“", '"').replace("”", '"') if roll < 0.5 else sentence

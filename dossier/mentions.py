@@ -2,8 +2,10 @@
 
 All names go into one regular expression shaped as a trie (shared prefixes factored
 out), so scanning an article costs about the same for ten names as for ten thousand.
-Names are matched in folded text (case, accents and punctuation variants ignored) on
-whole words; a name written all in capitals (`US`, `NATO`) matches only in capitals.
+Names are matched in the article's visible text (its Markdown rendered, see `visible.py`),
+folded as quotes are (case, accents on Latin letters, punctuation variants and invisible
+characters ignored), on whole words; a name written all in capitals (`US`, `NATO`) matches
+only in capitals. Positions are in the article body.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from .text import fold, fold_keep_case
+from .text import fold, fold_keep_case, fold_mapped
+from .visible import visible_text
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -34,15 +38,20 @@ def _key(name: str, capitals: bool) -> str:
     return _SPACE_RUN.sub(" ", folded).strip()
 
 
+def name_key(name: str) -> str:
+    """The key a name is matched by: two names with one key are the same name in text."""
+    return _key(name, is_capitals_only(name))
+
+
 def _trie_pattern(words: Iterable[str]) -> str:
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict[str, Any]) -> str:
         ends_here = "" in node
         branches = [(" +" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
@@ -79,13 +88,14 @@ class MentionFinder:
             alternatives.append(f"(?P<caps>{_trie_pattern(self._capitals)})")
         self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping mentions, leftmost first, the longest name at each place."""
+    def find(self, body: str) -> list[Match]:
+        """Non-overlapping mentions in an article body (Markdown), leftmost first, the longest name at each place."""
         if self._pattern is None:
             return []
         matches = []
         owners_of = self._owners_of
-        for found in self._pattern.finditer(fold_keep_case(text)):
+        folded = fold_mapped(visible_text(body).mapped, keep_case=True)
+        for found in self._pattern.finditer(folded.text):
             written = found.group()
             caps = found.lastgroup == "caps"
             owners = owners_of.get((caps, written))
@@ -93,5 +103,5 @@ class MentionFinder:
                 key = _SPACE_RUN.sub(" ", written if caps else fold(written))
                 owners = owners_of[(caps, written)] = tuple((self._capitals if caps else self._any_case).get(key, ()))
             if owners:
-                matches.append(Match(found.start(), found.end(), owners))
+                matches.append(Match(*folded.source_span(*found.span()), owners))
         return matches

@@ -1,19 +1,34 @@
-"""Finding a quote in its article, and the closest passage when it is not there."""
+"""Finding a quote in its article's visible text (contract v2, "Quotes").
+
+A quote is folded (see `text.py`) and cut at its ellipses into parts; each part is looked for
+in the folded visible text of the article, on whole words and whole numbers. Positions found
+there map back to the article body, where the site highlights them.
+"""
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, islice
 
-from .text import fold
+from .text import MappedText, fold, fold_mapped, is_word_char
+from .visible import paragraph_at, paragraph_spans, visible_text
 
-# `...`, `…` and their bracketed forms `[...]` stand for omitted text inside a quote.
-_ELISION = re.compile(r"\s*\[?(?:\.\.\.|…)\]?\s*")
-_WORD = re.compile(r"\S+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+__all__ = ["ArticleText", "Quote", "Rules", "Span", "paragraph_spans", "parse_quote"]
+
+# `...`, `…` and their bracketed forms `[...]` stand for omitted text inside a quote. Of four
+# dots, the first is the full stop of the text before (`well....`).
+_ELISION = re.compile(r"\s*(?:\[(?:\.\.\.|…)\]|\.\.\.(?!\.)|…)\s*")
+_WORD = re.compile(r"[^\W_]")
+# Han and kana are written without spaces: each character counts as a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+MAX_LEFT_OUT = 60  # words an ellipsis may stand for
+MIN_WORDS = 3
+# Places of one part tried at most when no limit bounds the search (diagnosing a refused
+# quote): a part found thousands of times would otherwise cost time in proportion to the square.
+_MAX_PLACES = 1000
 
 
 @dataclass(frozen=True)
@@ -25,20 +40,47 @@ class Span:
     end: int
 
 
-def paragraph_spans(body: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each paragraph: blocks of text separated by blank lines, trimmed."""
-    spans = []
-    position = 0
-    for separator in [*_PARAGRAPH_BREAK.finditer(body), None]:
-        end = separator.start() if separator else len(body)
-        block = body[position:end]
-        stripped = block.strip()
-        if stripped:
-            start = position + (len(block) - len(block.lstrip()))
-            spans.append((start, start + len(stripped)))
-        if separator:
-            position = separator.end()
-    return tuple(spans)
+def count_words(text: str) -> int:
+    """Words: runs of non-space characters with a letter or digit in them."""
+    return sum(max(1, len(_CJK.findall(token))) for token in text.split() if _WORD.search(token))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote cut at its ellipses: the parts as written, and folded for matching."""
+
+    parts: tuple[str, ...]
+    needles: tuple[str, ...]  # folded, spaces collapsed, trimmed; none empty
+    leading_ellipsis: bool
+    trailing_ellipsis: bool
+    words: int
+
+
+def parse_quote(quote: str) -> Quote:
+    stripped = quote.strip()
+    cuts = list(_ELISION.finditer(stripped))
+    pieces = _ELISION.split(stripped)
+    parts = tuple(p.strip() for p in pieces if fold(p).strip())
+    return Quote(
+        parts=parts,
+        needles=tuple(" ".join(fold(p).split()) for p in parts),
+        leading_ellipsis=bool(cuts) and cuts[0].start() == 0 and bool(parts),
+        trailing_ellipsis=bool(cuts) and cuts[-1].end() == len(stripped) and bool(parts),
+        words=sum(count_words(p) for p in parts),
+    )
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rules a placement must keep; the check relaxes one at a time to say which one failed."""
+
+    whole_numbers: bool = True
+    one_paragraph: bool = True  # all parts of an elided quote in one paragraph
+    max_left_out: int | None = MAX_LEFT_OUT
+
+
+STRICT = Rules()
+Placement = tuple[tuple[int, int], ...]  # (start, end) of each part in the folded text
 
 
 class ArticleText:
@@ -46,16 +88,24 @@ class ArticleText:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.folded = fold(body)
         self.paragraphs = paragraph_spans(body)
-        self._starts = [start for start, _ in self.paragraphs]
-        self._words: list[tuple[int, int, str]] | None = None
+        self.visible = visible_text(body, self.paragraphs)
+        self.folded: MappedText = fold_mapped(self.visible.mapped)
+        starts = self.folded.starts
+        # Blocks (paragraphs as a reader sees them) in folded positions.
+        self._block_starts = [bisect.bisect_left(starts, self.visible.mapped.starts[b.start]) for b in self.visible.blocks]
+        self._words: list[tuple[int, int]] | None = None
+        self._word_starts: list[int] | None = None
+        self._block_ends = [bisect.bisect_left(starts, self.visible.mapped.ends[b.end - 1]) for b in self.visible.blocks]
+
+    # ----- positions -----
 
     def paragraph_at(self, index: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, index) - 1)
+        """The body paragraph a body position is in."""
+        return paragraph_at(self.paragraphs, index)
 
     def spans(self, start: int, end: int) -> list[Span]:
-        """Split [start, end) at paragraph boundaries, so each piece can be highlighted."""
+        """Split the body range [start, end) at paragraph boundaries, so each piece can be highlighted."""
         pieces = []
         first = self.paragraph_at(start)
         for number in range(first, len(self.paragraphs)):
@@ -67,120 +117,173 @@ class ArticleText:
                 pieces.append(Span(number, s, e))
         return pieces or [Span(first, start, end)]
 
-    def find(self, quote: str) -> tuple[Span, ...] | None:
-        """Where the quote occurs (each elided part in order), or None."""
-        texts = quote_texts(quote)
-        if not texts:
-            return None
-        position = 0
-        found: list[Span] = []
-        for text in texts:
-            # Most parts are one run of text with single spaces, as in the article: a plain
-            # search finds them without compiling a pattern; the pattern allows any spacing.
-            place = self._find_plain(fold(text).split(), position)
-            if place is None:
-                match = quote_pattern(text).search(self.folded, position)
-                if match is None:
-                    return None
-                place = match.span()
-            found.extend(self.spans(*place))
-            position = place[1]
-        return tuple(found)
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The body range of folded text [start, end)."""
+        return self.folded.source_span(start, end)
 
-    def _find_plain(self, words: list[str], start: int = 0) -> tuple[int, int] | None:
-        if not words:
-            return None
-        needle = " ".join(words)
-        text = self.folded
-        check_start, check_end = words[0][0].isalnum(), words[-1][-1].isalnum()
-        at = text.find(needle, start)
-        while at >= 0:
-            end = at + len(needle)
-            if not (check_start and at and _word_char(text[at - 1])) and not (check_end and end < len(text) and _word_char(text[end])):
-                return at, end
-            at = text.find(needle, at + 1)
-        return None
+    def block_of(self, position: int) -> int:
+        """The block (reader's paragraph) a folded position is in."""
+        return max(0, bisect.bisect_right(self._block_starts, position) - 1)
 
-    def missing_part(self, quote: str) -> str:
-        """The first elided part of the quote that cannot be found in order ('' if none)."""
-        position = 0
-        for text, pattern in zip(quote_texts(quote), quote_parts(quote)):
-            match = pattern.search(self.folded, position)
-            if match is None:
-                return text
-            position = match.end()
-        return ""
+    def block_end(self, position: int) -> int:
+        return self._block_ends[self.block_of(position)] if self._block_ends else len(self.folded.text)
 
-    def words(self) -> list[tuple[int, int, str]]:
+    def visible_between(self, start: int, end: int) -> str:
+        """The visible text of the body range [start, end)."""
+        mapped = self.visible.mapped
+        return mapped.text[bisect.bisect_left(mapped.starts, start) : bisect.bisect_left(mapped.starts, end)]
+
+    def to_spans(self, placement: Placement) -> tuple[Span, ...]:
+        """Body spans: one per part of an elided quote; a quote without ellipsis, one per paragraph it runs over."""
+        ranges = [self.source_span(a, b) for a, b in placement]
+        if len(ranges) == 1:
+            return tuple(self.spans(*ranges[0]))
+        return tuple(Span(self.paragraph_at(a), a, b) for a, b in ranges)
+
+    def words(self) -> list[tuple[int, int]]:
+        """(start, end) of every word of the folded text (runs without spaces)."""
         if self._words is None:
-            self._words = [(m.start(), m.end(), _bare(m.group())) for m in _WORD.finditer(self.folded)]
+            folded = self.folded.text
+            lead = len(folded) - len(folded.lstrip(" "))
+            tokens = folded.strip(" ").split(" ") if folded.strip(" ") else []
+            # Where each word starts, from the lengths before it (no loop in Python).
+            starts = list(accumulate([lead, *(len(token) + 1 for token in tokens[:-1])])) if tokens else []
+            self._words = [(start, start + len(token)) for start, token in zip(starts, tokens, strict=True)]
         return self._words
 
-    def closest_passage(self, quote: str) -> tuple[int, str] | None:
-        """The passage most like `quote`: (paragraph index, original text), or None.
+    # ----- matching -----
 
-        Compares windows of the quote's length in words: first by shared words, counted
-        in one sliding pass, then the best few by character similarity.
+    def find(self, quote: str) -> tuple[Span, ...] | None:
+        """Where the quote occurs (a span per elided part), or None. Does not count its words."""
+        found = self.placements(parse_quote(quote), STRICT, limit=1)
+        return self.to_spans(found[0]) if found else None
+
+    def placements(self, quote: Quote, rules: Rules = STRICT, limit: int = 2) -> list[Placement]:
+        """Up to `limit` places of the quote, in text order.
+
+        Each part is placed as early as it fits after the one before. A place that contains
+        another (`A ... B` over `A x A y B` from the first `A`) is not a place of its own:
+        the tighter one is what the quote points at.
         """
-        wanted = [_bare(word) for word in fold(quote).split()]
-        words = self.words()
-        if not wanted or not words:
-            return None
-        size = min(len(wanted), len(words))
-        need = Counter(wanted)
-        have: Counter[str] = Counter()
-        overlap = 0
-        scored: list[tuple[int, int]] = []
-        for index, (_, _, word) in enumerate(words):
-            have[word] += 1
-            if have[word] <= need[word]:
-                overlap += 1
-            if index >= size:
-                old = words[index - size][2]
-                if have[old] <= need[old]:
-                    overlap -= 1
-                have[old] -= 1
-            if index >= size - 1:
-                scored.append((overlap, index - size + 1))
-        target = " ".join(wanted)
-        best_start, best_ratio = scored[0][1], -1.0
-        for _, first in sorted(scored, key=lambda s: (-s[0], s[1]))[:8]:
-            candidate = " ".join(w for _, _, w in words[first : first + size])
-            # Character similarity on long texts costs too much to be worth it.
-            ratio = difflib.SequenceMatcher(None, target, candidate, autojunk=False).ratio() if len(target) < 2000 else 0.0
-            if ratio > best_ratio:
-                best_start, best_ratio = first, ratio
-        start = words[best_start][0]
-        end = words[min(best_start + size, len(words)) - 1][1]
-        return self.paragraph_at(start), self.body[start:end]
+        if not quote.needles or not self._in_order(quote.needles, rules.whole_numbers):
+            return []  # no part may be missing: checked once, not once per place of the first
+        found: list[Placement] = []
+        failed: set[tuple[int, int]] = set()
+        elided = len(quote.needles) > 1
+        left_out = rules.max_left_out
+        # Without a limit on left-out words the search is only a diagnosis: bounded, not exact.
+        firsts = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
+        lasts = (
+            [a for a, _ in self.occurrences(quote.needles[-1], 0, len(self.folded.text), rules.whole_numbers)]
+            if elided and left_out is not None
+            else []
+        )
+        span = (len(quote.needles) - 1) * (left_out + 1) + sum(count_words(n) for n in quote.needles) + 2 if left_out is not None else 0
+        for a, b in firsts if left_out is not None else islice(firsts, _MAX_PLACES):
+            end = self.block_end(a) if elided and rules.one_paragraph else len(self.folded.text)
+            if b > end:
+                continue
+            if lasts:  # the last part must start within reach, or there is nothing to try
+                nearest = bisect.bisect_left(lasts, b)
+                if nearest == len(lasts) or lasts[nearest] > self._reach(a, span):
+                    continue
+            rest = next(self._complete(quote.needles, 1, b, end, rules, failed), None)
+            if rest is None:
+                continue
+            placement = ((a, b), *rest)
+            while found and found[-1][-1][1] >= placement[-1][1]:
+                found.pop()  # the earlier place contains this one
+            if len(found) >= limit:
+                break
+            found.append(placement)
+        return found[:limit]
+
+    def _complete(
+        self, needles: tuple[str, ...], k: int, after: int, end: int, rules: Rules, failed: set[tuple[int, int]]
+    ) -> Iterator[Placement]:
+        if k == len(needles):
+            yield ()
+            return
+        if (k, after) in failed:
+            return
+        placed = False
+        limit, stop, safe = rules.max_left_out, end, end
+        if limit is not None:
+            # Only a place near the limit needs its left-out words counted.
+            stop = min(end, self._reach(after, limit) + len(needles[k]))
+            safe = self._reach(after, limit - 2) if limit >= 2 else after
+        places = self.occurrences(needles[k], after, stop, rules.whole_numbers)
+        for a, b in places if limit is not None else islice(places, _MAX_PLACES):
+            if limit is not None and a >= safe and self.words_between(after, a) > limit:
+                break
+            for rest in self._complete(needles, k + 1, b, end, rules, failed):
+                placed = True
+                yield ((a, b), *rest)
+        if not placed:
+            failed.add((k, after))
+
+    def _in_order(self, needles: tuple[str, ...], whole_numbers: bool) -> bool:
+        """Whether every part occurs after the one before (anywhere, in any paragraph)."""
+        position = 0
+        for needle in needles:
+            place = next(self.occurrences(needle, position, len(self.folded.text), whole_numbers), None)
+            if place is None:
+                return False
+            position = place[1]
+        return True
+
+    def _reach(self, after: int, words: int) -> int:
+        """The end of the word `words + 1` words on from `after`: no part leaving out at most `words` starts later."""
+        spans = self.words()
+        if self._word_starts is None:
+            self._word_starts = [start for start, _ in spans]
+        index = bisect.bisect_left(self._word_starts, after) + words
+        return spans[index][1] if index < len(spans) else len(self.folded.text)
+
+    def words_between(self, start: int, end: int) -> int:
+        return count_words(self.folded.text[start:end])
+
+    def occurrences(self, needle: str, start: int, end: int, whole_numbers: bool = True) -> Iterator[tuple[int, int]]:
+        """Every place of `needle` in folded text [start, end) that begins and ends on whole words."""
+        text = self.folded.text
+        at = text.find(needle, start, end)
+        while at >= 0:
+            if whole_at(text, at, at + len(needle), whole_numbers):
+                yield at, at + len(needle)
+            at = text.find(needle, at + 1, end)
+
+    def missing_part(self, quote: str) -> str:
+        """The first elided part that cannot be found after the parts before it ('' if none)."""
+        parsed = parse_quote(quote)
+        position = 0
+        for part, needle in zip(parsed.parts, parsed.needles, strict=True):
+            place = next(self.occurrences(needle, position, len(self.folded.text)), None)
+            if place is None:
+                return part
+            position = place[1]
+        return ""
 
 
-def _word_char(char: str) -> bool:
-    """What `\\w` matches: letters, digits and the underscore."""
-    return char.isalnum() or char == "_"
+def _number_edge(text: str, digit: int, separator: int, beyond: int) -> bool:
+    """Whether text[separator] is a decimal or thousands separator between two digits."""
+    return (
+        0 <= beyond < len(text) and 0 <= digit < len(text) and text[digit].isdigit() and text[separator] in ".," and text[beyond].isdigit()
+    )
 
 
-def _bare(word: str) -> str:
-    """A word without the punctuation around it, for counting shared words."""
-    return word.strip(".,;:!?\"'()[]") or word
-
-
-def quote_texts(quote: str) -> list[str]:
-    return [part for part in _ELISION.split(quote) if part.strip()]
-
-
-def quote_parts(quote: str) -> list[re.Pattern[str]]:
-    """One pattern per elided part; words may be separated by any run of whitespace.
-
-    A part that starts or ends with a letter or digit must start or end on a word boundary:
-    "52 political prisoners" is not a quote of "152 political prisoners".
-    """
-    return [quote_pattern(part) for part in quote_texts(quote)]
-
-
-def quote_pattern(part: str) -> re.Pattern[str]:
-    words = fold(part).split()
-    body = " +".join(re.escape(word) for word in words)
-    start = r"(?<!\w)" if words[0][0].isalnum() else ""
-    end = r"(?!\w)" if words[-1][-1].isalnum() else ""
-    return re.compile(start + body + end)
+def whole_at(text: str, start: int, end: int, whole_numbers: bool = True) -> bool:
+    """Whether text[start:end] starts and ends on whole words (and, if asked, whole numbers)."""
+    first, last = text[start], text[end - 1]
+    if start and is_word_char(first) and is_word_char(text[start - 1]):
+        return False
+    if end < len(text) and is_word_char(last) and is_word_char(text[end]):
+        return False
+    if not whole_numbers:
+        return True
+    # `300` in `1,300`, `5` in `4.5`; and `1,` at the end of `1,400`, `.5` at the start of `4.5`.
+    return not (
+        _number_edge(text, start, start - 1, start - 2)
+        or _number_edge(text, start + 1, start, start - 1)
+        or _number_edge(text, end - 1, end, end + 1)
+        or _number_edge(text, end - 2, end - 1, end)
+    )

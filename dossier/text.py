@@ -1,72 +1,204 @@
 """Text normalisation shared by quote matching, mention finding and origin comparison.
 
-`fold` maps every character to exactly one character (lower case, accents dropped,
-curly quotes straightened, dashes unified, every kind of space made ' '), so an index
-into the folded text is an index into the original: a match found in folded text
-points straight at the passage an analyst wrote, without an offset table.
+Folding makes two spellings of the same words equal: full case folding (`ß` = `ss`), accents
+dropped on Latin letters only (`é` = `e`; in Cyrillic only `ё` = `е`, `й` stays `й`), curly
+quotes straightened, dashes unified, every space made ' ', invisible characters dropped, and
+decomposed accents treated as precomposed ones. Folding can change a text's length, so the
+article side is folded as a `MappedText` that remembers where each folded character came from.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
 _PUNCTUATION = {
-    **dict.fromkeys("‘’‚‛′ʼ＇´", "'"),  # ´ stands in for an apostrophe in much copied web text
+    **dict.fromkeys("‘’‚‛′ʼʻ＇´`", "'"),  # ´ stands in for an apostrophe in much copied web text
     **dict.fromkeys("“”„‟″«»＂", '"'),
     **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
 }
 
+# Characters a reader cannot see, ignored when matching (contract v2, "Articles").
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff") | BIDI_CONTROLS
 
-def _fold_char(char: str, keep_case: bool) -> str:
-    if char in _PUNCTUATION:
-        return _PUNCTUATION[char]
-    if char.isspace():
+_SPACE_RUN = re.compile(r" {2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_FOLDED = {c: (" " if c.isspace() else "'") for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`"}
+_ASCII_ODD = re.compile(f"[{re.escape(''.join(_ASCII_FOLDED))}]")
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+def is_word_char(char: str) -> bool:
+    """Letters, digits, the underscore and combining marks: what a word is made of."""
+    return char.isalnum() or char == "_" or _is_mark(char)
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
+
+
+@lru_cache(maxsize=4096)
+def fold_unit(unit: str, keep_case: bool = False) -> str:
+    """One character, or a letter with the combining marks after it, folded."""
+    if unit in INVISIBLE:
+        return ""
+    if unit in _PUNCTUATION:
+        return _PUNCTUATION[unit]
+    if unit.isspace():
         return " "
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    if not keep_case:
-        base = base.casefold()
-    if len(base) == 1:
-        return base
-    # Ligatures and the like expand to several characters; keep one so lengths match.
-    lowered = char if keep_case else char.lower()
-    return lowered if len(lowered) == 1 else char
+    unit = "".join(c for c in unit if c not in INVISIBLE)
+    if not unit:
+        return ""
+    # Compatibility forms (ligatures, full-width letters) only for letters: `²` must stay
+    # a superscript, or "10²" would read as the number 102.
+    decomposed = unicodedata.normalize("NFKD" if unit[0].isalpha() else "NFD", unit)
+    if _is_latin_letter(decomposed[0]):
+        decomposed = "".join(c for c in decomposed if not _is_mark(c))
+    folded = unicodedata.normalize("NFC", decomposed)
+    folded = folded.replace("ß", "ss").replace("ẞ", "SS") if keep_case else folded.casefold()
+    return "".join(_PUNCTUATION.get(c, c) for c in folded).replace("ё", "е").replace("Ё", "Е")
 
 
-class _FoldTable(dict):
-    """A str.translate table that fills itself: each character is worked out once, when first seen."""
+class _FoldTable(dict[int, str]):
+    """A str.translate table of the characters that fold to exactly one character."""
 
     def __init__(self, keep_case: bool) -> None:
         super().__init__()
         self.keep_case = keep_case
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = _fold_char(chr(code), self.keep_case)
+        char = chr(code)
+        folded = fold_unit(char, self.keep_case)
+        value = self[code] = folded if len(folded) == 1 and not _is_mark(char) else char
         return value
 
 
-_FOLD = _FoldTable(keep_case=False)
-_FOLD_KEEP_CASE = _FoldTable(keep_case=True)
+_TABLES = {False: _FoldTable(keep_case=False), True: _FoldTable(keep_case=True)}
+_IRREGULAR: dict[tuple[str, bool], bool] = {}
+_REGULAR: dict[bool, set[str]] = {False: set(), True: set()}
 
 
-def fold(text: str) -> str:
-    """Case-, accent-, quote-, dash- and space-insensitive form; same length as `text`."""
-    return text.translate(_FOLD)
+def _irregular(char: str, keep_case: bool) -> bool:
+    """Whether `char` does not fold to one character on its own (ß, ﬁ, invisibles, marks)."""
+    key = (char, keep_case)
+    found = _IRREGULAR.get(key)
+    if found is None:
+        found = _IRREGULAR[key] = _is_mark(char) or len(fold_unit(char, keep_case)) != 1
+        if not found:
+            _REGULAR[keep_case].add(char)
+    return found
+
+
+def _unit_pattern(text: str, keep_case: bool) -> re.Pattern[str] | None:
+    """What must be folded unit by unit: marks with the letter before them, and irregular characters."""
+    if text.isascii():
+        return None  # every ASCII character folds to one character
+    # Characters seen before to fold regularly are left out in one set operation.
+    odd = sorted(c for c in set(text) - _REGULAR[keep_case] if _irregular(c, keep_case))
+    if not odd:
+        return None
+    marks = "".join(re.escape(c) for c in odd if _is_mark(c))
+    others = "".join(re.escape(c) for c in odd if not _is_mark(c))
+    alternatives = [f".?[{marks}]+"] if marks else []
+    if others:
+        alternatives.append(f"[{others}]")
+    return re.compile("|".join(alternatives), re.DOTALL)
+
+
+def _fold_chars(text: str, keep_case: bool) -> str:
+    """Folds the characters that fold one for one (units that do not are already folded).
+
+    Article texts are long and mostly ASCII: `str.translate` looks every character up in a
+    table, so only runs of other characters go through it, and ASCII through `lower` and
+    a substitution of its few other foldable characters (spaces, the backtick).
+    """
+    if not text.isascii():
+        table = _TABLES[keep_case]
+        text = _NON_ASCII.sub(lambda run: run.group().translate(table), text)
+    if not keep_case:
+        text = text.lower()
+    return _ASCII_ODD.sub(lambda char: _ASCII_FOLDED[char.group()], text)
+
+
+def fold(text: str, keep_case: bool = False) -> str:
+    """The folded form of `text`, spaces not collapsed (see `squash`)."""
+    pattern = _unit_pattern(text, keep_case)
+    if pattern is not None:
+        text = pattern.sub(lambda m: fold_unit(m.group(), keep_case), text)
+    return _fold_chars(text, keep_case)
 
 
 def fold_keep_case(text: str) -> str:
     """Like `fold` but keeps letter case (for aliases written all in capitals)."""
-    return text.translate(_FOLD_KEEP_CASE)
-
-
-_SPACES = re.compile(r"\s+")
+    return fold(text, keep_case=True)
 
 
 def squash(text: str) -> str:
     """Folded, with runs of spaces collapsed and ends trimmed: for comparing short strings."""
-    return _SPACES.sub(" ", fold(text)).strip()
+    return " ".join(fold(text).split())
 
 
 def nfc(text: str) -> str:
     """Composed Unicode, so an 'é' typed as e + accent matches one typed as a single letter."""
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """A text made from a source string: character i came from source[starts[i]:ends[i]].
+
+    Offsets never decrease along the text, so a source position maps back by bisection.
+    """
+
+    text: str
+    starts: array[int]
+    ends: array[int]
+
+    @staticmethod
+    def of(source: str, offset: int = 0) -> MappedText:
+        """The source itself, character for character (`offset` shifts the positions)."""
+        return MappedText(source, array("i", range(offset, offset + len(source))), array("i", range(offset + 1, offset + len(source) + 1)))
+
+    def remap(self, pattern: re.Pattern[str], replace: Callable[[str], str]) -> MappedText:
+        """Each match replaced by `replace(match text)`; new characters map to the whole match."""
+        pieces: list[str] = []
+        starts, ends = array("i"), array("i")
+        done = 0
+        for match in pattern.finditer(self.text):
+            a, b = match.span()
+            new = replace(match.group())
+            if new == match.group():
+                continue
+            pieces += (self.text[done:a], new)
+            starts += self.starts[done:a]
+            ends += self.ends[done:a]
+            starts += array("i", [self.starts[a]]) * len(new)
+            ends += array("i", [self.ends[b - 1]]) * len(new)
+            done = b
+        if not pieces:
+            return self
+        pieces.append(self.text[done:])
+        starts += self.starts[done:]
+        ends += self.ends[done:]
+        return MappedText("".join(pieces), starts, ends)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source range that text[start:end] (not empty) came from."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def fold_mapped(text: MappedText, keep_case: bool = False) -> MappedText:
+    """`fold` of a mapped text, whitespace runs collapsed to one space, still mapped."""
+    pattern = _unit_pattern(text.text, keep_case)
+    if pattern is not None:
+        text = text.remap(pattern, lambda unit: fold_unit(unit, keep_case))
+    text = MappedText(_fold_chars(text.text, keep_case), text.starts, text.ends)
+    return text.remap(_SPACE_RUN, lambda run: " ")

@@ -7,12 +7,17 @@ from collections import defaultdict
 
 from .kinds import ANY_ENTITY, Kind, kinds_phrase, sections_phrase, spec
 from .load import Loaded, Reference
-from .mentions import is_capitals_only
-from .model import Article, Dossier
+from .model import Dossier
 from .problems import Location, ProblemList
-from .quotes import ArticleText, Span
 from .suggest import did_you_mean
 from .text import squash
+
+# Quotes and names are checked in text_checks; imported here, where the check calls them.
+from .text_checks import _clip as _clip
+from .text_checks import _mention_key as _mention_key
+from .text_checks import _report_missing_quote as _report_missing_quote
+from .text_checks import check_aliases as check_aliases
+from .text_checks import verify_quotes as verify_quotes
 
 
 def check_references(loaded: Loaded, problems: ProblemList) -> None:
@@ -73,31 +78,6 @@ def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
-def _mention_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip() if is_capitals_only(name) else squash(name)
-
-
-def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
-    """Warn when one name or alias belongs to two entities: mentions could not tell them apart."""
-    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for entity in dossier.entities.values():
-        seen = set()
-        for name in entity.names:
-            key = _mention_key(name)
-            if key and key not in seen:
-                seen.add(key)
-                owners[key].append((entity.id, name))
-    for key, entries in owners.items():
-        for entity_id, name in entries[1:]:
-            first_id, first_name = entries[0]
-            problems.warning(
-                dossier.entities[entity_id].location,
-                f"'{name}' names both '{first_id}' and '{entity_id}': mentions of it in articles cannot be told apart",
-                f"keep '{name}' on only one of them (see {dossier.entities[first_id].location})",
-                code="shared-alias",
-            )
-
-
 def check_origins(dossier: Dossier, problems: ProblemList) -> None:
     """Warn when two spellings of an origin differ only by 'The' or punctuation: they count twice."""
     spellings: dict[str, dict[str, tuple[str, Location]]] = defaultdict(dict)
@@ -122,53 +102,3 @@ def check_origins(dossier: Dossier, problems: ProblemList) -> None:
 def _loose(name: str) -> str:
     words = re.sub(r"[^\w\s]", " ", squash(name)).split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
-
-
-def verify_quotes(
-    dossier: Dossier, problems: ProblemList, loose: list[tuple[str, str, Location]] = ()
-) -> dict[tuple[str, int], tuple[Span, ...]]:
-    """Find every quote in its article; report the ones that are not there with the closest passage.
-
-    `loose` quotes belong to evidence items with other errors: checked, but not placed.
-    """
-    texts: dict[str, ArticleText] = {}
-    passages: dict[tuple[str, int], tuple[Span, ...]] = {}
-    cited = [
-        ((claim.id, index), item.article, item.quote, item.quote_location)
-        for claim in dossier.claims.values()
-        for index, item in enumerate(claim.evidence)
-    ]
-    for key, article_id, quote, where in [*cited, *((None, *extra) for extra in loose)]:
-        article = dossier.articles.get(article_id)
-        if article is None:
-            continue  # reported as an unknown article
-        text = texts.get(article.id)
-        if text is None:
-            text = texts[article.id] = ArticleText(article.body)
-        spans = text.find(quote)
-        if spans is not None:
-            if key is not None:
-                passages[key] = spans
-            continue
-        _report_missing_quote(text, article, quote, where, problems)
-    return passages
-
-
-def _report_missing_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> None:
-    hints = []
-    missing = text.missing_part(quote)
-    if missing and missing.strip() != quote.strip():
-        hints.append(f"this part is not in the article (after the parts before it): “{_clip(missing)}”")
-    closest = text.closest_passage(missing or quote)
-    if closest is not None:
-        hints.append(f"closest passage (paragraph {closest[0] + 1}): “{_clip(closest[1])}”")
-    hints.append(
-        "copy the passage exactly, from and to whole words; only case, spacing, accents, curly quotes "
-        "and dashes may differ, and '...' may stand for left-out words"
-    )
-    problems.error(where, f"quote not found in article '{article.id}' ({article.location.file})", *hints, code="quote-not-found")
-
-
-def _clip(text: str, limit: int = 240) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -52,7 +52,7 @@ def test_author_list_and_language(check) -> None:
 def test_crlf_line_ends_and_byte_order_mark(check) -> None:
     text = "\ufeff---\r\ntitle: T\r\noutlet: O\r\npublished: 2025-09-11\r\n---\r\nFirst para.\r\n\r\nSecond “para”.\r\n"
     result = check(
-        edit("Belarus freed 52 political prisoners on Thursday", "para. Second", edit("article: nyt-2025-09-11", "article: crlf")),
+        edit("Belarus freed 52 political prisoners on Thursday", "First para. Second", edit("article: nyt-2025-09-11", "article: crlf")),
         with_article("crlf", text.encode("utf-8")),
     )
     assert_clean(result)

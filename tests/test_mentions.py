@@ -166,3 +166,47 @@ def test_alias_us_is_not_found_in_lowercase_us(check) -> None:
     result = check(yaml.split("claims:")[0], articles)
     assert_clean(result)
     assert result.analysis.mentioned_in["united-states"] == ()
+
+
+# ----- v2: the visible text, folded as quotes are -----
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("They met _Lukashenko_ today.", "Lukashenko"),
+        ("They met *Alexander Lukashenko* today.", "Alexander Lukashenko"),
+        ("They met [Lukashenko](https://example.com/belarus) today.", "Lukashenko"),
+        ("They met Luka\u200bshenko today.", "Luka\u200bshenko"),
+        ("They met LUKASHENKO today.", "LUKASHENKO"),
+    ],
+)
+def test_names_are_found_in_the_text_a_reader_sees(text: str, mention: str) -> None:
+    assert found(text) == [(mention, ("alexander-lukashenko",))]
+
+
+def test_link_targets_and_markdown_marks_are_not_mentions() -> None:
+    assert found("See [the report](https://example.com/belarus-lukashenko) now.") == []
+    assert found("## Belarus\n\nText.") == [("Belarus", ("belarus",))]
+
+
+def test_full_case_folding_and_latin_accents_only() -> None:
+    finder = MentionFinder({"strauss": ["Franz Josef Strauss"], "minsk": ["Мінск"], "moi": ["Мой"]})
+    assert found("FRANZ JOSEF STRAUß spoke", finder) == [("FRANZ JOSEF STRAUß", ("strauss",))]
+    assert found("в Мінску, в МІНСК", finder) == [("МІНСК", ("minsk",))]
+    assert found("мои слова", finder) == []  # й is not и
+
+
+def test_capital_aliases_ignore_accents_but_keep_case() -> None:
+    finder = MentionFinder({"eu": ["EU"]})
+    assert found("the ÉU and the EU", finder) == [("ÉU", ("eu",)), ("EU", ("eu",))]
+    assert found("the éu", finder) == []
+
+
+def test_one_key_for_matching_and_the_shared_alias_warning() -> None:
+    from dossier.mentions import name_key
+    from dossier.validate import _mention_key
+
+    assert name_key("ÉU") == name_key("EU") == _mention_key("ÉU")
+    assert name_key("Straße") == name_key("Strasse") == _mention_key("strasse")
+    assert name_key("US") != name_key("us")

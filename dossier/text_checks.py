@@ -1,0 +1,258 @@
+"""Checks of text against text: every quote in its article (contract v2, "Quotes"), names shared
+by two entities, and bidirectional control characters in articles.
+
+A quote that is refused gets the reason when it breaks a single rule (it joins two paragraphs,
+an ellipsis leaves out too much, a number is part of a longer one, it is only in the title),
+and otherwise the closest passage of the article with the words that differ.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .closest import closest_passage
+from .mentions import name_key
+from .model import Article, Dossier
+from .problems import Location, ProblemList
+from .quotes import MAX_LEFT_OUT, MIN_WORDS, STRICT, ArticleText, Placement, Quote, Rules, Span, parse_quote, whole_at
+from .text import BIDI_CONTROLS, fold
+
+COPY_HINT = (
+    "copy the passage exactly as a reader sees it, from and to whole words; only case, spacing, accents on "
+    "Latin letters, curly quotes, dashes and invisible characters may differ, and '...' may stand for up to "
+    f"{MAX_LEFT_OUT} left-out words within one paragraph"
+)
+_NUMBER_CHARS = "0123456789.,"
+_LEADING_NUMBER = re.compile(r"[\d.,]+")
+_TRAILING_NUMBER = re.compile(r"[\d.,]+$")
+
+
+def _mention_key(name: str) -> str:
+    """How two names are compared for the shared-alias warning: as mentions are matched."""
+    return name_key(name)
+
+
+def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
+    """Warn when one name or alias belongs to two entities: mentions could not tell them apart."""
+    owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entity in dossier.entities.values():
+        seen = set()
+        for name in entity.names:
+            key = _mention_key(name)
+            if key and key not in seen:
+                seen.add(key)
+                owners[key].append((entity.id, name))
+    for entries in owners.values():
+        for entity_id, name in entries[1:]:
+            first_id = entries[0][0]
+            problems.warning(
+                dossier.entities[entity_id].location,
+                f"'{name}' names both '{first_id}' and '{entity_id}': mentions of it in articles cannot be told apart",
+                f"keep '{name}' on only one of them (see {dossier.entities[first_id].location})",
+                code="shared-alias",
+            )
+
+
+def verify_quotes(
+    dossier: Dossier, problems: ProblemList, loose: Iterable[tuple[str, str, Location]] = ()
+) -> dict[tuple[str, int], tuple[Span, ...]]:
+    """Find every quote in its article; report the ones that are not there, and why.
+
+    `loose` quotes belong to evidence items with other errors: checked, but not placed.
+    Also warns about bidirectional control characters in every article.
+    """
+    cited = [
+        ((claim.id, index), item.article, item.quote, item.quote_location)
+        for claim in dossier.claims.values()
+        for index, item in enumerate(claim.evidence)
+    ]
+    # One article's text at a time: a big dossier's prepared texts would not all fit in memory.
+    by_article: dict[str, list[tuple[tuple[str, int] | None, str, Location]]] = defaultdict(list)
+    for key, article_id, quote, where in [*cited, *((None, *extra) for extra in loose)]:
+        by_article[article_id].append((key, quote, where))
+    found: dict[tuple[str, int], tuple[Span, ...]] = {}
+    for article_id, quotes in by_article.items():
+        article = dossier.articles.get(article_id)
+        if article is None:
+            continue  # reported as an unknown article
+        text = ArticleText(article.body)
+        for key, quote, where in quotes:
+            spans = verify_quote(text, article, quote, where, problems)
+            if spans is not None and key is not None:
+                found[key] = spans
+    for article in dossier.articles.values():
+        check_bidi_controls(article, problems)
+    return {key: found[key] for key, *_ in cited if key in found}
+
+
+def verify_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> tuple[Span, ...] | None:
+    """Where the quote is in its article, or None after reporting why it is refused."""
+    parsed = parse_quote(quote)
+    if parsed.words < MIN_WORDS:
+        problems.error(
+            where,
+            f"quote has fewer than three words: “{_clip(quote)}”",
+            f"a quote must say something: quote at least {MIN_WORDS} words of the passage the claim rests on",
+            code="quote-too-short",
+        )
+        return None
+    for edge, present in (("starts", parsed.leading_ellipsis), ("ends", parsed.trailing_ellipsis)):
+        if present:
+            problems.error(
+                where,
+                f"quote {edge} with an ellipsis",
+                f"remove the '...' at the {'start' if edge == 'starts' else 'end'}: a quote {edge} with a quoted word; "
+                "'...' only stands for words left out between two quoted parts",
+                code="quote-ellipsis",
+            )
+    found = text.placements(parsed, STRICT, limit=2)
+    if not found:
+        _report_missing_quote(text, article, quote, where, problems)
+        return None
+    if len(found) > 1:
+        places = " and ".join(str(text.paragraph_at(text.source_span(*p[0])[0]) + 1) for p in found)
+        problems.warning(
+            where,
+            f"quote occurs more than once in article '{article.id}' ({article.location.file}): the site can point to only one of its places",
+            f"found in paragraphs {places} (and maybe more); quote a few more words so that it occurs only once",
+            code="quote-repeated",
+        )
+    return text.to_spans(found[0])
+
+
+def _report_missing_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> None:
+    parsed = parse_quote(quote)
+    named = f"article '{article.id}' ({article.location.file})"
+    reason = _single_rule(text, article, parsed)
+    if reason is not None:
+        code, message, hint = reason
+        problems.error(where, message.format(article=named), hint, code=code)
+        return
+    hints = []
+    missing = text.missing_part(quote)
+    if missing and missing.strip() != quote.strip():
+        hints.append(f"this part is not in the article (after the parts before it): “{_clip(missing)}”")
+    closest = closest_passage(text, missing or " ".join(parsed.parts))
+    if closest is not None:
+        hints.append(f"closest passage (paragraph {closest.paragraph + 1}): “{_clip(closest.passage)}”")
+        if closest.changes:
+            hints.append(f"difference ([+] article only, [-] quote only, [quote → article]): {_clip_difference(closest.difference)}")
+    hints.append(COPY_HINT)
+    problems.error(where, f"quote not found in {named}", *hints, code="quote-not-found")
+
+
+def _single_rule(text: ArticleText, article: Article, quote: Quote) -> tuple[str, str, str] | None:
+    """(code, message, what to do) when the quote fails one v2 rule only, else None."""
+    relaxed = text.placements(quote, Rules(whole_numbers=False), limit=1)
+    if relaxed:
+        part, whole = _broken_number(text, relaxed[0])
+        return (
+            "quote-partial-number",
+            f"quote not found in {{article}}: '{part}' is part of '{whole}'",
+            f"numbers are matched whole: quote the whole number as the article writes it ('{whole}')",
+        )
+    if len(quote.needles) > 1:
+        relaxed = text.placements(quote, Rules(one_paragraph=False, max_left_out=None), limit=1)
+        if relaxed and len({text.block_of(a) for a, _ in relaxed[0]} | {text.block_of(b - 1) for _, b in relaxed[0]}) > 1:
+            paragraphs = sorted({text.paragraph_at(text.source_span(a, b)[0]) + 1 for a, b in relaxed[0]})
+            where = (
+                f"paragraphs {', '.join(map(str, paragraphs[:-1]))} and {paragraphs[-1]}"
+                if len(paragraphs) > 1
+                else f"paragraph {paragraphs[0]}, a heading or list item and the text next to it"
+            )
+            return (
+                "quote-joins-paragraphs",
+                f"quote joins two paragraphs of {{article}}: its parts are in {where}",
+                "an ellipsis may shorten a passage, never join two: cite each paragraph in an evidence item of its own",
+            )
+        relaxed = text.placements(quote, Rules(max_left_out=None), limit=1)
+        if relaxed:
+            gaps = [text.words_between(b, a) for (_, b), (a, _) in zip(relaxed[0], relaxed[0][1:], strict=False)]
+            return (
+                "quote-ellipsis-too-long",
+                f"quote from {{article}}: {max(gaps)} words left out at one ellipsis; the limit is {MAX_LEFT_OUT}",
+                "quote more of the words in between, or cite the parts in evidence items of their own",
+            )
+    if ArticleText(article.title).placements(quote, STRICT, limit=1):
+        return (
+            "quote-not-found",
+            "quote not found in {article}: it is only in the title",
+            "quote the article's text: its title (in the front matter) is not part of the text quotes are matched against",
+        )
+    if _in_source(article.body, quote):
+        return (
+            "quote-not-found",
+            "quote not found in {article}: it is in the article's Markdown but not in the text a reader sees",
+            "a link's address and formatting marks (*, _, #, `) are not part of the text: quote the words as they read on the page",
+        )
+    return None
+
+
+def _in_source(body: str, quote: Quote) -> bool:
+    """Whether the quote's parts are in the Markdown source of the body, in order, as it stands."""
+    folded = " ".join(fold(body).split())
+    position = 0
+    for needle in quote.needles:
+        at = folded.find(needle, position)
+        while at >= 0 and not whole_at(folded, at, at + len(needle)):
+            at = folded.find(needle, at + 1)
+        if at < 0:
+            return False
+        position = at + len(needle)
+    return True
+
+
+def _broken_number(text: ArticleText, placement: Placement) -> tuple[str, str]:
+    """The quoted number that is part of a longer one, and that longer number."""
+    folded = text.folded.text
+    for a, b in placement:
+        if whole_at(folded, a, b):
+            continue
+        low, high = a, b
+        while low and folded[low - 1] in _NUMBER_CHARS:
+            low -= 1
+        while high < len(folded) and folded[high] in _NUMBER_CHARS:
+            high += 1
+        if low < a and folded[a] in _NUMBER_CHARS:  # the part starts inside a number
+            quoted = _LEADING_NUMBER.match(folded, a, b)
+            size = len(quoted.group()) if quoted else 0
+            return folded[a : a + size].strip(".,"), folded[low : a + size].strip(".,")
+        quoted = _TRAILING_NUMBER.search(folded, a, b)  # it ends inside one
+        size = len(quoted.group()) if quoted else 0
+        return folded[b - size : b].strip(".,"), folded[b - size : high].strip(".,")
+    return "", ""
+
+
+def check_bidi_controls(article: Article, problems: ProblemList) -> None:
+    """Warn once per line of an article that has bidirectional control characters."""
+    if not any(char in article.body for char in BIDI_CONTROLS):
+        return
+    for number, line in enumerate(article.body.split("\n")):
+        found = [char for char in line if char in BIDI_CONTROLS]
+        if not found:
+            continue
+        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in dict.fromkeys(found))
+        problems.warning(
+            Location(article.location.file, article.body_line + number, line.index(found[0]) + 1),
+            f"the article has bidirectional control characters on this line ({names}): they can make text display differently from what it says",
+            "remove them unless the original article needs them for right-to-left text; quotes are matched as if they were not there",
+            code="bidi-control",
+        )
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _clip_difference(difference: str, limit: int = 300) -> str:
+    """A long difference shown from a little before its first change."""
+    if len(difference) <= limit:
+        return difference
+    first = difference.find("[")
+    start = max(0, difference.rfind(" ", 0, max(0, first - 60)) + 1) if first > 60 else 0
+    shown = difference[start : start + limit - 2]
+    return ("…" if start else "") + shown + "…"

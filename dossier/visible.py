@@ -1,0 +1,193 @@
+"""An article's visible text: what a reader sees once its Markdown is rendered, mapped to the source.
+
+Quotes and mentions are matched against this text (contract v2, "Quotes"): emphasis markers,
+link targets and heading marks are not part of it; a link's text is. Each paragraph of the
+body (a block of lines between blank lines, as the site numbers them) is rendered with the
+same markdown-it set-up as the site's article pages, and every character of the rendered
+text keeps the position in the body it came from, so a match can be highlighted there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .text import MappedText
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_END = re.compile(r"\r\n?|\n")
+_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
+_ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+# How far ahead a character that Markdown changed (an escape, an entity) is looked for.
+_NEAR = 40
+
+# A paragraph that Markdown leaves as it is (the site's article pages skip the parser for
+# these too): one line, no character that starts inline markup, no start that makes a block.
+_PLAIN = re.compile(r"(?![#>+\-=|]|\d{1,9}[.)](?: |\Z))[^\s\\`*_\[\]<&~][^\n\\`*_\[\]<&~]*(?<=\S)\Z")
+
+
+def _safe_link(url: str) -> bool:
+    """As the site's pages: http(s), mailto, or relative; other links stay literal text."""
+    url = url.strip()
+    return bool(_SAFE_SCHEME.match(url)) or not _ANY_SCHEME.match(url)
+
+
+def article_markdown() -> MarkdownIt:
+    """The parser the site renders article bodies with: CommonMark, raw HTML and images off."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = _safe_link  # type: ignore[method-assign]
+    md.disable("image")
+    return md
+
+
+_MD = article_markdown()
+
+
+def paragraph_spans(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each paragraph: blocks of text separated by blank lines, trimmed."""
+    spans = []
+    position = 0
+    for separator in [*_PARAGRAPH_BREAK.finditer(body), None]:
+        end = separator.start() if separator else len(body)
+        block = body[position:end]
+        stripped = block.strip()
+        if stripped:
+            start = position + (len(block) - len(block.lstrip()))
+            spans.append((start, start + len(stripped)))
+        if separator:
+            position = separator.end()
+    return tuple(spans)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One run of visible text a reader sees as a unit: a paragraph, heading, list item, code block."""
+
+    start: int  # in the visible text
+    end: int
+    paragraph: int  # the body paragraph (from 0) it is part of
+
+
+@dataclass(frozen=True)
+class VisibleText:
+    mapped: MappedText  # blocks joined by line breaks; offsets index the body
+    blocks: tuple[Block, ...]
+
+
+_IDENTITY = array("i")
+
+
+def _identity(size: int) -> array[int]:
+    """0, 1, 2, ... up to at least `size`: runs of the body map by slicing it (a copy in C)."""
+    global _IDENTITY
+    if len(_IDENTITY) <= size:
+        _IDENTITY = array("i", range(max(size + 1, 2 * len(_IDENTITY))))
+    return _IDENTITY
+
+
+class _Builder:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.identity = _identity(len(body) + 1)
+        self.texts: list[str] = []
+        self.starts, self.ends = array("i"), array("i")
+        self.length = 0
+        self.blocks: list[Block] = []
+
+    def add_source(self, start: int, end: int) -> None:
+        """The body's own text [start, end), character for character."""
+        self.add(self.body[start:end], self.identity[start:end], self.identity[start + 1 : end + 1])
+
+    def add(self, text: str, starts: array[int], ends: array[int]) -> None:
+        self.texts.append(text)
+        self.starts += starts
+        self.ends += ends
+        self.length += len(text)
+
+    def add_char(self, char: str, start: int, end: int) -> None:
+        self.texts.append(char)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.length += 1
+
+    def block(self, paragraph: int, start: int) -> None:
+        """Closes the block that began at visible position `start`, then adds a line break."""
+        if self.length > start:
+            self.blocks.append(Block(start, self.length, paragraph))
+            end = self.ends[-1]
+            self.add_char("\n", end, end)
+
+    def result(self) -> VisibleText:
+        return VisibleText(MappedText("".join(self.texts), self.starts, self.ends), tuple(self.blocks))
+
+
+def visible_text(body: str, paragraphs: tuple[tuple[int, int], ...] | None = None) -> VisibleText:
+    """The rendered text of every paragraph of `body`, blocks separated by line breaks."""
+    builder = _Builder(body)
+    for number, (start, end) in enumerate(paragraph_spans(body) if paragraphs is None else paragraphs):
+        source = body[start:end]
+        if _PLAIN.match(source):
+            at = builder.length
+            builder.add_source(start, end)
+            builder.block(number, at)
+            continue
+        _add_rendered(builder, number, start, source)
+    return builder.result()
+
+
+def _add_rendered(builder: _Builder, number: int, offset: int, source: str) -> None:
+    line_starts = [0] + [m.end() for m in _LINE_END.finditer(source)]
+    cursor = 0
+    for token in _MD.parse(source):
+        if token.map is not None:
+            cursor = max(cursor, line_starts[min(token.map[0], len(line_starts) - 1)])
+        at = builder.length
+        if token.type == "inline" and token.children:
+            cursor = _add_inline(builder, token.children, offset, source, cursor)
+        elif token.type in ("code_block", "fence") and token.content:
+            if token.type == "fence" and token.map is not None:
+                cursor = max(cursor, line_starts[min(token.map[0] + 1, len(line_starts) - 1)])
+            cursor = _add_located(builder, token.content.rstrip("\n"), offset, source, cursor)
+        else:
+            continue
+        builder.block(number, at)
+
+
+def _add_inline(builder: _Builder, children: list[Token], offset: int, source: str, cursor: int) -> int:
+    for child in children:
+        if child.type in ("text", "code_inline") and child.content:
+            cursor = _add_located(builder, child.content, offset, source, cursor)
+        elif child.type in ("softbreak", "hardbreak"):
+            found = _LINE_END.search(source, cursor)  # markdown-it reads a lone \r as a line end too
+            at = found.start() if found else cursor
+            builder.add_char(" ", offset + at, offset + at + 1)
+            cursor = at + 1 if found else cursor
+    return cursor
+
+
+def _add_located(builder: _Builder, content: str, offset: int, source: str, cursor: int) -> int:
+    """Adds rendered text found in the source at or after `cursor`; returns the new cursor."""
+    found = source.find(content, cursor)
+    if found >= 0 and "\n" not in source[cursor:found]:
+        builder.add_source(offset + found, offset + found + len(content))
+        return found + len(content)
+    # Markdown changed the text (an escape, an entity, indentation): place it character by
+    # character, each at its next occurrence nearby, or (an empty range) where the cursor is.
+    for char in content:
+        found = source.find(char, cursor, cursor + _NEAR)
+        if found >= 0:
+            builder.add_char(char, offset + found, offset + found + 1)
+            cursor = found + 1
+        else:
+            builder.add_char(char, offset + cursor, offset + cursor)
+    return cursor
+
+
+def paragraph_at(spans: tuple[tuple[int, int], ...], position: int) -> int:
+    """The paragraph (from 0) a body position is in, or the last one that starts before it."""
+    return max(0, bisect.bisect_right([start for start, _ in spans], position) - 1)
