@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model import Kind
-
-KIND_FOLDERS = {Kind.PERSON: "people", Kind.COUNTRY: "countries", Kind.ORGANIZATION: "organizations", Kind.EVENT: "events"}
-KIND_TITLES = {Kind.PERSON: "People", Kind.COUNTRY: "Countries", Kind.ORGANIZATION: "Organizations", Kind.EVENT: "Events"}
+from ..kinds import Kind, spec
 
 HOME = "index.md"
 CLAIMS_INDEX = "claims.md"
@@ -18,11 +15,11 @@ DISCREPANCIES = "discrepancies.md"
 
 
 def entity_page(kind: Kind, entity_id: str) -> str:
-    return f"{KIND_FOLDERS[kind]}/{entity_id}.md"
+    return f"{spec(kind).folder}/{entity_id}.md"
 
 
 def kind_index(kind: Kind) -> str:
-    return f"{KIND_FOLDERS[kind]}.md"
+    return f"{spec(kind).folder}.md"
 
 
 def claim_page(claim_id: str) -> str:
