@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_dossier.plugin import DossierPlugin
 
@@ -24,11 +23,11 @@ def _config(tmp_path: Path, **plugin_options: object) -> tuple[MkDocsConfig, Dos
     config_file.write_text("site_name: t\n", "utf-8")
     config = MkDocsConfig(config_file_path=str(config_file))
     config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs")})
-    errors, warnings = config.validate()
+    errors, _ = config.validate()
     assert not errors
     plugin = DossierPlugin()
     # As MkDocs does: folder options are resolved against mkdocs.yml's folder.
-    errors, warnings = plugin.load_config(plugin_options, str(config_file))
+    errors, _ = plugin.load_config(plugin_options, str(config_file))
     assert not errors, errors
     plugin.on_config(config)
     return config, plugin

@@ -11,6 +11,7 @@ HTML by the `marked_text` fragment, the paragraphs by `article_body.html`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -78,8 +79,8 @@ _PLAIN = re.compile(r"(?![#>+\-=|]|\d{1,9}[.)](?: |\Z))[^\s\\`*_\[\]<&~][^\n\\`*
 
 def _cuts(start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink]) -> list[int]:
     cuts = {start, end}
-    for item in (*highlights, *mentions):
-        for point in (item.start, item.end):
+    for item in (*((h.start, h.end) for h in highlights), *((m.start, m.end) for m in mentions)):
+        for point in item:
             if start < point < end:
                 cuts.add(point)
     return sorted(cuts)
@@ -102,7 +103,7 @@ def marked_pieces(
         return [Piece(body[start:end], None, (), None, ())]
     pieces = []
     cuts = _cuts(start, end, here_h, here_m)
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         mention = next((m for m in here_m if m.start <= a and m.end >= b), None)
         active = [h for h in here_h if h.start <= a and h.end >= b]
         anchors = tuple(h.anchor for h in active if h.anchor not in placed)
@@ -127,7 +128,9 @@ class ArticleBody:
         html = token.meta.get("html")
         return str(html if html is not None else escape_text(token.content))
 
-    def _markdown(self, body: str, p_start: int, p_end: int, highlights: list[Highlight], mentions: list[MentionLink], placed: set[str]) -> Markup:
+    def _markdown(
+        self, body: str, p_start: int, p_end: int, highlights: list[Highlight], mentions: list[MentionLink], placed: set[str]
+    ) -> Markup:
         source = body[p_start:p_end]
         tokens = self.markdown.parse(source)
         if highlights or mentions:
@@ -150,7 +153,9 @@ class ArticleBody:
                         child.meta["html"] = self.marked_text(pieces)
         return Markup(self.markdown.renderer.render(tokens, self.markdown.options, {}))
 
-    def render(self, body: str, paragraphs: tuple[tuple[int, int], ...], highlights: list[Highlight], mentions: list[MentionLink]) -> Markup:
+    def render(
+        self, body: str, paragraphs: tuple[tuple[int, int], ...], highlights: list[Highlight], mentions: list[MentionLink]
+    ) -> Markup:
         """The article body as HTML, one `<div id="p-N">` per paragraph (N from 1)."""
         # Cite links must appear once per highlight: only the last piece (end == h.end) gets one,
         # so highlights are clipped to paragraphs by the caller (one Highlight per span).

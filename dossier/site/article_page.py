@@ -38,7 +38,9 @@ def _mentions(parts: Parts, article: Article) -> list[MentionLink]:
     links = []
     for mention in parts.data.analysis.mentions.get(article.id, ()):
         entity = entities[mention.entities[0]]
-        links.append(MentionLink(mention.start, mention.end, parts.href(entity_page(entity.kind, entity.id)), entity.name, mention.paragraph))
+        links.append(
+            MentionLink(mention.start, mention.end, parts.href(entity_page(entity.kind, entity.id)), entity.name, mention.paragraph)
+        )
     return links
 
 

@@ -70,7 +70,10 @@ def render_claim(parts: Parts, claim: Claim) -> RenderedPage:
         supporting=assessment.supporting_origins,
         contradicting=assessment.contradicting_origins,
         discrepancy=discrepancy,
-        articles=[CitedArticle(Link(parts.href(article_page(a)), data.dossier.articles[a].title), data.dossier.articles[a].outlet) for a in articles],
+        articles=[
+            CitedArticle(Link(parts.href(article_page(a)), data.dossier.articles[a].title), data.dossier.articles[a].outlet)
+            for a in articles
+        ],
         json_ld=claim_json_ld(parts, claim),
     )
     # Searchable by its statement; the evidence would make the index many times larger.

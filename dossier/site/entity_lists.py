@@ -27,7 +27,7 @@ class MentionRow(NamedTuple):
     title_key: str
     outlet: str
     outlet_key: str
-    count: int
+    mentions: int
 
 
 def claim_paging(parts: Parts, entity: Entity) -> Paging:
@@ -69,7 +69,17 @@ def render_entity_mentions(parts: Parts, entity: Entity, number: int) -> Rendere
     for article_id, found in data.mentions_newest_first(entity.id)[start:end]:
         article = data.dossier.articles[article_id]
         link = Link(parts.href(article_page(article_id), f"p-{found[0].paragraph + 1}"), article.title)
-        rows.append(MentionRow(article.published, date_key(article.published), link, article.title.casefold(), article.outlet, article.outlet.casefold(), len(found)))
+        rows.append(
+            MentionRow(
+                article.published,
+                date_key(article.published),
+                link,
+                article.title.casefold(),
+                article.outlet,
+                article.outlet.casefold(),
+                len(found),
+            )
+        )
     home = entity_page(entity.kind, entity.id)
     html = parts.render(
         "pages/entity_mentions.html",

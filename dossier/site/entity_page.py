@@ -6,8 +6,8 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from ..kinds import spec
-from ..model import Claim, DateValue, Entity, Kind, Status
+from ..kinds import Kind, spec
+from ..model import Claim, DateRange, DateValue, Entity, Status
 from .discrepancy import VALUES_SHOWN, DiscrepancyView, discrepancy_view
 from .entity_lists import MENTION_ARTICLES_SHOWN, ClaimTable, claim_table, mention_paging
 from .html import json_ld_payload, markdown_inline
@@ -41,7 +41,7 @@ class MentionItem(NamedTuple):
     article: Link  # to the paragraph of its first mention
     outlet: str
     published: DateValue | None
-    count: int
+    mentions: int
     before: str  # the sentence of the first mention: before it, the name as written, after it
     name: str
     after: str
@@ -74,8 +74,7 @@ def entity_json_ld(entity: Entity) -> Markup:
     if entity.wikidata:
         data["sameAs"] = [wikidata_url(entity.wikidata)]
     if entity.kind is Kind.EVENT and entity.date is not None:
-        start = getattr(entity.date, "start", entity.date)
-        end = getattr(entity.date, "end", entity.date)
+        start, end = (entity.date.start, entity.date.end) if isinstance(entity.date, DateRange) else (entity.date, entity.date)
         data["startDate"], data["endDate"] = start.isoformat(), end.isoformat()
     return json_ld_payload(data)
 
@@ -169,4 +168,3 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
     )
     search = parts.render("search.html", title=entity.name, text=entity_search_text(entity))
     return RenderedPage(html, tuple(toc.entries), search)
-

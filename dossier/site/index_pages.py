@@ -10,12 +10,12 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from ..kinds import spec
-from ..model import DateValue, Kind, Status
+from ..kinds import Kind, spec
+from ..model import DateValue, Status
+from .html import markdown_inline
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, SOURCES_INDEX, article_page, entity_page, kind_index, listing_page
 from .page import Listing, Paging, RenderedPage, pager
 from .parts import Link, Parts, date_key
-from .html import markdown_inline
 
 INDEX_ROWS = 200  # rows per page of an index
 SOURCE_ARTICLES_SHOWN = 20  # articles listed by name in a row of the sources index
@@ -36,7 +36,7 @@ class EntityRow(NamedTuple):
 
 class StatusCount(NamedTuple):
     status: Status
-    count: int
+    claims: int
     from_page: int  # 0 when the index has one page
     from_href: str
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..kinds import KINDS
-from ..model import Kind, Status, date_start
+from ..kinds import KINDS, Kind
+from ..model import Status, date_start
 from .discrepancy import discrepancies_paging, discrepancy_view
 from .index_pages import INDEX_ROWS, claims_paging, listing, render_listing
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, DISCREPANCIES, SOURCES_INDEX, TIMELINE, kind_index, listing_page
@@ -64,7 +64,12 @@ def home_summary(parts: Parts) -> str:
     for claim in disputed[:CONTESTED_SHOWN]:
         a = data.analysis.assessments[claim.id]
         contested.append(
-            {"status": a.status, "claim": parts.claim_link(claim), "origins_for": len(a.supporting_origins), "origins_against": len(a.contradicting_origins)}
+            {
+                "status": a.status,
+                "claim": parts.claim_link(claim),
+                "origins_for": len(a.supporting_origins),
+                "origins_against": len(a.contradicting_origins),
+            }
         )
     events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT and e.date), key=lambda e: date_start(e.date), reverse=True)  # type: ignore[arg-type]
     return parts.render(
@@ -121,8 +126,7 @@ def render_discrepancies(parts: Parts, number: int = 1) -> RenderedPage:
     numbers = toc.add(2, "numbers", f"Numbers ({len(data.analysis.discrepancies)})")
     measures = [(index + 1, discrepancy_view(parts, data.analysis.discrepancies[index])) for index in range(start, end)]
     intro = (
-        "Where sources disagree: numbers reported differently for the same measure, side by side, "
-        "and every claim that sources contradict."
+        "Where sources disagree: numbers reported differently for the same measure, side by side, and every claim that sources contradict."
     )
     page = listing(parts, DISCREPANCIES, "Discrepancies", intro, paging, number, anchor="numbers")
     claims = _claim_groups(parts, toc) if number == 1 else []

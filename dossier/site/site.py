@@ -26,6 +26,7 @@ from .data import SiteData
 from .discrepancy import discrepancies_paging
 from .entity_lists import claim_paging, mention_paging, render_entity_claims, render_entity_mentions
 from .entity_page import render_entity
+from .html import angle_free
 from .index_pages import (
     articles_paging,
     claims_paging,
@@ -36,7 +37,6 @@ from .index_pages import (
     render_sources_index,
     sources_paging,
 )
-from .html import angle_free
 from .links import Linker, listing_page
 from .overview_pages import home_summary, render_discrepancies, render_timeline, timeline_paging
 from .page import Paging, RenderedPage
@@ -102,7 +102,9 @@ class Site:
         """An index and its later pages (`claims.md`, `claims/page/2.md`, ...); only the first is in the navigation."""
         for number in range(1, paging.pages + 1):
             self._add(
-                PlannedPage(listing_page(first_src, number), title if number == 1 else f"{title}, page {number} of {paging.pages}", number == 1),
+                PlannedPage(
+                    listing_page(first_src, number), title if number == 1 else f"{title}, page {number} of {paging.pages}", number == 1
+                ),
                 lambda p, n=number: render(p, n),  # type: ignore[misc]
             )
 

@@ -14,17 +14,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import traceback
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from jinja2.ext import Extension
 from jinja2.lexer import TOKEN_DATA, Token, TokenStream
 from markupsafe import Markup
 
-from .html import escape_text
 from ..model import DateRange, DateValue, Stance, Status, date_start
+from .html import escape_text
 
 _LINE_BREAK = re.compile(r"\n[ \t]*")
 
@@ -60,12 +70,17 @@ class StanceLabel(NamedTuple):
 
 
 STATUS_LABELS = {
-    Status.CORROBORATED: StatusLabel("corroborated", "✔✔", "Corroborated", "two or more independent origins support it; none contradicts it"),
+    Status.CORROBORATED: StatusLabel(
+        "corroborated", "✔✔", "Corroborated", "two or more independent origins support it; none contradicts it"
+    ),
     Status.SINGLE_SOURCE: StatusLabel("single-source", "✔", "Single source", "one origin supports it; none contradicts it"),
     Status.CONTESTED: StatusLabel("contested", "⚖", "Contested", "some origins support it, others contradict it"),
     Status.DISPUTED: StatusLabel("disputed", "✖", "Disputed", "the only evidence contradicts it"),
 }
-STANCE_LABELS = {Stance.SUPPORTS: StanceLabel("supports", "✔", "Supports"), Stance.CONTRADICTS: StanceLabel("contradicts", "✖", "Contradicts")}
+STANCE_LABELS = {
+    Stance.SUPPORTS: StanceLabel("supports", "✔", "Supports"),
+    Stance.CONTRADICTS: StanceLabel("contradicts", "✖", "Contradicts"),
+}
 
 
 def format_date(value: DateValue | dt.date | None) -> str:
@@ -129,3 +144,22 @@ class Templates:
 
     def stance_badge(self, stance: Stance) -> Markup:
         return self._cached("stance_badge", stance, STANCE_LABELS[stance])
+
+
+def template_error_message(error: TemplateError, page: str) -> str:
+    """What went wrong in which template, and where, for a build that stops on it.
+
+    A syntax error knows its file and line; for an error while rendering (a name the
+    template does not receive, say), the innermost template frame of the traceback does.
+    """
+    where = ""
+    if isinstance(error, TemplateSyntaxError):
+        where = f"{error.filename or error.name}, line {error.lineno}: "
+    else:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
+        if frames:
+            where = f"{frames[-1].filename}, line {frames[-1].lineno}: "
+    return (
+        f"{where}{error.message or type(error).__name__} (while rendering {page}). "
+        "Check this template against the list of templates and what each receives (guide: Templates)."
+    )

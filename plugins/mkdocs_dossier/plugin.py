@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
 from markdown.extensions.toc import nest_toc_tokens
-
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,11 +30,12 @@ from dossier.site.html import title_html
 from dossier.site.links import HOME
 from dossier.site.page import TocEntry
 from dossier.site.site import ASSETS, PlannedPage, Site
+from dossier.site.templating import template_error_message
 
 log = get_plugin_logger(__name__)
 
 
-class DossierConfig(Config):
+class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ has no annotations
     content = c.Optional(c.Dir(exists=True))
     """The content folder (claims.yaml or claims/, and articles/), relative to mkdocs.yml. Default: the docs_dir."""
     custom_templates = c.Optional(c.Dir(exists=True))
@@ -49,10 +50,10 @@ class DossierConfig(Config):
 
 def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
     """A page's headings, nested the way the Markdown `toc` extension nests them."""
-    return nest_toc_tokens([{"level": e.level, "id": e.id, "name": title_html(e.title), "children": []} for e in entries])
+    return nest_toc_tokens([{"level": e.level, "id": e.id, "name": title_html(e.title)} for e in entries])
 
 
-class DossierPlugin(BasePlugin[DossierConfig]):
+class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # the same, inherited
     def __init__(self) -> None:
         self.content_dir: Path | None = None
         self.site: Site | None = None
@@ -151,10 +152,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is None:
             return html
+        try:
+            return self._content(html, page, config)
+        except TemplateError as error:  # a custom template that does not fit
+            raise PluginError(template_error_message(error, page.file.src_uri)) from None
+
+    def _content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        assert self.site is not None
         uri = page.file.src_uri
         if uri in self.site.pages:
             rendered = self.site.render(uri)
-            page.toc = get_toc(_toc_tokens(rendered.toc))  # type: ignore[arg-type]
+            page.toc = get_toc(_toc_tokens(rendered.toc))
             if rendered.search is not None:
                 self._search_views[uri] = rendered.search
             return rendered.html
