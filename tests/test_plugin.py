@@ -59,3 +59,11 @@ def test_custom_templates_is_resolved_against_mkdocs_yml(tmp_path: Path) -> None
     (tmp_path / "overrides").mkdir()
     _, plugin = _config(tmp_path, custom_templates="overrides")
     assert plugin.config.custom_templates == str(tmp_path / "overrides")
+
+
+def test_serve_watches_the_custom_templates(tmp_path: Path) -> None:
+    (tmp_path / "overrides").mkdir()
+    config, plugin = _config(tmp_path, custom_templates="overrides")
+    server = RecordingServer()
+    plugin.on_serve(server, config=config, builder=lambda: None)
+    assert str(tmp_path / "overrides") in server.watched

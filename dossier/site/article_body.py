@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from .html import escape_text, markdown_parser
+from .html import escaped, markdown_parser
 from .templating import Templates
 
 
@@ -126,7 +126,7 @@ class ArticleBody:
     def _text(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         html = token.meta.get("html")
-        return str(html if html is not None else escape_text(token.content))
+        return str(html if html is not None else escaped(token.content))
 
     def _markdown(
         self, body: str, p_start: int, p_end: int, highlights: list[Highlight], mentions: list[MentionLink], placed: set[str]

@@ -9,8 +9,8 @@ reach them as `markupsafe.Markup`, each made in one function here:
 - `json_ld_payload`: a JSON-LD object, with `<`, `>` and `&` escaped so that no text can
   close the script element a template puts it in.
 
-Every other value is escaped by `escape_text` (HTML's five special characters, quotes
-included), which the template environment applies to whatever a template prints.
+Every other value a template prints is escaped by `escape_output` (HTML's five special
+characters, quotes included).
 
 The output is final HTML: the plugin hands it to MkDocs after Python-Markdown has run, so
 no Markdown extension (attr_list, md_in_html, ...) ever sees it.
@@ -31,19 +31,39 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
+try:  # MarkupSafe's escaper in C (what its `escape` calls), without a Markup object per value
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - MarkupSafe without its C extension
+    _escape_inner = html.escape
+
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def escape_text(value: object) -> object:
-    """A value a template prints, escaped unless it is markup already.
+def _escape(text: str) -> str:
+    """HTML's five special characters escaped, quotes spelt as the standard library spells
+    them (`&quot;`, `&#x27;`, the spelling pages have always had; MarkupSafe writes `&#34;`
+    and `&#39;`, which browsers read alike)."""
+    out = _escape_inner(text)
+    return out.replace("&#34;", "&quot;").replace("&#39;", "&#x27;") if "&#3" in out else out
 
-    The spelling is the standard library's (`&quot;`, `&#x27;`), the one pages have always
-    had; MarkupSafe's own escaping would write `&#34;` and `&#39;`, which browsers read alike.
+
+def escaped(text: str) -> Markup:
+    """Text as HTML."""
+    return Markup(_escape(text))
+
+
+def escape_output(value: object) -> str:
+    """A value a template prints, as HTML: markup as it is, anything else escaped.
+
+    The template environment calls it on every printed value (see templating.py).
     """
-    if hasattr(value, "__html__"):
-        return value
-    return Markup(html.escape(str(value)))
+    if type(value) is str:
+        return _escape(value)
+    html_of = getattr(value, "__html__", None)  # Markup, and what templates render
+    if html_of is not None:
+        return str(html_of())
+    return _escape(str(value))
 
 
 def title_html(text: str) -> str:
@@ -53,7 +73,7 @@ def title_html(text: str) -> str:
     entities back into characters; angle brackets are replaced by look-alike quotation
     marks so no title can ever close a tag, whichever way a template prints it.
     """
-    return html.escape(angle_free(text))
+    return str(escaped(angle_free(text)))
 
 
 def angle_free(text: str) -> str:

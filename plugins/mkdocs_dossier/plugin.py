@@ -206,7 +206,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return add_policy(output_content)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        # docs_dir is watched already; a content folder elsewhere must be watched too.
+        # docs_dir is watched already; a content folder elsewhere must be watched too, and
+        # custom templates, so that editing one rebuilds the site.
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
+        if self.config.custom_templates:
+            server.watch(self.config.custom_templates)
         return server
