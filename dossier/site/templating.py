@@ -31,8 +31,8 @@ from jinja2 import (
 )
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.ext import Extension
-from jinja2.nodes import Expr
 from jinja2.lexer import TOKEN_DATA, Token, TokenStream
+from jinja2.nodes import Expr
 from markupsafe import Markup
 
 from ..model import DateRange, DateValue, Stance, Status, date_start
