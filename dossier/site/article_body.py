@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from .html import escaped, markdown_parser
+from .html import escape_html, markdown_html, markdown_parser
 from .templating import Templates
 
 
@@ -126,7 +126,7 @@ class ArticleBody:
     def _text(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         html = token.meta.get("html")
-        return str(html if html is not None else escaped(token.content))
+        return str(html) if html is not None else escape_html(token.content)
 
     def _markdown(
         self, body: str, p_start: int, p_end: int, highlights: list[Highlight], mentions: list[MentionLink], placed: set[str]
@@ -151,7 +151,7 @@ class ArticleBody:
                         cursor = found + len(child.content)
                         pieces = marked_pieces(body, p_start + found, p_start + cursor, highlights, mentions, bool(in_link), placed)
                         child.meta["html"] = self.marked_text(pieces)
-        return Markup(self.markdown.renderer.render(tokens, self.markdown.options, {}))
+        return markdown_html(self.markdown, tokens)
 
     def render(
         self, body: str, paragraphs: tuple[tuple[int, int], ...], highlights: list[Highlight], mentions: list[MentionLink]
@@ -184,4 +184,4 @@ class ArticleBody:
             if h.anchor not in placed:
                 placed.add(h.anchor)
                 views[h.paragraph].unplaced.insert(0, h.anchor)
-        return Markup(self.templates.render("article_body.html", paragraphs=views))
+        return self.templates.render_markup("article_body.html", paragraphs=views)

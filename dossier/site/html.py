@@ -22,6 +22,7 @@ import functools
 import html
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote as percent
 
@@ -40,17 +41,12 @@ _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def _escape(text: str) -> str:
+def escape_html(text: str) -> str:
     """HTML's five special characters escaped, quotes spelt as the standard library spells
     them (`&quot;`, `&#x27;`, the spelling pages have always had; MarkupSafe writes `&#34;`
     and `&#39;`, which browsers read alike)."""
     out = _escape_inner(text)
     return out.replace("&#34;", "&quot;").replace("&#39;", "&#x27;") if "&#3" in out else out
-
-
-def escaped(text: str) -> Markup:
-    """Text as HTML."""
-    return Markup(_escape(text))
 
 
 def escape_output(value: object) -> str:
@@ -59,11 +55,11 @@ def escape_output(value: object) -> str:
     The template environment calls it on every printed value (see templating.py).
     """
     if type(value) is str:
-        return _escape(value)
+        return escape_html(value)
     html_of = getattr(value, "__html__", None)  # Markup, and what templates render
     if html_of is not None:
         return str(html_of())
-    return _escape(str(value))
+    return escape_html(str(value))
 
 
 def title_html(text: str) -> str:
@@ -73,7 +69,7 @@ def title_html(text: str) -> str:
     entities back into characters; angle brackets are replaced by look-alike quotation
     marks so no title can ever close a tag, whichever way a template prints it.
     """
-    return str(escaped(angle_free(text)))
+    return escape_html(angle_free(text))
 
 
 def angle_free(text: str) -> str:
@@ -106,14 +102,19 @@ MARKDOWN = markdown_parser()
 MARKDOWN.add_render_rule("link_open", _link_open)
 
 
+def markdown_html(md: MarkdownIt, tokens: Sequence[Token]) -> Markup:
+    """markdown-it's HTML for parsed text: the one place where it becomes markup."""
+    return Markup(md.renderer.render(tokens, md.options, {}))
+
+
 @functools.lru_cache(maxsize=65536)
 def markdown_inline(text: str) -> Markup:
     # Cached: a claim's statement is rendered on its page and in every list and card that cites it.
-    return Markup(MARKDOWN.renderInline(text))
+    return markdown_html(MARKDOWN, MARKDOWN.parseInline(text))
 
 
 def markdown_block(text: str) -> Markup:
-    return Markup(MARKDOWN.render(text))
+    return markdown_html(MARKDOWN, MARKDOWN.parse(text))
 
 
 def json_ld_payload(data: dict[str, Any]) -> Markup:

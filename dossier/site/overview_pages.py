@@ -54,8 +54,8 @@ def _counts(parts: Parts) -> dict[str, Any]:
     }
 
 
-def home_summary(parts: Parts) -> str:
-    """Counts, the most contested claims and the latest events, appended to the home page."""
+def home_summary(parts: Parts) -> dict[str, Any]:
+    """What home_summary.html receives: counts, the most contested claims, the latest events."""
     data = parts.data
     d = data.dossier
     disputed = [c for c in d.claims.values() if data.status(c.id) in (Status.CONTESTED, Status.DISPUTED)]
@@ -72,13 +72,12 @@ def home_summary(parts: Parts) -> str:
             }
         )
     events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT and e.date), key=lambda e: date_start(e.date), reverse=True)  # type: ignore[arg-type]
-    return parts.render(
-        "home_summary.html",
-        counts=_counts(parts),
-        contested=contested,
-        events=[{"date": e.date, "link": parts.entity_link(e.id)} for e in events[:EVENTS_SHOWN]],
-        timeline_href=parts.href(TIMELINE),
-    )
+    return {
+        "counts": _counts(parts),
+        "contested": contested,
+        "events": [{"date": e.date, "link": parts.entity_link(e.id)} for e in events[:EVENTS_SHOWN]],
+        "timeline_href": parts.href(TIMELINE),
+    }
 
 
 def render_timeline(parts: Parts, number: int = 1) -> RenderedPage:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
-from markupsafe import Markup
-
 from ..export import export
 from ..kinds import KINDS
 from ..model import Analysis, Dossier
@@ -152,8 +150,9 @@ class Site:
 
     def home_summary(self, src_uri: str = links.HOME) -> str:
         """Counts, the most contested claims and the latest events, for the home page."""
-        return home_summary(self._parts(src_uri))
+        return self.templates.render("home_summary.html", **home_summary(self._parts(src_uri)))
 
     def home_page(self, site_name: str) -> str:
         """The home page when the content folder has none: the site's name and the summary."""
-        return self.templates.render("pages/home.html", title=angle_free(site_name), summary=Markup(self.home_summary()))
+        summary = self.templates.render_markup("home_summary.html", **home_summary(self._parts(links.HOME)))
+        return self.templates.render("pages/home.html", title=angle_free(site_name), summary=summary)

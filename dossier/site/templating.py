@@ -148,7 +148,12 @@ class Templates:
         self.env.globals["STATUS"] = STATUS_LABELS
 
     def render(self, name: str, **data: Any) -> str:
+        """A page's HTML, for MkDocs (a plain string: a Markup object would escape what it is joined to)."""
         return self.env.get_template(name).render(data)
+
+    def render_markup(self, name: str, **data: Any) -> Markup:
+        """A part that other templates print: what a template rendered is markup."""
+        return Markup(self.env.get_template(name).render(data))
 
     def macro(self, name: str) -> Callable[..., Markup]:
         """The macro of a fragment file (`fragments/date.html` defines `date`), to call from Python."""
