@@ -7,7 +7,7 @@ from typing import NamedTuple
 from ..model import Article, Stance, Status
 from .article_body import ArticleBody, Highlight, MentionLink
 from .html import safe_url
-from .links import claim_page, entity_page
+from .links import claim_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts
 
@@ -39,7 +39,7 @@ def _mentions(parts: Parts, article: Article) -> list[MentionLink]:
     for mention in parts.data.analysis.mentions.get(article.id, ()):
         entity = entities[mention.entities[0]]
         links.append(
-            MentionLink(mention.start, mention.end, parts.href(entity_page(entity.kind, entity.id)), entity.name, mention.paragraph)
+            MentionLink(mention.start, mention.end, parts.href(parts.data.entity_pages[entity.id]), entity.name, mention.paragraph)
         )
     return links
 

@@ -12,6 +12,7 @@ from ..kinds import Kind
 from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Mention, Stance, Status, date_start
 from ..quotes import paragraph_spans
 from ..text import squash
+from .links import entity_page
 
 # Contested and disputed first: where the sources disagree is what a reader looks for.
 _T = TypeVar("_T")
@@ -53,6 +54,7 @@ class SiteData:
         self.discrepancy_of: dict[str, Discrepancy] = {d.measure: d for d in analysis.discrepancies}
         self.discrepancy_number: dict[str, int] = {d.measure: n for n, d in enumerate(analysis.discrepancies)}
         self.mentions_of: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
+        self.entity_pages = {e.id: entity_page(e.kind, e.id) for e in dossier.entities.values()}  # linked to often
         self._discrepancies_about: dict[str, list[Discrepancy]] = defaultdict(list)
         # Orders computed once, on first use, so that rendering one page of a long list
         # costs what that page shows, not a sort of the whole dossier.

@@ -56,7 +56,11 @@ def escape_output(value: object) -> str:
     """
     if type(value) is str:
         return escape_html(value)
-    html_of = getattr(value, "__html__", None)  # Markup, and what templates render
+    if type(value) is Markup:  # what templates render, rendered Markdown, JSON-LD
+        return value
+    if type(value) is int:
+        return str(value)
+    html_of = getattr(value, "__html__", None)  # any other markup
     if html_of is not None:
         return str(html_of())
     return escape_html(str(value))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..kinds import Kind, spec
+from ..kinds import KINDS, Kind
 
 HOME = "index.md"
 CLAIMS_INDEX = "claims.md"
@@ -14,12 +14,16 @@ TIMELINE = "timeline.md"
 DISCREPANCIES = "discrepancies.md"
 
 
+# Looked up for every link to an entity: the registry's folders, by kind, in a plain dict.
+_FOLDER = {spec.kind: spec.folder for spec in KINDS}
+
+
 def entity_page(kind: Kind, entity_id: str) -> str:
-    return f"{spec(kind).folder}/{entity_id}.md"
+    return f"{_FOLDER[kind]}/{entity_id}.md"
 
 
 def kind_index(kind: Kind) -> str:
-    return f"{spec(kind).folder}.md"
+    return f"{_FOLDER[kind]}.md"
 
 
 def claim_page(claim_id: str) -> str:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..model import Claim, DateValue, Quantity, Range, Stance, Status, date_start
 from .data import STATUS_ORDER, SiteData, TimelineItem
 from .html import markdown_inline, safe_url, text_fragment
-from .links import Linker, article_page, claim_page, entity_page
+from .links import Linker, article_page, claim_page
 from .templating import STATUS_LABELS, Templates
 
 __all__ = ["STATUS_LABELS", "STATUS_ORDER", "ClaimCard", "ClaimRow", "EvidenceView", "Link", "Parts", "TimelineEntry", "quantity_text"]
@@ -110,7 +110,7 @@ class Parts:
 
     def entity_link(self, entity_id: str) -> Link:
         entity = self.data.dossier.entities[entity_id]  # references are checked before rendering
-        return Link(self.href(entity_page(entity.kind, entity.id)), entity.name)
+        return Link(self.href(self.data.entity_pages[entity_id]), entity.name)
 
     def entity_links(self, ids: Iterable[str]) -> list[Link]:
         return [self.entity_link(i) for i in ids]
