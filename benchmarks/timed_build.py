@@ -61,7 +61,11 @@ try:  # the dossier's phases inside on_files
     import mkdocs_dossier.plugin as dossier_plugin
 
     dossier_plugin.check_content = _timed(phases, "check", dossier_plugin.check_content)
-    dossier_plugin.export = _timed(phases, "export", dossier_plugin.export)
+    # The export is made where the site declares its files (older versions: in the plugin).
+    import dossier.site.site as dossier_site
+
+    exporter = dossier_site if hasattr(dossier_site, "export") else dossier_plugin
+    exporter.export = _timed(phases, "export", exporter.export)  # type: ignore[attr-defined]
     dossier_plugin.Site.__init__ = _timed(phases, "plan", dossier_plugin.Site.__init__)
     dossier_plugin.Site.render = _timed(phases, "render", dossier_plugin.Site.render)
 except ImportError:  # a baseline build without the plugin

@@ -10,18 +10,22 @@ from hypothesis import strategies as st
 
 from dossier.quotes import paragraph_spans
 from dossier.site import article_body
-from dossier.site.article_body import Highlight, MentionLink, render_body
+from dossier.site.article_body import ArticleBody, Highlight, MentionLink
+from dossier.site.templating import Templates
 
 NEVER = re.compile(r"(?!)")
 
 ALPHABET = "ab Z9.,;:!?'\"()-–—#>+=|*_`[]<>&~\\\t\n“”é 1)"
 
 
+RENDERER = ArticleBody(Templates())
+
+
 def both(monkeypatch: pytest.MonkeyPatch, body: str, highlights=(), mentions=()) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     spans = paragraph_spans(body)
-    fast = render_body(body, spans, list(highlights), list(mentions))
+    fast = RENDERER.render(body, spans, list(highlights), list(mentions))
     monkeypatch.setattr(article_body, "_PLAIN", NEVER)
-    slow = render_body(body, spans, list(highlights), list(mentions))
+    slow = RENDERER.render(body, spans, list(highlights), list(mentions))
     monkeypatch.undo()
     return fast, slow
 
@@ -44,9 +48,9 @@ def test_plain_paragraphs_render_as_markdown_would(monkeypatch: pytest.MonkeyPat
 
 def test_highlights_and_mentions_in_plain_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
     body = "Alexander Lukashenko freed 52 prisoners, Reuters said.\n\nLukashenko spoke; *Putin* did not."
-    highlights = [Highlight(21, 44, "q-c-0", "supports", "../c/", "Claim")]
+    highlights = [Highlight(21, 44, "q-c-0", "supports", "../c/", "Claim", 0)]
     start = body.index("Lukashenko spoke")
-    mentions = [MentionLink(0, 20, "../p/", "Alexander Lukashenko"), MentionLink(start, start + 10, "../p/", "Alexander Lukashenko")]
+    mentions = [MentionLink(0, 20, "../p/", "Alexander Lukashenko", 0), MentionLink(start, start + 10, "../p/", "Alexander Lukashenko", 1)]
     fast, slow = both(monkeypatch, body, highlights, mentions)
     assert fast == slow
     assert 'id="q-c-0"' in fast and 'class="dossier-mention"' in fast

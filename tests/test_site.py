@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from sitecheck import broken_links, parse
 
+from dossier.kinds import KINDS
+
 
 @pytest.fixture(scope="module")
 def site(first_site: Path) -> Path:
@@ -21,7 +23,7 @@ def export(site: Path) -> dict:
     return json.loads((site / "dossier.json").read_text("utf-8"))
 
 
-KIND_FOLDERS = {"person": "people", "country": "countries", "organization": "organizations", "event": "events"}
+KIND_FOLDERS = {spec.singular: spec.folder for spec in KINDS}
 
 
 def page(site: Path, path: str) -> str:
@@ -107,7 +109,7 @@ def test_navigation_lists_indexes_only(site: Path) -> None:
     nav = text[text.index("md-nav--primary") :]
     nav = nav[: nav.index("</nav>")]
     links = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"', nav) + re.findall(r'href="([^"]+)"[^>]*class="md-nav__link', nav)
-    assert not [l for l in links if re.search(r"(people|countries|organizations|events|claims|articles)/[a-z0-9-]+/", l)]
+    assert not [link for link in links if re.search(r"(people|countries|organizations|events|claims|articles)/[a-z0-9-]+/", link)]
 
 
 def test_search_index_has_entity_aliases_with_a_boost(site: Path) -> None:

@@ -1,21 +1,29 @@
-"""An article's text as HTML: Markdown (raw HTML off), an anchor per paragraph, quoted
-passages highlighted and linked to their claims, and entity mentions linked.
+"""An article's text: Markdown (raw HTML off), an anchor per paragraph, quoted passages
+highlighted and linked to their claims, and entity mentions linked.
 
-Highlights and mentions are positions in the verbatim body. The text is rendered per
-paragraph with markdown-it; each rendered text token is located in the paragraph's source
-(in order), and the positions that fall inside it are applied to that token alone. Text
-that Markdown changed (an escape like `\\*`) cannot be located and is shown unmarked.
+Highlights and mentions are positions in the verbatim body, each with the paragraph the
+analysis found it in. The text is rendered per paragraph with markdown-it; each rendered
+text token is located in the paragraph's source (in order), and the positions that fall
+inside it are applied to that token alone. Text that Markdown changed (an escape like
+`\\*`) cannot be located and is shown unmarked. The pieces of marked text are turned into
+HTML by the `marked_text` fragment, the paragraphs by `article_body.html`.
 """
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
 
-from .html import esc, safe_url
+from .html import escape_html, markdown_html, markdown_parser
+from .templating import Templates
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class Highlight:
     stance: str
     href: str  # the claim page
     label: str  # shown as a tooltip: the claim's text
+    paragraph: int  # from 0, as the analysis found it; one Highlight per paragraph of a passage
 
 
 @dataclass(frozen=True)
@@ -34,22 +43,31 @@ class MentionLink:
     end: int
     href: str
     name: str
+    paragraph: int  # from 0
 
 
-def _article_markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.validateLink = lambda url: safe_url(url)  # type: ignore[method-assign]
-    md.disable("image")
-
-    def text(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
-        token = tokens[idx]
-        return token.meta.get("html") if "html" in token.meta else esc(token.content)
-
-    md.add_render_rule("text", text)
-    return md
+class Mark(NamedTuple):
+    kind: str  # supports, contradicts or mixed
+    quotes: str  # the anchors of the highlights it belongs to
+    title: str
 
 
-_MD = _article_markdown()
+class Piece(NamedTuple):
+    text: str
+    mention: MentionLink | None
+    anchors: tuple[str, ...]  # anchors of highlights starting here
+    mark: Mark | None
+    cites: tuple[Highlight, ...]  # highlights ending here
+
+
+@dataclass
+class Paragraph:
+    number: int  # from 1
+    text: str = ""
+    pieces: list[Piece] | None = None
+    html: Markup | None = None
+    unplaced: list[str] = field(default_factory=list)
+
 
 # A paragraph that Markdown would leave as it is: one line, no character that starts inline
 # markup (escapes, code, emphasis, links, autolinks, entities), and no start that makes a
@@ -59,80 +77,63 @@ _MD = _article_markdown()
 _PLAIN = re.compile(r"(?![#>+\-=|]|\d{1,9}[.)](?: |\Z))[^\s\\`*_\[\]<&~][^\n\\`*_\[\]<&~]*(?<=\S)\Z")
 
 
-def _segments(start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink]) -> list[int]:
+def _cuts(start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink]) -> list[int]:
     cuts = {start, end}
-    for item in (*highlights, *mentions):
-        for point in (item.start, item.end):
+    for item in (*((h.start, h.end) for h in highlights), *((m.start, m.end) for m in mentions)):
+        for point in item:
             if start < point < end:
                 cuts.add(point)
     return sorted(cuts)
 
 
-def _render_text(body: str, start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink], in_link: bool, placed: set[str]) -> str:
+def _mark(active: list[Highlight]) -> Mark:
+    stances = {h.stance for h in active}
+    kind = stances.pop() if len(stances) == 1 else "mixed"
+    return Mark(kind, " ".join(h.anchor for h in active), "; ".join(f"{h.stance}: {h.label}" for h in active))
+
+
+def marked_pieces(
+    body: str, start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink], in_link: bool, placed: set[str]
+) -> list[Piece]:
+    """body[start:end] cut where highlights and mentions begin and end; `placed` collects
+    the anchors given out (each highlight's anchor goes on its first piece only)."""
     here_h = [h for h in highlights if h.start < end and h.end > start]
     here_m = [] if in_link else [m for m in mentions if m.start < end and m.end > start]
     if not here_h and not here_m:
-        return esc(body[start:end])
-    out = []
-    cuts = _segments(start, end, here_h, here_m)
-    for a, b in zip(cuts, cuts[1:]):
-        piece = esc(body[a:b])
+        return [Piece(body[start:end], None, (), None, ())]
+    pieces = []
+    cuts = _cuts(start, end, here_h, here_m)
+    for a, b in itertools.pairwise(cuts):
         mention = next((m for m in here_m if m.start <= a and m.end >= b), None)
-        if mention is not None:
-            piece = f'<a class="dossier-mention" href="{esc(mention.href)}" title="{esc(mention.name)}">{piece}</a>'
         active = [h for h in here_h if h.start <= a and h.end >= b]
-        if active:
-            anchors = ""
-            for h in active:
-                if h.anchor not in placed:
-                    placed.add(h.anchor)
-                    anchors += f'<span class="dossier-anchor" id="{esc(h.anchor)}"></span>'
-            stances = {h.stance for h in active}
-            kind = stances.pop() if len(stances) == 1 else "mixed"
-            data = " ".join(h.anchor for h in active)
-            titles = "; ".join(f"{h.stance}: {h.label}" for h in active)
-            piece = f'{anchors}<mark class="dossier-quote dossier-{kind}" data-quotes="{esc(data)}" title="{esc(titles)}">{piece}</mark>'
-            ends = [h for h in active if h.end == b]
-            for h in ends:
-                icon = "✔" if h.stance == "supports" else "✖"
-                piece += (
-                    f'<a class="dossier-cite dossier-{esc(h.stance)}" href="{esc(h.href)}" title="{esc(h.stance)}: {esc(h.label)}" '
-                    f'aria-label="{esc(h.stance)} the claim: {esc(h.label)}">{icon}</a>'
-                )
-        out.append(piece)
-    return "".join(out)
+        anchors = tuple(h.anchor for h in active if h.anchor not in placed)
+        placed.update(anchors)
+        mark = _mark(active) if active else None
+        pieces.append(Piece(body[a:b], mention, anchors, mark, tuple(h for h in active if h.end == b)))
+    return pieces
 
 
-def render_body(body: str, paragraphs: tuple[tuple[int, int], ...], highlights: list[Highlight], mentions: list[MentionLink]) -> str:
-    """The article body as HTML, one `<div id="p-N">` per paragraph (N from 1)."""
-    # Cite links must appear once per highlight: only the last piece (end == h.end) gets one,
-    # so highlights are clipped to paragraphs by the caller (one Highlight per span).
-    placed: set[str] = set()
-    out = []
-    by_paragraph_h: dict[int, list[Highlight]] = {}
-    by_paragraph_m: dict[int, list[MentionLink]] = {}
-    starts = [s for s, _ in paragraphs]
+class ArticleBody:
+    """Renders article bodies with one site's templates."""
 
-    def paragraph_of(position: int) -> int:
-        return max(0, bisect.bisect_right(starts, position) - 1)
+    def __init__(self, templates: Templates) -> None:
+        self.templates = templates
+        self.marked_text = templates.macro("marked_text")
+        self.markdown = markdown_parser()
+        self.markdown.add_render_rule("text", self._text)
 
-    for h in highlights:
-        by_paragraph_h.setdefault(paragraph_of(h.start), []).append(h)
-    for m in mentions:
-        by_paragraph_m.setdefault(paragraph_of(m.start), []).append(m)
-    for number, (p_start, p_end) in enumerate(paragraphs):
+    @staticmethod
+    def _text(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        html = token.meta.get("html")
+        return str(html) if html is not None else escape_html(token.content)
+
+    def _markdown(
+        self, body: str, p_start: int, p_end: int, highlights: list[Highlight], mentions: list[MentionLink], placed: set[str]
+    ) -> Markup:
         source = body[p_start:p_end]
-        h_list, m_list = by_paragraph_h.get(number, []), by_paragraph_m.get(number, [])
-        if _PLAIN.match(source):
-            text = _render_text(body, p_start, p_end, h_list, m_list, False, placed) if h_list or m_list else esc(source)
-            out.append(
-                f'<div class="dossier-paragraph" id="p-{number + 1}">'
-                f'<a class="dossier-pnum" href="#p-{number + 1}" aria-label="Paragraph {number + 1}">{number + 1}</a>'
-                f"<p>{text}</p>\n</div>"
-            )
-            continue
-        tokens = _MD.parse(source)
-        if h_list or m_list:
+        tokens = self.markdown.parse(source)
+        if highlights or mentions:
             cursor = 0
             for token in tokens:
                 if token.type != "inline" or not token.children:
@@ -148,24 +149,39 @@ def render_body(body: str, paragraphs: tuple[tuple[int, int], ...], highlights: 
                         if found < 0:
                             continue
                         cursor = found + len(child.content)
-                        child.meta["html"] = _render_text(
-                            body, p_start + found, p_start + cursor, h_list, m_list, bool(in_link), placed
-                        )
-        html = _MD.renderer.render(tokens, _MD.options, {})
-        out.append(
-            f'<div class="dossier-paragraph" id="p-{number + 1}">'
-            f'<a class="dossier-pnum" href="#p-{number + 1}" aria-label="Paragraph {number + 1}">{number + 1}</a>'
-            f"{html}</div>"
-        )
-    # A highlight whose text could not be placed (Markdown changed it) still gets its anchor,
-    # on its paragraph, so links to it land in the right place.
-    missing = []
-    for h in highlights:
-        if h.anchor not in placed:
-            placed.add(h.anchor)
-            missing.append((paragraph_of(h.start), h.anchor))
-    html = "".join(out)
-    for number, anchor in missing:
-        marker = f'<div class="dossier-paragraph" id="p-{number + 1}">'
-        html = html.replace(marker, marker + f'<span class="dossier-anchor" id="{esc(anchor)}"></span>', 1)
-    return html
+                        pieces = marked_pieces(body, p_start + found, p_start + cursor, highlights, mentions, bool(in_link), placed)
+                        child.meta["html"] = self.marked_text(pieces)
+        return markdown_html(self.markdown, tokens)
+
+    def render(
+        self, body: str, paragraphs: tuple[tuple[int, int], ...], highlights: list[Highlight], mentions: list[MentionLink]
+    ) -> Markup:
+        """The article body as HTML, one `<div id="p-N">` per paragraph (N from 1)."""
+        # Cite links must appear once per highlight: only the last piece (end == h.end) gets one,
+        # so highlights are clipped to paragraphs by the caller (one Highlight per span).
+        placed: set[str] = set()
+        by_paragraph_h: dict[int, list[Highlight]] = {}
+        by_paragraph_m: dict[int, list[MentionLink]] = {}
+        for h in highlights:
+            by_paragraph_h.setdefault(h.paragraph, []).append(h)
+        for m in mentions:
+            by_paragraph_m.setdefault(m.paragraph, []).append(m)
+        views = []
+        for number, (p_start, p_end) in enumerate(paragraphs):
+            view = Paragraph(number + 1)
+            source = body[p_start:p_end]
+            h_list, m_list = by_paragraph_h.get(number, []), by_paragraph_m.get(number, [])
+            if not _PLAIN.match(source):
+                view.html = self._markdown(body, p_start, p_end, h_list, m_list, placed)
+            elif h_list or m_list:
+                view.pieces = marked_pieces(body, p_start, p_end, h_list, m_list, False, placed)
+            else:
+                view.text = source
+            views.append(view)
+        # A highlight whose text could not be placed (Markdown changed it) still gets its anchor,
+        # on its paragraph, so links to it land in the right place.
+        for h in highlights:
+            if h.anchor not in placed:
+                placed.add(h.anchor)
+                views[h.paragraph].unplaced.insert(0, h.anchor)
+        return self.templates.render_markup("article_body.html", paragraphs=views)

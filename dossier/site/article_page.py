@@ -2,64 +2,66 @@
 
 from __future__ import annotations
 
-from ..model import Article
-from .article_body import Highlight, MentionLink, render_body
-from .html import esc, safe_url
-from .links import claim_page, entity_page
-from .page import PageWriter, RenderedPage
-from .parts import Parts, date_html, stance_badge, status_badge
+from typing import NamedTuple
+
+from ..model import Article, Stance, Status
+from .article_body import ArticleBody, Highlight, MentionLink
+from .html import safe_url
+from .links import claim_page
+from .page import RenderedPage, Toc
+from .parts import Link, Parts
 
 
-def render_article(parts: Parts, article: Article) -> RenderedPage:
+class Citing(NamedTuple):
+    claim: Link
+    stances: list[Stance]  # of its evidence items citing the article, each once
+    status: Status
+    jumps: list[str]  # the anchors of its passages in the text
+
+
+def _highlights(parts: Parts, article: Article) -> tuple[list[Highlight], dict[str, list[int]]]:
     data = parts.data
-    page = PageWriter()
-    page.add(f"<h1>{esc(article.title)}</h1>")
-    facts = [("Outlet", esc(article.outlet))]
-    if article.authors:
-        facts.append(("By", ", ".join(esc(a) for a in article.authors)))
-    facts.append(("Published", date_html(article.published) if article.published else "unknown"))
-    facts.append(("Language", esc(article.language)))
-    if article.url and safe_url(article.url):
-        facts.append(("Original", f'<a href="{esc(article.url)}" rel="nofollow noopener noreferrer">{esc(article.url)}</a>'))
-    page.add('<dl class="dossier-facts-list">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
-
-    citations = data.citations.get(article.id, [])
     highlights = []
     by_claim: dict[str, list[int]] = {}
-    for claim_id, index in citations:
+    for claim_id, index in data.citations.get(article.id, []):
         claim = data.dossier.claims[claim_id]
         item = claim.evidence[index]
-        href = parts.linker.href(parts.page, claim_page(claim_id))
+        href = parts.href(claim_page(claim_id))
         for span in data.analysis.passages.get((claim_id, index), ()):
-            highlights.append(Highlight(span.start, span.end, f"q-{claim_id}-{index}", item.stance.value, href, claim.text))
+            highlights.append(Highlight(span.start, span.end, f"q-{claim_id}-{index}", item.stance.value, href, claim.text, span.paragraph))
         by_claim.setdefault(claim_id, []).append(index)
+    return highlights, by_claim
 
-    mentions = []
-    for mention in data.analysis.mentions.get(article.id, ()):
-        entity = data.dossier.entities[mention.entities[0]]
-        mentions.append(
-            MentionLink(mention.start, mention.end, parts.linker.href(parts.page, entity_page(entity.kind, entity.id)), entity.name)
+
+def _mentions(parts: Parts, article: Article) -> list[MentionLink]:
+    entities = parts.data.dossier.entities
+    links = []
+    for mention in parts.data.analysis.mentions.get(article.id, ()):
+        entity = entities[mention.entities[0]]
+        links.append(
+            MentionLink(mention.start, mention.end, parts.href(parts.data.entity_pages[entity.id]), entity.name, mention.paragraph)
         )
-    page.heading(2, "text", "Text")
-    page.add(
-        '<p class="dossier-hint">The article as collected, verbatim. Quoted passages are highlighted '
-        "(green: supports a claim, red: contradicts it) and link to their claims; names link to their pages.</p>"
-    )
-    page.add(f'<div class="dossier-article-text">{render_body(article.body, data.paragraphs(article.id), highlights, mentions)}</div>')
+    return links
 
-    page.heading(2, "claims", f"Claims citing this article ({len(by_claim)})")
-    rows = []
+
+def render_article(parts: Parts, article: Article, body: ArticleBody) -> RenderedPage:
+    data = parts.data
+    highlights, by_claim = _highlights(parts, article)
+    citing = []
     for claim_id, indexes in by_claim.items():
         claim = data.dossier.claims[claim_id]
-        stances = " ".join(dict.fromkeys(stance_badge(claim.evidence[i].stance) for i in indexes))
-        jumps = ", ".join(
-            f'<a href="#q-{esc(claim_id)}-{i}" class="dossier-jump">passage{"" if len(indexes) == 1 else " " + str(n + 1)}</a>'
-            for n, i in enumerate(indexes)
-        )
-        rows.append(f"<li>{stances} {parts.claim_link(claim)} {status_badge(data.status(claim_id))} {jumps}</li>")
-    page.add(f'<ul class="dossier-citations">{"".join(rows)}</ul>' if rows else '<p class="dossier-empty">No claim cites this article yet.</p>')
+        stances = list(dict.fromkeys(claim.evidence[i].stance for i in indexes))
+        citing.append(Citing(parts.claim_link(claim), stances, data.status(claim_id), [f"q-{claim_id}-{i}" for i in indexes]))
+    toc = Toc()
+    html = parts.render(
+        "pages/article.html",
+        article=article,
+        original=article.url if article.url and safe_url(article.url) else "",
+        toc={"text": toc.add(2, "text", "Text"), "claims": toc.add(2, "claims", f"Claims citing this article ({len(by_claim)})")},
+        body=body.render(article.body, data.paragraphs(article.id), highlights, _mentions(parts, article)),
+        citing=citing,
+    )
     # Searchable by its title, outlet and authors: the full texts of thousands of articles
     # would make a search index too large for a browser to load.
-    byline = ", ".join(esc(a) for a in (article.outlet, *article.authors))
-    page.searchable(f"<h1 id=\"top\">{esc(article.title)}</h1><p>{byline}</p>")
-    return page.done()
+    search = parts.render("search.html", title=article.title, text=", ".join((article.outlet, *article.authors)))
+    return RenderedPage(html, tuple(toc.entries), search)

@@ -6,12 +6,17 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Kind, Mention, Stance, Status, date_start
+from ..kinds import Kind
+from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Mention, Stance, Status, date_start
 from ..quotes import paragraph_spans
 from ..text import squash
+from .links import entity_page
 
 # Contested and disputed first: where the sources disagree is what a reader looks for.
+_T = TypeVar("_T")
+
 STATUS_ORDER = [Status.CONTESTED, Status.DISPUTED, Status.CORROBORATED, Status.SINGLE_SOURCE]
 
 
@@ -49,10 +54,11 @@ class SiteData:
         self.discrepancy_of: dict[str, Discrepancy] = {d.measure: d for d in analysis.discrepancies}
         self.discrepancy_number: dict[str, int] = {d.measure: n for n, d in enumerate(analysis.discrepancies)}
         self.mentions_of: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
+        self.entity_pages = {e.id: entity_page(e.kind, e.id) for e in dossier.entities.values()}  # linked to often
         self._discrepancies_about: dict[str, list[Discrepancy]] = defaultdict(list)
         # Orders computed once, on first use, so that rendering one page of a long list
         # costs what that page shows, not a sort of the whole dossier.
-        self._orders: dict[tuple[str, object], list] = {}
+        self._orders: dict[tuple[str, object], Any] = {}
         self._index()
 
     def _source(self, name: str) -> Source:
@@ -63,13 +69,13 @@ class SiteData:
         for article in d.articles.values():
             self._source(article.outlet).articles.append(article.id)
         for claim in d.claims.values():
-            for entity in claim.about:
-                self.claims_about[entity].append(claim.id)
+            for entity_id in claim.about:
+                self.claims_about[entity_id].append(claim.id)
                 for other in claim.about:
-                    if other != entity:
-                        self.related[entity][other] += 1
+                    if other != entity_id:
+                        self.related[entity_id][other] += 1
             origins = self.analysis.assessments[claim.id].origins
-            for index, (item, origin) in enumerate(zip(claim.evidence, origins)):
+            for index, (item, origin) in enumerate(zip(claim.evidence, origins, strict=True)):
                 self.citations[item.article].append((claim.id, index))
                 source = self._source(origin)
                 source.evidence += 1
@@ -85,16 +91,16 @@ class SiteData:
                 self.related[country][entity.id] += 1
         for article_id, mentions in self.analysis.mentions.items():
             for mention in mentions:
-                for entity in mention.entities:
-                    self.mentions_of[entity].setdefault(article_id, []).append(mention)
+                for entity_id in mention.entities:
+                    self.mentions_of[entity_id].setdefault(article_id, []).append(mention)
 
         for discrepancy in self.analysis.discrepancies:
             entities = dict.fromkeys(e for v in discrepancy.values for e in d.claims[v.claim].about)
-            for entity in entities:
-                self._discrepancies_about[entity].append(discrepancy)
+            for entity_id in entities:
+                self._discrepancies_about[entity_id].append(discrepancy)
 
-    def _order(self, name: str, key: object, compute: Callable[[], list]) -> list:
-        value = self._orders.get((name, key))
+    def _order(self, name: str, key: object, compute: Callable[[], _T]) -> _T:
+        value: _T | None = self._orders.get((name, key))
         if value is None:
             value = self._orders[(name, key)] = compute()
         return value
@@ -102,9 +108,11 @@ class SiteData:
     def claims_ranked(self, entity_id: str) -> list[Claim]:
         """Claims about an entity, most notable first: by status (contested first), then
         by the number of origins supporting them, then newest."""
+
         def compute() -> list[Claim]:
             claims = [self.dossier.claims[c] for c in self.claims_about.get(entity_id, [])]
             return sorted(claims, key=self._claim_rank)
+
         return self._order("claims_ranked", entity_id, compute)
 
     def _claim_rank(self, claim: Claim) -> tuple[int, int, int]:
@@ -114,31 +122,38 @@ class SiteData:
 
     def claims_by_status(self) -> list[Claim]:
         """Every claim, contested first (the order of STATUS_ORDER), in input order within a status."""
+
         def compute() -> list[Claim]:
             rank = {s: n for n, s in enumerate(STATUS_ORDER)}
             return sorted(self.dossier.claims.values(), key=lambda c: rank[self.status(c.id)])
+
         return self._order("claims_by_status", None, compute)
 
     def claims_with_status(self, status: Status) -> list[Claim]:
         """The claims of one status, those with the most origins (for and against) first."""
+
         def compute() -> list[Claim]:
             claims = [c for c in self.claims_by_status() if self.status(c.id) is status]
             return sorted(claims, key=self._claim_rank)
+
         return self._order("claims_with_status", status, compute)
 
     def status_counts(self) -> dict[Status, tuple[int, int]]:
         """For each status: (number of claims, position of its first claim in claims_by_status())."""
+
         def compute() -> list[dict[Status, tuple[int, int]]]:
-            counts: dict[Status, tuple[int, int]] = {s: (0, 0) for s in STATUS_ORDER}
+            counts: dict[Status, tuple[int, int]] = dict.fromkeys(STATUS_ORDER, (0, 0))
             for index, claim in enumerate(self.claims_by_status()):
                 n, first = counts[self.status(claim.id)]
                 counts[self.status(claim.id)] = (n + 1, first if n else index)
             return [counts]
+
         return self._order("status_counts", None, compute)[0]
 
     def entities_by_name(self, kind: Kind) -> list[Entity]:
         return self._order(
-            "entities_by_name", kind,
+            "entities_by_name",
+            kind,
             lambda: sorted((e for e in self.dossier.entities.values() if e.kind is kind), key=lambda e: e.name.casefold()),
         )
 
@@ -147,15 +162,19 @@ class SiteData:
 
     def articles_newest_first(self) -> list[Article]:
         return self._order(
-            "articles_newest_first", None,
-            lambda: sorted(self.dossier.articles.values(), key=lambda a: (a.published.isoformat() if a.published else "", a.id), reverse=True),
+            "articles_newest_first",
+            None,
+            lambda: sorted(
+                self.dossier.articles.values(), key=lambda a: (a.published.isoformat() if a.published else "", a.id), reverse=True
+            ),
         )
 
     def mentions_newest_first(self, entity_id: str) -> list[tuple[str, list[Mention]]]:
         """(article id, its mentions of the entity), newest article first."""
         articles = self.dossier.articles
         return self._order(
-            "mentions_newest_first", entity_id,
+            "mentions_newest_first",
+            entity_id,
             lambda: sorted(
                 self.mentions_of.get(entity_id, {}).items(),
                 key=lambda kv: (str(articles[kv[0]].published or ""), kv[0]),
@@ -165,7 +184,7 @@ class SiteData:
 
     def paragraphs(self, article_id: str) -> tuple[tuple[int, int], ...]:
         """(start, end) of each paragraph of an article's body, computed once per article."""
-        return self._order("paragraphs", article_id, lambda: paragraph_spans(self.dossier.articles[article_id].body))  # type: ignore[return-value]
+        return self._order("paragraphs", article_id, lambda: paragraph_spans(self.dossier.articles[article_id].body))
 
     def status(self, claim_id: str) -> Status:
         return self.analysis.assessments[claim_id].status

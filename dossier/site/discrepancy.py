@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-from ..model import Discrepancy
-from .html import esc
+from typing import NamedTuple
+
+from ..model import Discrepancy, Status
 from .links import DISCREPANCIES, listing_page
 from .page import Paging
-from .parts import Parts, quantity_text, status_badge
+from .parts import Link, Parts, quantity_text
 
 MEASURES_PER_PAGE = 25  # discrepancies per page of the discrepancies pages
 VALUES_SHOWN = 8  # values of a measure shown on an entity's or a claim's page
+
+
+class ValueView(NamedTuple):
+    text: str
+    claim: Link
+    status: Status
+    according_to: tuple[str, ...]
+    contradicted_by: tuple[str, ...]
+
+
+class DiscrepancyView(NamedTuple):
+    measure: str
+    claims: int
+    distinct: int
+    values: list[ValueView]
+    hidden: int
+    more_href: str
 
 
 def discrepancies_paging(parts: Parts) -> Paging:
     return Paging(len(parts.data.analysis.discrepancies), MEASURES_PER_PAGE, MEASURES_PER_PAGE)
 
 
-def discrepancy_table(parts: Parts, discrepancy: Discrepancy, *, limit: int | None = None, keep: str | None = None) -> str:
+def discrepancy_view(parts: Parts, discrepancy: Discrepancy, *, limit: int | None = None, keep: str | None = None) -> DiscrepancyView:
     """The values of a measure side by side. With `limit`, only that many (always the claim
     `keep`'s own), and a link to the discrepancies page that has them all."""
     data = parts.data
@@ -28,31 +46,31 @@ def discrepancy_table(parts: Parts, discrepancy: Discrepancy, *, limit: int | No
             shown[-1] = own
     else:
         shown = values
-    cards = []
+    views = []
     for value in shown:
         claim = data.dossier.claims[value.claim]
         assessment = data.analysis.assessments[claim.id]
-        origins = ", ".join(esc(o) for o in assessment.supporting_origins) or "—"
-        against = ", ".join(esc(o) for o in assessment.contradicting_origins)
-        cards.append(
-            '<div class="dossier-value">'
-            f'<p class="dossier-value-number">{esc(quantity_text(value.quantity))}</p>'
-            f"<p>{parts.claim_link(claim)}</p><p>{status_badge(assessment.status)}</p>"
-            f'<p class="dossier-value-sources">According to: {origins}'
-            f"{'<br>Contradicted by: ' + against if against else ''}</p></div>"
+        views.append(
+            ValueView(
+                quantity_text(value.quantity),
+                parts.claim_link(claim),
+                assessment.status,
+                assessment.supporting_origins,
+                assessment.contradicting_origins,
+            )
         )
-    return (
-        f'<section class="dossier-discrepancy" aria-label="{esc(discrepancy.measure)}">'
-        f'<p class="dossier-measure">Measure: <code>{esc(discrepancy.measure)}</code> — {len(discrepancy.values)} claims, '
-        f'{len({v.quantity.comparable() for v in discrepancy.values})} different values</p>'
-        f'<div class="dossier-values">{"".join(cards)}</div>{_more(parts, discrepancy, len(values) - len(shown))}</section>'
+    hidden = len(values) - len(shown)
+    return DiscrepancyView(
+        discrepancy.measure,
+        len(discrepancy.values),
+        len({v.quantity.comparable() for v in discrepancy.values}),
+        views,
+        hidden,
+        _all_values_href(parts, discrepancy) if hidden > 0 else "",
     )
 
 
-def _more(parts: Parts, discrepancy: Discrepancy, hidden: int) -> str:
-    if hidden <= 0:
-        return ""
+def _all_values_href(parts: Parts, discrepancy: Discrepancy) -> str:
     index = parts.data.discrepancy_number[discrepancy.measure]
     page = index // MEASURES_PER_PAGE + 1
-    href = parts.href(listing_page(DISCREPANCIES, page), f"measure-{index + 1}")
-    return f'<p class="dossier-hint">And {hidden} more value{"s" * (hidden != 1)}: <a href="{href}">all values of this measure</a>.</p>'
+    return parts.href(listing_page(DISCREPANCIES, page), f"measure-{index + 1}")

@@ -1,10 +1,19 @@
-"""Safe HTML from untrusted text.
+"""The only places where markup that no template wrote becomes safe to print.
 
-Every string from YAML or an article reaches a page through one of these functions:
-`esc` (plain text, for names, quotes, titles, attributes) or `markdown_inline`/`markdown_block`
-(markdown-it with raw HTML off and only http(s)/mailto/relative links). Their output is
-final HTML: the plugin hands it to MkDocs after Python-Markdown has run, so no Markdown
-extension (attr_list, md_in_html, ...) ever sees it.
+Templates escape every value (autoescaping); two kinds of value are markup already and
+reach them as `markupsafe.Markup`, each made in one function here:
+
+- `markdown_inline`/`markdown_block`: analysts' Markdown rendered by markdown-it, with raw
+  HTML off, no images and only http(s)/mailto/relative links (`MARKDOWN` is the one parser
+  factory; the article body adds its own render rules to a parser made by it);
+- `json_ld_payload`: a JSON-LD object, with `<`, `>` and `&` escaped so that no text can
+  close the script element a template puts it in.
+
+Every other value a template prints is escaped by `escape_output` (HTML's five special
+characters, quotes included).
+
+The output is final HTML: the plugin hands it to MkDocs after Python-Markdown has run, so
+no Markdown extension (attr_list, md_in_html, ...) ever sees it.
 """
 
 from __future__ import annotations
@@ -13,17 +22,48 @@ import functools
 import html
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote as percent
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
+
+try:  # MarkupSafe's escaper in C (what its `escape` calls), without a Markup object per value
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - MarkupSafe without its C extension
+    _escape_inner = html.escape
 
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def esc(text: object) -> str:
-    """Text as HTML text or attribute value (quotes escaped too)."""
-    return html.escape(str(text), quote=True)
+def escape_html(text: str) -> str:
+    """HTML's five special characters escaped, quotes spelt as the standard library spells
+    them (`&quot;`, `&#x27;`, the spelling pages have always had; MarkupSafe writes `&#34;`
+    and `&#39;`, which browsers read alike)."""
+    out = _escape_inner(text)
+    return out.replace("&#34;", "&quot;").replace("&#39;", "&#x27;") if "&#3" in out else out
+
+
+def escape_output(value: object) -> str:
+    """A value a template prints, as HTML: markup as it is, anything else escaped.
+
+    The template environment calls it on every printed value (see templating.py).
+    """
+    if type(value) is str:
+        return escape_html(value)
+    if type(value) is Markup:  # what templates render, rendered Markdown, JSON-LD
+        return value
+    if type(value) is int:
+        return str(value)
+    html_of = getattr(value, "__html__", None)  # any other markup
+    if html_of is not None:
+        return str(html_of())
+    return escape_html(str(value))
 
 
 def title_html(text: str) -> str:
@@ -33,7 +73,12 @@ def title_html(text: str) -> str:
     entities back into characters; angle brackets are replaced by look-alike quotation
     marks so no title can ever close a tag, whichever way a template prints it.
     """
-    return esc(text.replace("<", "‹").replace(">", "›"))
+    return escape_html(angle_free(text))
+
+
+def angle_free(text: str) -> str:
+    """The text with angle brackets replaced by look-alike quotation marks (for titles)."""
+    return text.replace("<", "‹").replace(">", "›")
 
 
 def safe_url(url: str) -> bool:
@@ -42,43 +87,48 @@ def safe_url(url: str) -> bool:
     return bool(_SAFE_SCHEME.match(url)) or not _ANY_SCHEME.match(url)
 
 
-def _markdown() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
+    """The one MarkdownIt configuration for untrusted text: CommonMark, raw HTML off, no
+    images (an article or a summary must not load third-party images), safe links only."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.validateLink = lambda url: safe_url(url)  # type: ignore[method-assign]
-    md.disable("image")  # an article or a summary must not load third-party images
-    def link_open(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
-        # Links written by analysts or inside articles leave the site: no referrer, no opener.
-        tokens[idx].attrSet("rel", "nofollow noopener noreferrer")
-        return self.renderToken(tokens, idx, options, env)
-
-    md.add_render_rule("link_open", link_open)
+    md.validateLink = safe_url  # type: ignore[method-assign]
+    md.disable("image")
     return md
 
 
-MARKDOWN = _markdown()
+def _link_open(self: RendererHTML, tokens: list[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    # Links written by analysts leave the site: no referrer, no opener.
+    tokens[idx].attrSet("rel", "nofollow noopener noreferrer")
+    return self.renderToken(tokens, idx, options, env)
+
+
+MARKDOWN = markdown_parser()
+MARKDOWN.add_render_rule("link_open", _link_open)
+
+
+def markdown_html(md: MarkdownIt, tokens: Sequence[Token]) -> Markup:
+    """markdown-it's HTML for parsed text: the one place where it becomes markup."""
+    return Markup(md.renderer.render(tokens, md.options, {}))
 
 
 @functools.lru_cache(maxsize=65536)
-def markdown_inline(text: str) -> str:
+def markdown_inline(text: str) -> Markup:
     # Cached: a claim's statement is rendered on its page and in every list and card that cites it.
-    return MARKDOWN.renderInline(text)
+    return markdown_html(MARKDOWN, MARKDOWN.parseInline(text))
 
 
-def markdown_block(text: str) -> str:
-    return MARKDOWN.render(text)
+def markdown_block(text: str) -> Markup:
+    return markdown_html(MARKDOWN, MARKDOWN.parse(text))
 
 
-def json_ld(data: dict[str, Any]) -> str:
-    """A JSON-LD block; `<`, `>` and `&` are escaped so no text can close the script element."""
+def json_ld_payload(data: dict[str, Any]) -> Markup:
+    """A JSON-LD object for a `<script type="application/ld+json">` element."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{payload}</script>'
+    return Markup(payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def text_fragment(quote: str) -> str:
     """A `#:~:text=` fragment that makes browsers scroll to and highlight the quote."""
-    from urllib.parse import quote as percent
-
     words = quote.replace("…", "...").split("...")[0].split()
     if not words:
         return ""

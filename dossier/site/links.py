@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model import Kind
-
-KIND_FOLDERS = {Kind.PERSON: "people", Kind.COUNTRY: "countries", Kind.ORGANIZATION: "organizations", Kind.EVENT: "events"}
-KIND_TITLES = {Kind.PERSON: "People", Kind.COUNTRY: "Countries", Kind.ORGANIZATION: "Organizations", Kind.EVENT: "Events"}
+from ..kinds import KINDS, Kind
 
 HOME = "index.md"
 CLAIMS_INDEX = "claims.md"
@@ -17,12 +14,16 @@ TIMELINE = "timeline.md"
 DISCREPANCIES = "discrepancies.md"
 
 
+# Looked up for every link to an entity: the registry's folders, by kind, in a plain dict.
+_FOLDER = {spec.kind: spec.folder for spec in KINDS}
+
+
 def entity_page(kind: Kind, entity_id: str) -> str:
-    return f"{KIND_FOLDERS[kind]}/{entity_id}.md"
+    return f"{_FOLDER[kind]}/{entity_id}.md"
 
 
 def kind_index(kind: Kind) -> str:
-    return f"{KIND_FOLDERS[kind]}.md"
+    return f"{_FOLDER[kind]}.md"
 
 
 def claim_page(claim_id: str) -> str:

@@ -1,18 +1,16 @@
-"""A page being written: HTML parts plus the table of contents its headings make."""
+"""A rendered page, its table of contents, and the paging of long lists."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .html import esc
 
-
-@dataclass(frozen=True)
-class TocEntry:
+class TocEntry(NamedTuple):
     level: int
     id: str
-    title: str  # HTML
+    title: str  # text
 
 
 @dataclass(frozen=True)
@@ -27,27 +25,15 @@ class RenderedPage:
 
 
 @dataclass
-class PageWriter:
-    parts: list[str] = field(default_factory=list)
-    toc: list[TocEntry] = field(default_factory=list)
-    search: list[str] | None = None
+class Toc:
+    """The headings of a page that its table of contents lists, in page order."""
 
-    def add(self, html: str) -> None:
-        self.parts.append(html)
+    entries: list[TocEntry] = field(default_factory=list)
 
-    def searchable(self, html: str) -> None:
-        """Adds `html` to what the search index gets of this page (nothing else is indexed)."""
-        if self.search is None:
-            self.search = []
-        self.search.append(html)
-
-    def heading(self, level: int, anchor: str, title_html: str, *, in_toc: bool = True) -> None:
-        self.parts.append(f'<h{level} id="{esc(anchor)}">{title_html}</h{level}>')
-        if in_toc:
-            self.toc.append(TocEntry(level, anchor, title_html))
-
-    def done(self) -> RenderedPage:
-        return RenderedPage("".join(self.parts), tuple(self.toc), "".join(self.search or ()))
+    def add(self, level: int, anchor: str, title: str) -> TocEntry:
+        entry = TocEntry(level, anchor, title)
+        self.entries.append(entry)
+        return entry
 
 
 @dataclass(frozen=True)
@@ -70,65 +56,40 @@ class Paging:
         return start, min(start + self.size, self.total)
 
 
-def pager(number: int, pages: int, href: Callable[[int], str], *, label: str = "Pages") -> str:
+class PagerItem(NamedTuple):
+    kind: str  # "previous", "next", "gap", "current" or "page"
+    number: int = 0
+    href: str = ""
+
+
+class Pager(NamedTuple):
+    items: list[PagerItem]
+
+
+def pager(number: int, pages: int, href: Callable[[int], str]) -> Pager:
     """Links to the other pages of a list: first, last, and the two either side of this one."""
     if pages <= 1:
-        return ""
+        return Pager([])
     shown = sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
     items, previous = [], 0
     for n in shown:
         if n > previous + 1:
-            items.append('<span class="dossier-pager-gap">…</span>')
-        items.append(f'<strong aria-current="page">{n}</strong>' if n == number else f'<a href="{href(n)}">{n}</a>')
+            items.append(PagerItem("gap"))
+        items.append(PagerItem("current", n) if n == number else PagerItem("page", n, href(n)))
         previous = n
     if number > 1:
-        items.insert(0, f'<a href="{href(number - 1)}" rel="prev">‹ Previous</a>')
+        items.insert(0, PagerItem("previous", number - 1, href(number - 1)))
     if number < pages:
-        items.append(f'<a href="{href(number + 1)}" rel="next">Next ›</a>')
-    return f'<nav class="dossier-pager" aria-label="{esc(label)}">{" ".join(items)}</nav>'
+        items.append(PagerItem("next", number + 1, href(number + 1)))
+    return Pager(items)
 
 
-def table(
-    headers: list[str],
-    rows: list[list[tuple[str, str | int | float | None]]],
-    *,
-    caption: str = "",
-    filterable: bool = True,
-    of: str = "",
-) -> str:
-    """A table readers can sort (by clicking a header) and filter; cells are (html, sort key).
+class Listing(NamedTuple):
+    """One page of a long list: its title, introduction, pager and which rows it shows."""
 
-    `of` says which part of a longer list the rows are (e.g. "rows 201–400 of 3,000"):
-    sorting and filtering then apply to this page's rows.
-    """
-    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    body = []
-    for row in rows:
-        cells = []
-        for html, key in row:
-            attr = f' data-sort="{esc(key)}"' if key is not None else ""
-            cells.append(f"<td{attr}>{html}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    tools = (
-        '<p class="dossier-table-tools"><input type="search" class="dossier-filter" placeholder="Filter rows…" '
-        f'aria-label="Filter the rows of this table"> <span class="dossier-count">{len(rows)} rows</span>'
-        + (f' <span class="dossier-hint">({of})</span>' if of else "")
-        + "</p>"
-        if filterable
-        else ""
-    )
-    cap = f"<caption>{caption}</caption>" if caption else ""
-    return (
-        f'<div class="dossier-table-block">{tools}<div class="dossier-table-scroll">'
-        f'<table class="dossier-table" data-dossier-sortable>{cap}<thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></div></div>'
-    )
-
-
-def paged_title(page: PageWriter, title: str, number: int, paging: Paging, intro: str) -> None:
-    """A listing's title and introduction; only its first page is searchable."""
-    suffix = f" <small>(page {number} of {paging.pages})</small>" if number > 1 else ""
-    page.add(f"<h1>{title}{suffix}</h1>")
-    page.add(intro)
-    if number == 1:
-        page.searchable(f"<h1 id=\"top\">{title}</h1>{intro}")
+    title: str
+    intro: str  # a sentence of text
+    number: int
+    pages: int
+    pager: Pager
+    of: str  # which part of the list this page shows ("201–400 of 3,000"), or ""

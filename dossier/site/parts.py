@@ -1,54 +1,84 @@
-"""HTML fragments shared by several pages: badges, evidence side by side, claim cards, dates."""
+"""What the shared fragments receive: links, evidence, claim cards, quantities; built for one page.
+
+Plain data only: the templates (`templates/fragments/`) turn it into HTML.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
+from collections.abc import Iterable
+from typing import NamedTuple
 
-from ..model import Claim, DateRange, DateValue, Entity, Quantity, Range, Stance, Status
-from .data import STATUS_ORDER, SiteData  # noqa: F401 (STATUS_ORDER is re-exported: pages import it from here)
-from .html import esc, markdown_inline, safe_url, text_fragment
-from .links import Linker, article_page, claim_page, entity_page
+from markupsafe import Markup
 
-STATUS_LABELS = {
-    Status.CORROBORATED: ("✔✔", "Corroborated", "two or more independent origins support it; none contradicts it"),
-    Status.SINGLE_SOURCE: ("✔", "Single source", "one origin supports it; none contradicts it"),
-    Status.CONTESTED: ("⚖", "Contested", "some origins support it, others contradict it"),
-    Status.DISPUTED: ("✖", "Disputed", "the only evidence contradicts it"),
-}
-STANCE_LABELS = {Stance.SUPPORTS: ("✔", "Supports"), Stance.CONTRADICTS: ("✖", "Contradicts")}
+from ..model import Claim, DateValue, Quantity, Range, Stance, Status, date_start
+from .data import STATUS_ORDER, SiteData, TimelineItem
+from .html import markdown_inline, safe_url, text_fragment
+from .links import Linker, article_page, claim_page
+from .templating import STATUS_LABELS, Templates
+
+__all__ = ["STATUS_LABELS", "STATUS_ORDER", "ClaimCard", "ClaimRow", "EvidenceView", "Link", "Parts", "TimelineEntry", "quantity_text"]
 
 
-def status_badge(status: Status, *, compact: bool = False) -> str:
-    """The status as a badge; `compact` leaves out the tooltip, for tables of many rows."""
-    icon, label, meaning = STATUS_LABELS[status]
-    title = "" if compact else f' title="{esc(meaning)}"'
-    return (
-        f'<span class="dossier-badge dossier-status-{status.value}"{title}>'
-        f'<span aria-hidden="true">{icon}</span> {label}</span>'
-    )
+class Link(NamedTuple):
+    href: str
+    label: str | Markup  # a name or title; a claim's statement is rendered Markdown
 
 
-def stance_badge(stance: Stance) -> str:
-    icon, label = STANCE_LABELS[stance]
-    return f'<span class="dossier-badge dossier-stance-{stance.value}"><span aria-hidden="true">{icon}</span> {label}</span>'
+class QuantityView(NamedTuple):
+    measure: str
+    text: str
 
 
-def format_date(value: DateValue | dt.date | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, DateRange):
-        return f"{format_date(value.start)} – {format_date(value.end)}"
-    return f"{value.day} {value.strftime('%b')} {value.year}"
+class EvidenceView(NamedTuple):
+    stance: Stance
+    article: Link
+    outlet: str
+    published: DateValue | None
+    via: str | None
+    origin: str
+    quote: str
+    passage_href: str
+    paragraph: int | None  # from 1, when the quote was found
+    original_href: str | None  # the article's own URL with a text fragment, when it is safe
+    note: Markup | None
 
 
-@functools.lru_cache(maxsize=16384)
-def date_html(value: DateValue | None) -> str:
-    # Cached: a large dossier has a few thousand distinct dates and prints them ~10^6 times.
-    if value is None:
-        return ""
-    start = value.start if isinstance(value, DateRange) else value
-    return f'<time datetime="{start.isoformat()}">{esc(format_date(value))}</time>'
+class Side(NamedTuple):
+    stance: Stance
+    title: str
+    evidence: list[EvidenceView]
+
+
+class ClaimCard(NamedTuple):
+    id: str
+    status: Status
+    link: Link
+    date: DateValue | None
+    quantity: QuantityView | None
+    sides: list[Side]
+
+
+class TimelineEntry(NamedTuple):
+    date: DateValue
+    event: Link | None
+    claim: Link | None
+    status: Status | None
+
+
+class ClaimRow(NamedTuple):
+    link: Link
+    text_key: str
+    status: Status
+    status_rank: int
+    origins_for: int
+    origins_against: int
+    date: DateValue | None
+    date_key: str | None  # None: the cell has no sort key
+    about: list[Link]
+
+
+def date_key(value: DateValue | None) -> str:
+    return "" if value is None else date_start(value).isoformat()
 
 
 def format_number(value: float) -> str:
@@ -64,81 +94,84 @@ def quantity_text(quantity: Quantity) -> str:
 
 
 class Parts:
-    """Fragments for one page (links are relative to it)."""
+    """Data for the fragments of one page (links are relative to it)."""
 
-    def __init__(self, data: SiteData, linker: Linker, page: str) -> None:
+    def __init__(self, data: SiteData, linker: Linker, page: str, templates: Templates) -> None:
         self.data = data
         self.linker = linker
         self.page = page
+        self.templates = templates
+
+    def render(self, name: str, **data: object) -> str:
+        return self.templates.render(name, **data)
 
     def href(self, target: str, anchor: str = "") -> str:
-        return esc(self.linker.href(self.page, target, anchor))
+        return self.linker.href(self.page, target, anchor)
 
-    def entity_link(self, entity_id: str) -> str:
-        entity = self.data.dossier.entities.get(entity_id)
-        if entity is None:  # pragma: no cover - references are checked before rendering
-            return esc(entity_id)
-        return f'<a href="{self.href(entity_page(entity.kind, entity.id))}">{esc(entity.name)}</a>'
+    def entity_link(self, entity_id: str) -> Link:
+        entity = self.data.dossier.entities[entity_id]  # references are checked before rendering
+        return Link(self.href(self.data.entity_pages[entity_id]), entity.name)
 
-    def entity_links(self, ids: tuple[str, ...] | list[str]) -> str:
-        return ", ".join(self.entity_link(i) for i in ids)
+    def entity_links(self, ids: Iterable[str]) -> list[Link]:
+        return [self.entity_link(i) for i in ids]
 
-    def claim_link(self, claim: Claim) -> str:
-        return f'<a href="{self.href(claim_page(claim.id))}">{markdown_inline(claim.text)}</a>'
+    def claim_link(self, claim: Claim) -> Link:
+        return Link(self.href(claim_page(claim.id)), markdown_inline(claim.text))
 
-    def article_link(self, article_id: str) -> str:
-        article = self.data.dossier.articles[article_id]
-        return f'<a href="{self.href(article_page(article.id))}">{esc(article.title)}</a>'
+    def article_link(self, article_id: str) -> Link:
+        return Link(self.href(article_page(article_id)), self.data.dossier.articles[article_id].title)
 
-    def evidence(self, claim: Claim, index: int) -> str:
+    def quantity(self, claim: Claim) -> QuantityView | None:
+        return QuantityView(claim.quantity.measure, quantity_text(claim.quantity)) if claim.quantity else None
+
+    def evidence(self, claim: Claim, index: int) -> EvidenceView:
         item = claim.evidence[index]
         article = self.data.dossier.articles[item.article]
-        origin = self.data.analysis.assessments[claim.id].origins[index]
         spans = self.data.analysis.passages.get((claim.id, index), ())
-        paragraph = f" (¶{spans[0].paragraph + 1})" if spans else ""
-        links = [f'<a href="{self.href(article_page(article.id), f"q-{claim.id}-{index}")}">Passage in the article{paragraph}</a>']
-        if article.url and safe_url(article.url):
-            links.append(
-                f'<a href="{esc(article.url + text_fragment(item.quote))}" rel="nofollow noopener noreferrer">Original</a>'
-            )
-        via = f' · <span class="dossier-via">via {esc(item.via)}</span>' if item.via else ""
-        note = f'<p class="dossier-note"><strong>Note:</strong> {markdown_inline(item.note)}</p>' if item.note else ""
-        return (
-            f'<figure class="dossier-evidence dossier-{item.stance.value}">'
-            f"<figcaption>{stance_badge(item.stance)} "
-            f'<span class="dossier-source">{self.article_link(article.id)} — {esc(article.outlet)}'
-            f"{', ' + date_html(article.published) if article.published else ''}{via}</span>"
-            f'<span class="dossier-origin" title="The origin counted for corroboration">origin: {esc(origin)}</span>'
-            f"</figcaption>"
-            f"<blockquote><p>{esc(item.quote)}</p></blockquote>"
-            f'<p class="dossier-evidence-links">{" · ".join(links)}</p>{note}</figure>'
+        original = article.url + text_fragment(item.quote) if article.url and safe_url(article.url) else None
+        return EvidenceView(
+            stance=item.stance,
+            article=self.article_link(article.id),
+            outlet=article.outlet,
+            published=article.published,
+            via=item.via,
+            origin=self.data.analysis.assessments[claim.id].origins[index],
+            quote=item.quote,
+            passage_href=self.href(article_page(article.id), f"q-{claim.id}-{index}"),
+            paragraph=spans[0].paragraph + 1 if spans else None,
+            original_href=original,
+            note=markdown_inline(item.note) if item.note else None,
         )
 
-    def sides(self, claim: Claim) -> str:
-        """Evidence for and against, side by side."""
-        columns = []
-        for stance, title in ((Stance.SUPPORTS, "For"), (Stance.CONTRADICTS, "Against")):
-            indexes = [i for i, item in enumerate(claim.evidence) if item.stance is stance]
-            body = "".join(self.evidence(claim, i) for i in indexes) or '<p class="dossier-empty">No evidence.</p>'
-            columns.append(
-                f'<section class="dossier-side dossier-side-{stance.value}" aria-label="{title}">'
-                f'<p class="dossier-side-title">{stance_badge(stance)} {title} ({len(indexes)})</p>{body}</section>'
-            )
-        return f'<div class="dossier-sides">{"".join(columns)}</div>'
+    def sides(self, claim: Claim) -> list[Side]:
+        """Evidence for and against."""
+        return [
+            Side(stance, title, [self.evidence(claim, i) for i, item in enumerate(claim.evidence) if item.stance is stance])
+            for stance, title in ((Stance.SUPPORTS, "For"), (Stance.CONTRADICTS, "Against"))
+        ]
 
-    def claim_card(self, claim: Claim, *, heading_level: int = 4) -> str:
-        assessment = self.data.analysis.assessments[claim.id]
-        facts = [status_badge(assessment.status)]
-        if claim.date:
-            facts.append(date_html(claim.date))
-        if claim.quantity:
-            facts.append(f"{esc(claim.quantity.measure)}: <strong>{esc(quantity_text(claim.quantity))}</strong>")
-        h = f"h{heading_level}"
-        return (
-            f'<article class="dossier-claim dossier-claim-{assessment.status.value}">'
-            f'<{h} id="claim-{esc(claim.id)}">{self.claim_link(claim)}</{h}>'
-            f'<p class="dossier-facts">{" · ".join(facts)}</p>{self.sides(claim)}</article>'
+    def claim_card(self, claim: Claim) -> ClaimCard:
+        status = self.data.status(claim.id)
+        return ClaimCard(claim.id, status, self.claim_link(claim), claim.date, self.quantity(claim), self.sides(claim))
+
+    def timeline_entry(self, item: TimelineItem) -> TimelineEntry:
+        if item.entity is not None:
+            return TimelineEntry(item.date, self.entity_link(item.entity.id), None, None)
+        assert item.claim is not None  # a timeline item is an event or a claim
+        return TimelineEntry(item.date, None, self.claim_link(item.claim), self.data.status(item.claim.id))
+
+    def claim_row(self, claim: Claim, *, about: bool) -> ClaimRow:
+        """A row of a table of claims; with `about`, the entities it is about (and an empty
+        date sorts as ""; without, an empty date cell has no sort key)."""
+        a = self.data.analysis.assessments[claim.id]
+        return ClaimRow(
+            self.claim_link(claim),
+            claim.text.casefold(),
+            a.status,
+            STATUS_ORDER.index(a.status),
+            len(a.supporting_origins),
+            len(a.contradicting_origins),
+            claim.date,
+            date_key(claim.date) if about or claim.date is not None else None,
+            self.entity_links(claim.about) if about else [],
         )
-
-    def entity_kind_label(self, entity: Entity) -> str:
-        return entity.kind.value.capitalize()

@@ -1,4 +1,5 @@
-"""The site of a dossier: which pages exist, and the HTML of each, rendered on demand.
+"""The site of a dossier: every file it adds (pages, assets, the export), and the HTML of
+each page, rendered on demand.
 
 Pages are rendered one at a time when the build asks for them, so memory does not grow
 with the number of pages; everything shared is computed once in `SiteData`.
@@ -6,15 +7,24 @@ with the number of pages; everything shared is computed once in `SiteData`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path, PurePosixPath
 
-from ..model import Analysis, Dossier, Kind
+from ..export import export
+from ..kinds import KINDS
+from ..model import Analysis, Dossier
 from . import links
+from .article_body import ArticleBody
 from .article_page import render_article
 from .claim_page import render_claim
 from .data import SiteData
-from .entity_page import claim_paging, mention_paging, render_entity, render_entity_claims, render_entity_mentions
+from .discrepancy import discrepancies_paging
+from .entity_lists import claim_paging, mention_paging, render_entity_claims, render_entity_mentions
+from .entity_page import render_entity
+from .html import angle_free
 from .index_pages import (
     articles_paging,
     claims_paging,
@@ -26,12 +36,13 @@ from .index_pages import (
     sources_paging,
 )
 from .links import Linker, listing_page
-from .discrepancy import discrepancies_paging
 from .overview_pages import home_summary, render_discrepancies, render_timeline, timeline_paging
 from .page import Paging, RenderedPage
 from .parts import Parts
+from .templating import Templates
 
 ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js")
+EXPORT_PATH = "dossier.json"
 
 
 @dataclass(frozen=True)
@@ -42,18 +53,44 @@ class PlannedPage:
     search_boost: float | None = None
 
 
+@dataclass(frozen=True)
+class Output:
+    """A file the site adds: a page (rendered later, when the build asks), an asset or the export."""
+
+    src_uri: str
+    content: str | bytes  # "" for a page
+    page: PlannedPage | None = None
+
+
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class Site:
-    def __init__(self, dossier: Dossier, analysis: Analysis, *, directory_urls: bool = True) -> None:
+    def __init__(self, dossier: Dossier, analysis: Analysis, *, directory_urls: bool = True, custom_templates: Path | None = None) -> None:
         self.data = SiteData(dossier, analysis)
         self.linker = Linker(directory_urls)
+        self.templates = Templates(custom_templates)
+        self.article_body = ArticleBody(self.templates)
         self.pages: dict[str, PlannedPage] = {}
         self._render: dict[str, Callable[[Parts], RenderedPage]] = {}
         self._plan()
+
+    def outputs(self, export_path: str = EXPORT_PATH) -> Iterator[Output]:
+        """Every file the site adds, pages first."""
+        for page in self.pages.values():
+            yield Output(page.src_uri, "", page)
+        assets = resources.files("dossier").joinpath("site", "assets")
+        for asset in ASSETS:
+            yield Output(asset, assets.joinpath(PurePosixPath(asset).name).read_bytes())
+        # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
+        # larger and three times slower to write (json's C encoder is used only without indent).
+        payload = json.dumps(export(self.data.dossier, self.data.analysis), ensure_ascii=False, separators=(",", ":"))
+        yield Output(export_path, payload)
+
+    def _parts(self, src_uri: str) -> Parts:
+        return Parts(self.data, self.linker, src_uri, self.templates)
 
     def _add(self, page: PlannedPage, render: Callable[[Parts], RenderedPage]) -> None:
         self.pages[page.src_uri] = page
@@ -63,44 +100,59 @@ class Site:
         """An index and its later pages (`claims.md`, `claims/page/2.md`, ...); only the first is in the navigation."""
         for number in range(1, paging.pages + 1):
             self._add(
-                PlannedPage(listing_page(first_src, number), title if number == 1 else f"{title}, page {number} of {paging.pages}", number == 1),
-                lambda p, n=number: render(p, n),
+                PlannedPage(
+                    listing_page(first_src, number), title if number == 1 else f"{title}, page {number} of {paging.pages}", number == 1
+                ),
+                lambda p, n=number: render(p, n),  # type: ignore[misc]
             )
 
     def _plan(self) -> None:
-        d = self.data.dossier
-        planning = Parts(self.data, self.linker, links.HOME)
-        for kind in Kind:
-            self._listing(links.kind_index(kind), links.KIND_TITLES[kind], kind_paging(planning, kind), lambda p, n, k=kind: render_kind_index(p, k, n))
+        planning = self._parts(links.HOME)
+        for spec in KINDS:
+            kind = spec.kind
+            self._listing(links.kind_index(kind), spec.title, kind_paging(planning, kind), lambda p, n, k=kind: render_kind_index(p, k, n))  # type: ignore[misc]
         self._listing(links.CLAIMS_INDEX, "Claims", claims_paging(planning), render_claims_index)
         self._listing(links.DISCREPANCIES, "Discrepancies", discrepancies_paging(planning), render_discrepancies)
         self._listing(links.TIMELINE, "Timeline", timeline_paging(planning), render_timeline)
         self._listing(links.ARTICLES_INDEX, "Articles", articles_paging(planning), render_articles_index)
         self._listing(links.SOURCES_INDEX, "Sources", sources_paging(planning), render_sources_index)
-        for entity in d.entities.values():
+        self._plan_entities(planning)
+        for claim in self.data.dossier.claims.values():
+            self._add(PlannedPage(links.claim_page(claim.id), _short(claim.text), False), lambda p, c=claim: render_claim(p, c))  # type: ignore[misc]
+        body = self.article_body
+        for article in self.data.dossier.articles.values():
+            self._add(
+                PlannedPage(links.article_page(article.id), article.title, False),
+                lambda p, a=article: render_article(p, a, body),  # type: ignore[misc]
+            )
+
+    def _plan_entities(self, planning: Parts) -> None:
+        for entity in self.data.dossier.entities.values():
             # Entity pages rank above the articles that merely mention their names.
             home = links.entity_page(entity.kind, entity.id)
-            self._add(PlannedPage(home, entity.name, False, search_boost=4.0), lambda p, e=entity: render_entity(p, e))
+            self._add(PlannedPage(home, entity.name, False, search_boost=4.0), lambda p, e=entity: render_entity(p, e))  # type: ignore[misc]
             # Entities cited or mentioned very often: the rest of their lists, on pages of their own.
             paging = claim_paging(planning, entity)
             for number in range(2, paging.pages + 1):
                 self._add(
                     PlannedPage(listing_page(home, number, "claims"), f"Claims about {entity.name}, page {number}", False),
-                    lambda p, e=entity, n=number: render_entity_claims(p, e, n),
+                    lambda p, e=entity, n=number: render_entity_claims(p, e, n),  # type: ignore[misc]
                 )
             paging = mention_paging(planning, entity)
             for number in range(2, paging.pages + 1):
                 self._add(
                     PlannedPage(listing_page(home, number, "mentions"), f"Articles mentioning {entity.name}, page {number}", False),
-                    lambda p, e=entity, n=number: render_entity_mentions(p, e, n),
+                    lambda p, e=entity, n=number: render_entity_mentions(p, e, n),  # type: ignore[misc]
                 )
-        for claim in d.claims.values():
-            self._add(PlannedPage(links.claim_page(claim.id), _short(claim.text), False), lambda p, c=claim: render_claim(p, c))
-        for article in d.articles.values():
-            self._add(PlannedPage(links.article_page(article.id), article.title, False), lambda p, a=article: render_article(p, a))
 
     def render(self, src_uri: str) -> RenderedPage:
-        return self._render[src_uri](Parts(self.data, self.linker, src_uri))
+        return self._render[src_uri](self._parts(src_uri))
 
     def home_summary(self, src_uri: str = links.HOME) -> str:
-        return home_summary(Parts(self.data, self.linker, src_uri))
+        """Counts, the most contested claims and the latest events, for the home page."""
+        return self.templates.render("home_summary.html", **home_summary(self._parts(src_uri)))
+
+    def home_page(self, site_name: str) -> str:
+        """The home page when the content folder has none: the site's name and the summary."""
+        summary = self.templates.render_markup("home_summary.html", **home_summary(self._parts(links.HOME)))
+        return self.templates.render("pages/home.html", title=angle_free(site_name), summary=summary)

@@ -7,11 +7,11 @@ Python-Markdown has run, so no Markdown extension can re-interpret it.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,41 +23,37 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from dossier.check import check_content
-from dossier.export import export
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.report import summary_line
 from dossier.site.csp import add_policy
 from dossier.site.html import title_html
 from dossier.site.links import HOME
 from dossier.site.page import TocEntry
-from dossier.site.site import ASSETS, Site
+from dossier.site.site import ASSETS, PlannedPage, Site
+from dossier.site.templating import template_error_message
 
 log = get_plugin_logger(__name__)
 
 
-class DossierConfig(Config):
-    content = c.Optional(c.Type(str))
-    """The content folder, relative to mkdocs.yml. Default: the docs_dir."""
+class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ has no annotations
+    content = c.Optional(c.Dir(exists=True))
+    """The content folder (claims.yaml or claims/, and articles/), relative to mkdocs.yml. Default: the docs_dir."""
+    custom_templates = c.Optional(c.Dir(exists=True))
+    """A folder of templates, relative to mkdocs.yml: a file named like one of the shipped
+    templates (`pages/entity.html`, `fragments/evidence.html`, ...) replaces it. See the
+    guide's page on templates for each template and what it receives."""
     export_path = c.Type(str, default="dossier.json")
     """Where the export (the derived data as JSON) is published in the site."""
     content_security_policy = c.Type(bool, default=True)
     """Give every page a Content-Security-Policy allowing only the site's own scripts and styles."""
 
 
-def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[dict[str, Any]]:
-    """Nest a flat list of headings the way the Markdown `toc` extension does."""
-    root: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
-    for entry in entries:
-        token = {"level": entry.level, "id": entry.id, "name": entry.title, "children": []}
-        while stack and stack[-1]["level"] >= entry.level:
-            stack.pop()
-        (stack[-1]["children"] if stack else root).append(token)
-        stack.append(token)
-    return root
+def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
+    """A page's headings, nested the way the Markdown `toc` extension nests them."""
+    return nest_toc_tokens([{"level": e.level, "id": e.id, "name": title_html(e.title)} for e in entries])
 
 
-class DossierPlugin(BasePlugin[DossierConfig]):
+class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # the same, inherited
     def __init__(self) -> None:
         self.content_dir: Path | None = None
         self.site: Site | None = None
@@ -67,9 +63,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self._full_content: dict[str, str | None] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path or ".").parent
-        configured = self.config.content
-        self.content_dir = (base / configured).resolve() if configured else Path(config.docs_dir).resolve()
+        # MkDocs' Dir option has resolved the folder against mkdocs.yml and checked it exists.
+        self.content_dir = Path(self.config.content or config.docs_dir).resolve()
         if self.config.content_security_policy and config.theme.name == "material" and config.theme.get("font") is not False:
             # Material loads its fonts from Google by default; the policy allows only the site's
             # own styles, so the theme uses the system fonts instead (privacy, and no errors).
@@ -89,23 +84,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
             raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
-        site = self.site = Site(result.dossier, result.analysis, directory_urls=config.use_directory_urls)
-
+        templates = Path(self.config.custom_templates) if self.config.custom_templates else None
+        site = self.site = Site(result.dossier, result.analysis, directory_urls=config.use_directory_urls, custom_templates=templates)
         new_files = [
-            File.generated(
-                config,
-                page.src_uri,
-                content="",
-                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-            )
-            for page in site.pages.values()
+            File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
+            for output in site.outputs(self.config.export_path)
         ]
-        assets = resources.files("dossier").joinpath("site", "assets")
-        new_files += [File.generated(config, a, content=assets.joinpath(Path(a).name).read_bytes()) for a in ASSETS]
-        # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
-        # larger and three times slower to write (json's C encoder is used only without indent).
-        payload = json.dumps(export(result.dossier, result.analysis), ensure_ascii=False, separators=(",", ":"))
-        new_files.append(File.generated(config, self.config.export_path, content=payload))
 
         # A file of the content folder must never be silently replaced by a generated one
         # (`people.md`, `people/index.md`, `dossier.json`, ...): compare where they would land.
@@ -127,6 +111,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.generated_home:
             files.append(File.generated(config, HOME, content=""))
         return files
+
+    @staticmethod
+    def _inclusion(page: PlannedPage | None) -> InclusionLevel:
+        return InclusionLevel.NOT_IN_NAV if page is not None and not page.in_nav else InclusionLevel.UNDEFINED
 
     def _is_source(self, file: File) -> bool:
         if not file.abs_src_path or self.content_dir is None:
@@ -164,18 +152,24 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is None:
             return html
+        try:
+            return self._content(html, page, config)
+        except TemplateError as error:  # a custom template that does not fit
+            raise PluginError(template_error_message(error, page.file.src_uri)) from None
+
+    def _content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        assert self.site is not None
         uri = page.file.src_uri
         if uri in self.site.pages:
             rendered = self.site.render(uri)
-            page.toc = get_toc(_toc_tokens(rendered.toc))  # type: ignore[arg-type]
+            page.toc = get_toc(_toc_tokens(rendered.toc))
             if rendered.search is not None:
                 self._search_views[uri] = rendered.search
             return rendered.html
         if uri == HOME:
-            summary = self.site.home_summary()
-            if self.generated_home:
-                return f"<h1>{title_html(config.site_name)}</h1>{summary}"
-            return html + summary
+            # The home page the plugin generated has the site's name as its title; an
+            # analyst's own home page keeps its text, and the summary follows it.
+            return self.site.home_page(config.site_name) if self.generated_home else html + self.site.home_summary()
         return html
 
     # The search plugin indexes `page.content` in its `on_page_context` (at the default
@@ -212,7 +206,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return add_policy(output_content)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        # docs_dir is watched already; a content folder elsewhere must be watched too.
+        # docs_dir is watched already; a content folder elsewhere must be watched too, and
+        # custom templates, so that editing one rebuilds the site.
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
+        if self.config.custom_templates:
+            server.watch(self.config.custom_templates)
         return server

@@ -1,0 +1,201 @@
+"""The Jinja2 environment every page and fragment is rendered in.
+
+Autoescaping is on: a value is escaped unless it is `markupsafe.Markup` (made only in
+`html.py`, or by rendering a template); `html.escape_output` escapes everything else. Templates are looked up first in the user's
+`custom_templates` folder, then among the shipped ones (`dossier/site/templates/`), so a
+file of the same name replaces a shipped template.
+
+Templates are written one element a line, for reading; a line break and the indentation
+after it are removed when a template is loaded (`JoinLines`), so the pages stay as compact
+as the HTML the browser gets. A space that matters is written inside a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+from collections.abc import Callable, Hashable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.ext import Extension
+from jinja2.lexer import TOKEN_DATA, Token, TokenStream
+from jinja2.nodes import Expr
+from markupsafe import Markup
+
+from ..model import DateRange, DateValue, Stance, Status, date_start
+from .html import escape_output
+
+_LINE_BREAK = re.compile(r"\n[ \t]*")
+
+
+class JoinLines(Extension):
+    """Removes each line break of a template's text, with the indentation that follows it.
+
+    Only text outside tags is changed (tags may span lines), and each token keeps its line
+    number, so errors in a template still name the right line.
+    """
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        for token in stream:
+            if token.type == TOKEN_DATA:
+                text = _LINE_BREAK.sub("", token.value)
+                if text:
+                    yield Token(token.lineno, token.type, text)
+            else:
+                yield token
+
+
+class EscapingCodeGenerator(CodeGenerator):
+    """Compiles a printed value to one call, `escape_output(value)`, instead of Jinja's
+    `escape(finalize(value))`.
+
+    Same rule (a value is escaped unless it is markup), and the pages' own spelling of
+    escaped quotes; half the work per value, which is most of the cost of rendering a large
+    dossier's pages. Should a Jinja release stop calling these two methods, values would be
+    escaped twice, which the site tests would see at once (`&amp;lt;`).
+    """
+
+    def _escapes_itself(self, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> bool:
+        return bool(frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src)
+
+    def _output_child_pre(self, node: Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> None:
+        if self._escapes_itself(frame, finalize):
+            self.write(finalize.src or "")
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> None:
+        if self._escapes_itself(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+class SiteEnvironment(Environment):
+    code_generator_class = EscapingCodeGenerator
+
+
+class StatusLabel(NamedTuple):
+    value: str  # the CSS suffix: dossier-status-<value>
+    icon: str
+    label: str
+    meaning: str
+
+
+class StanceLabel(NamedTuple):
+    value: str
+    icon: str
+    label: str
+
+
+STATUS_LABELS = {
+    Status.CORROBORATED: StatusLabel(
+        "corroborated", "✔✔", "Corroborated", "two or more independent origins support it; none contradicts it"
+    ),
+    Status.SINGLE_SOURCE: StatusLabel("single-source", "✔", "Single source", "one origin supports it; none contradicts it"),
+    Status.CONTESTED: StatusLabel("contested", "⚖", "Contested", "some origins support it, others contradict it"),
+    Status.DISPUTED: StatusLabel("disputed", "✖", "Disputed", "the only evidence contradicts it"),
+}
+STANCE_LABELS = {
+    Stance.SUPPORTS: StanceLabel("supports", "✔", "Supports"),
+    Stance.CONTRADICTS: StanceLabel("contradicts", "✖", "Contradicts"),
+}
+
+
+def format_date(value: DateValue | dt.date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, DateRange):
+        return f"{format_date(value.start)} – {format_date(value.end)}"
+    return f"{value.day} {value.strftime('%b')} {value.year}"
+
+
+def template_environment(custom_dir: Path | None = None) -> Environment:
+    loaders: list[BaseLoader] = [] if custom_dir is None else [FileSystemLoader(custom_dir)]
+    loaders.append(PackageLoader("dossier.site", "templates"))
+    return SiteEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        finalize=escape_output,
+        auto_reload=False,  # a build never changes its templates; no stat() per page
+        undefined=StrictUndefined,  # a misspelt name in a custom template fails the build
+        extensions=[JoinLines],
+    )
+
+
+class Templates:
+    """Renders pages and fragments; the few fragments printed thousands of times with the
+    same arguments (dates, badges) are rendered once per distinct value."""
+
+    def __init__(self, custom_dir: Path | None = None) -> None:
+        self.env = template_environment(custom_dir)
+        self._cache: dict[tuple[str, Hashable], Markup] = {}
+        # Filters, not functions: Jinja calls a filter directly, a function through the context.
+        self.env.filters.update(date=self.date, status_badge=self.status_badge, stance_badge=self.stance_badge)
+        self.env.globals["STATUS"] = STATUS_LABELS
+
+    def render(self, name: str, **data: Any) -> str:
+        """A page's HTML, for MkDocs (a plain string: a Markup object would escape what it is joined to)."""
+        return self.env.get_template(name).render(data)
+
+    def render_markup(self, name: str, **data: Any) -> Markup:
+        """A part that other templates print: what a template rendered is markup."""
+        return Markup(self.env.get_template(name).render(data))
+
+    def macro(self, name: str) -> Callable[..., Markup]:
+        """The macro of a fragment file (`fragments/date.html` defines `date`), to call from Python."""
+        module = self.env.get_template(f"fragments/{name}.html").module
+        return getattr(module, name)  # type: ignore[no-any-return]
+
+    def _cached(self, name: str, key: Hashable, *args: Any) -> Markup:
+        value = self._cache.get((name, key))
+        if value is None:
+            value = self._cache[(name, key)] = Markup(self.macro(name)(*args))
+        return value
+
+    def date(self, value: DateValue | None) -> Markup:
+        if value is None:
+            return Markup("")
+        cached = self._cache.get(("date", value))
+        return cached if cached is not None else self._cached("date", value, date_start(value).isoformat(), format_date(value))
+
+    def status_badge(self, status: Status, compact: bool = False) -> Markup:
+        """The status as a badge; `compact` leaves out the tooltip, for tables of many rows."""
+        cached = self._cache.get(("status_badge", (status, compact)))
+        return cached if cached is not None else self._cached("status_badge", (status, compact), STATUS_LABELS[status], compact)
+
+    def stance_badge(self, stance: Stance) -> Markup:
+        cached = self._cache.get(("stance_badge", stance))
+        return cached if cached is not None else self._cached("stance_badge", stance, STANCE_LABELS[stance])
+
+
+def template_error_message(error: TemplateError, page: str) -> str:
+    """What went wrong in which template, and where, for a build that stops on it.
+
+    A syntax error knows its file and line; for an error while rendering (a name the
+    template does not receive, say), the innermost template frame of the traceback does.
+    """
+    where = ""
+    if isinstance(error, TemplateSyntaxError):
+        where = f"{error.filename or error.name}, line {error.lineno}: "
+    else:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
+        if frames:
+            where = f"{frames[-1].filename}, line {frames[-1].lineno}: "
+    return (
+        f"{where}{error.message or type(error).__name__} (while rendering {page}). "
+        "Check this template against the list of templates and what each receives (guide: Templates)."
+    )
