@@ -483,7 +483,7 @@ class Generator:
         rng = self.rng
         start = dt.date(2019, 1, 1)
         counts: dict[str, int] = {}
-        for index in range(self.n):
+        for _index in range(self.n):
             outlet = OUTLETS[min(int(rng.paretovariate(1.2)) - 1, len(OUTLETS) - 1)] if rng.random() < 0.5 else rng.choice(OUTLETS)
             published = start + dt.timedelta(days=rng.randrange(7 * 365))
             base = f"{slug(outlet)}-{published.isoformat()}"
@@ -566,7 +566,7 @@ class Generator:
     def _second_value(self, first: GenClaim, index: int) -> GenClaim:
         """Another claim on the measure of `first`: a discrepancy when its value differs."""
         subject = self._entity(first.about[0])
-        measure, old = first.quantity
+        measure, _old = first.quantity
         value = self.rng.choice([11, 19, 26, 50, 52, 101, 128, 150, 310, 1400])
         noun, year = " ".join(measure.split("-")[-3:-1]), measure.split("-")[-1]
         return GenClaim(

@@ -206,7 +206,7 @@ def exponent(points: list[tuple[float, float]]) -> float | None:
     xs = [math.log(x) for x, _ in points]
     ys = [math.log(y) for _, y in points]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False)) / sum((x - mx) ** 2 for x in xs)
 
 
 def report(results: list[Result]) -> str:
@@ -304,7 +304,8 @@ def machine() -> str:
 
     memory = ""
     try:
-        kb = int(next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1])
+        with open("/proc/meminfo") as meminfo:
+            kb = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
         memory = f", {kb / 1024 / 1024:.0f} GB memory"
     except (OSError, StopIteration):
         pass

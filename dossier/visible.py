@@ -14,38 +14,18 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .commonmark import PLAIN_PARAGRAPH, markdown_parser
 from .text import MappedText
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LINE_END = re.compile(r"\r\n?|\n")
-_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
-_ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # How far ahead a character that Markdown changed (an escape, an entity) is looked for.
 _NEAR = 40
 
-# A paragraph that Markdown leaves as it is (the site's article pages skip the parser for
-# these too): one line, no character that starts inline markup, no start that makes a block.
-_PLAIN = re.compile(r"(?![#>+\-=|]|\d{1,9}[.)](?: |\Z))[^\s\\`*_\[\]<&~][^\n\\`*_\[\]<&~]*(?<=\S)\Z")
 
-
-def _safe_link(url: str) -> bool:
-    """As the site's pages: http(s), mailto, or relative; other links stay literal text."""
-    url = url.strip()
-    return bool(_SAFE_SCHEME.match(url)) or not _ANY_SCHEME.match(url)
-
-
-def article_markdown() -> MarkdownIt:
-    """The parser the site renders article bodies with: CommonMark, raw HTML and images off."""
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.validateLink = _safe_link  # type: ignore[method-assign]
-    md.disable("image")
-    return md
-
-
-_MD = article_markdown()
+_MD = markdown_parser()
 
 
 def paragraph_spans(body: str) -> tuple[tuple[int, int], ...]:
@@ -131,7 +111,7 @@ def visible_text(body: str, paragraphs: tuple[tuple[int, int], ...] | None = Non
     builder = _Builder(body)
     for number, (start, end) in enumerate(paragraph_spans(body) if paragraphs is None else paragraphs):
         source = body[start:end]
-        if _PLAIN.match(source):
+        if PLAIN_PARAGRAPH.match(source):
             at = builder.length
             builder.add_source(start, end)
             builder.block(number, at)

@@ -24,7 +24,7 @@ RENDERER = ArticleBody(Templates())
 def both(monkeypatch: pytest.MonkeyPatch, body: str, highlights=(), mentions=()) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     spans = paragraph_spans(body)
     fast = RENDERER.render(body, spans, list(highlights), list(mentions))
-    monkeypatch.setattr(article_body, "_PLAIN", NEVER)
+    monkeypatch.setattr(article_body, "PLAIN_PARAGRAPH", NEVER)
     slow = RENDERER.render(body, spans, list(highlights), list(mentions))
     monkeypatch.undo()
     return fast, slow

@@ -19,7 +19,7 @@ def timed(check, *args, **kwargs):  # type: ignore[no-untyped-def]
 
 def test_alias_bomb(check) -> None:
     bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    for previous, name in zip("abcdefgh", "bcdefghi"):
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         bomb += f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]\n"
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     problem = only_error(timed(check, bomb))

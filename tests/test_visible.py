@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.quotes import paragraph_spans
-from dossier.site.article_body import render_body
+from dossier.site.article_body import ArticleBody
+from dossier.site.templating import Templates
 from dossier.text import squash
 from dossier.visible import visible_text
 
@@ -26,9 +27,12 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|pre|blockquote|hr|br)\b[^>
 _TAG = re.compile(r"<[^>]+>")
 
 
+_BODY = ArticleBody(Templates())
+
+
 def shown(body: str) -> str:
     """What a reader of the site's article page sees of `body`."""
-    page = render_body(body, paragraph_spans(body), [], [])
+    page = _BODY.render(body, paragraph_spans(body), [], [])
     return html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", _NUMBER.sub("", page))))
 
 

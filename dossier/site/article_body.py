@@ -22,7 +22,8 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from .html import escape_html, markdown_html, markdown_parser
+from ..commonmark import PLAIN_PARAGRAPH, markdown_parser
+from .html import escape_html, markdown_html
 from .templating import Templates
 
 
@@ -68,13 +69,6 @@ class Paragraph:
     html: Markup | None = None
     unplaced: list[str] = field(default_factory=list)
 
-
-# A paragraph that Markdown would leave as it is: one line, no character that starts inline
-# markup (escapes, code, emphasis, links, autolinks, entities), and no start that makes a
-# block (heading, quote, list item, thematic break, table, indented code). Most paragraphs
-# of news text are like this; they skip the Markdown parser, whose output for them is
-# exactly `<p>` + the escaped text + `</p>` (tests/test_article_body.py compares the two).
-_PLAIN = re.compile(r"(?![#>+\-=|]|\d{1,9}[.)](?: |\Z))[^\s\\`*_\[\]<&~][^\n\\`*_\[\]<&~]*(?<=\S)\Z")
 
 
 def _cuts(start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink]) -> list[int]:
@@ -171,7 +165,7 @@ class ArticleBody:
             view = Paragraph(number + 1)
             source = body[p_start:p_end]
             h_list, m_list = by_paragraph_h.get(number, []), by_paragraph_m.get(number, [])
-            if not _PLAIN.match(source):
+            if not PLAIN_PARAGRAPH.match(source):
                 view.html = self._markdown(body, p_start, p_end, h_list, m_list, placed)
             elif h_list or m_list:
                 view.pieces = marked_pieces(body, p_start, p_end, h_list, m_list, False, placed)

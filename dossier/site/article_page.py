@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from ..model import Article, Stance, Status
 from .article_body import ArticleBody, Highlight, MentionLink
-from .html import safe_url
+from ..commonmark import safe_url
 from .links import claim_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts

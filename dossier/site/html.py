@@ -32,13 +32,13 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
+from ..commonmark import markdown_parser, safe_url
+
 try:  # MarkupSafe's escaper in C (what its `escape` calls), without a Markup object per value
     from markupsafe._speedups import _escape_inner
 except ImportError:  # pragma: no cover - MarkupSafe without its C extension
     _escape_inner = html.escape
 
-_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
-_ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def escape_html(text: str) -> str:
@@ -79,21 +79,6 @@ def title_html(text: str) -> str:
 def angle_free(text: str) -> str:
     """The text with angle brackets replaced by look-alike quotation marks (for titles)."""
     return text.replace("<", "‹").replace(">", "›")
-
-
-def safe_url(url: str) -> bool:
-    """http(s) and mailto, or a relative link without a scheme."""
-    url = url.strip()
-    return bool(_SAFE_SCHEME.match(url)) or not _ANY_SCHEME.match(url)
-
-
-def markdown_parser() -> MarkdownIt:
-    """The one MarkdownIt configuration for untrusted text: CommonMark, raw HTML off, no
-    images (an article or a summary must not load third-party images), safe links only."""
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.validateLink = safe_url  # type: ignore[method-assign]
-    md.disable("image")
-    return md
 
 
 def _link_open(self: RendererHTML, tokens: list[Token], idx: int, options: OptionsDict, env: EnvType) -> str:

@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from ..model import Claim, DateValue, Quantity, Range, Stance, Status, date_start
 from .data import STATUS_ORDER, SiteData, TimelineItem
-from .html import markdown_inline, safe_url, text_fragment
+from ..commonmark import safe_url
+from .html import markdown_inline, text_fragment
 from .links import Linker, article_page, claim_page
 from .templating import STATUS_LABELS, Templates
 
