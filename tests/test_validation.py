@@ -332,7 +332,7 @@ def test_article_outlet_of_the_wrong_type(check) -> None:
             "        stance: supports\n        comment: see p. 2\n",
             "comment",
             "unknown field 'comment' in claim 'release-count', evidence 1",
-            "the fields allowed here are: article, note, quote, stance, via",
+            "the fields allowed here are: article, note, quote, stance, translation, via",
         ),
         ("claims:\n", "claim:\n", "claim", "unknown field 'claim' in the document", "did you mean 'claims'?"),
     ],
