@@ -17,10 +17,11 @@ suggests making them one entity, or aliases of one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .mentions import is_capitals_only
@@ -49,8 +50,12 @@ def _strip_the(words: list[str]) -> list[str]:
 
 def loose_key(text: str) -> str:
     """Case, accents, punctuation and a leading "The" ignored: "The N.Y. Times." -> "ny times"."""
-    words = _PUNCTUATION_SPACED.sub(" ", _PUNCTUATION_DROPPED.sub("", squash(text))).split()
-    return " ".join(_strip_the(words)) or squash(text)
+    return _loose(squash(text))
+
+
+def _loose(squashed: str) -> str:
+    words = _PUNCTUATION_SPACED.sub(" ", _PUNCTUATION_DROPPED.sub("", squashed)).split()
+    return " ".join(_strip_the(words)) or squashed
 
 
 def _capitals_key(text: str) -> str:
@@ -76,6 +81,8 @@ class OriginResolver:
     def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
         self.names = {entity: forms[0] for entity, forms in names.items() if forms}
         self.forms = {entity: tuple(forms) for entity, forms in names.items() if forms}
+        self.loose_keys: dict[str, str] = {}  # each name and alias -> its loose key
+        self._resolved: dict[str, Origin] = {}  # outlets repeat: each spelling is worked out once
         # (table, key) -> entity; tables: "any"/"caps" as mentions, then "loose"/"loose-caps".
         self._owner: dict[tuple[str, str], str] = {}
         for by_name_first in (True, False):
@@ -85,10 +92,11 @@ class OriginResolver:
 
     def _add(self, entity: str, form: str) -> None:
         folded, keep_case = _mention_keys(form)
+        loose = self.loose_keys[form] = _loose(folded)  # kept for `look_alikes`
         if is_capitals_only(form):
             entries = [("caps", keep_case), ("loose-caps", _capitals_key(form))]
         else:
-            entries = [("any", folded), ("loose", loose_key(form))]
+            entries = [("any", folded), ("loose", loose)]
         for table_key in entries:
             if table_key[1]:
                 self._owner.setdefault(table_key, entity)
@@ -96,7 +104,7 @@ class OriginResolver:
     def entity_of(self, text: str) -> str | None:
         """The entity this spelling names, if any."""
         folded, keep_case = _mention_keys(text)
-        for table_key in (("any", folded), ("caps", keep_case), ("loose", loose_key(text)), ("loose-caps", _capitals_key(text))):
+        for table_key in (("any", folded), ("caps", keep_case), ("loose", _loose(folded)), ("loose-caps", _capitals_key(text))):
             entity = self._owner.get(table_key)
             if entity is not None:
                 return entity
@@ -104,6 +112,13 @@ class OriginResolver:
 
     def resolve(self, text: str) -> Origin:
         """The origin a `via` or `outlet` spelling stands for."""
+        known = self._resolved.get(text)
+        if known is not None:
+            return known
+        origin = self._resolved[text] = self._resolve(text)
+        return origin
+
+    def _resolve(self, text: str) -> Origin:
         entity = self.entity_of(text)
         if entity is not None:
             return Origin(self.names[entity], entity, ENTITY_KEY + entity)
@@ -233,33 +248,77 @@ def _candidates(
         known = grouped.get(key)
         grouped[key] = _Spelling(key, known.written if known else written, None, (*(known.uses if known else ()), *places))
     named: list[_Spelling[Place]] = []
-    for entity, forms in (resolver.forms if resolver else {}).items():
-        named += [_Spelling(loose_key(form), form, entity, ()) for form in forms]
+    if resolver is not None:
+        for entity, forms in resolver.forms.items():
+            named += [_Spelling(resolver.loose_keys[form], form, entity, ()) for form in forms]
     return list(grouped.values()), named
 
 
-def look_alikes(uses: Mapping[str, Sequence[Place]], resolver: OriginResolver | None = None) -> list[LookAlike[Place]]:
+class _Index(Generic[Place]):
+    """The spellings to compare, indexed so that each comparison touches only likely candidates."""
+
+    def __init__(self, spellings: list[_Spelling[Place]]) -> None:
+        self.spellings = spellings
+        self.keys = [spelling.key for spelling in spellings]
+        self.by_key: dict[str, list[int]] = {}
+        self.by_acronym: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        for index, key in enumerate(self.keys):
+            words = key.split()
+            self.by_key.setdefault(key, []).append(index)
+            for acronym in _initials(words):
+                self.by_acronym.setdefault(acronym, []).append(index)
+            for word in set(words) if len(words) > 1 else ():
+                self.by_word.setdefault(word, []).append(index)
+
+    def alike(self, index: int) -> dict[int, str]:
+        """Candidates that look like spelling `index`, with the reason (an abbreviation first)."""
+        key = self.keys[index]
+        words = key.split()
+        found: dict[int, str] = {}
+        for choice, _, other in process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+            if _spelled_alike(key, choice):
+                found[other] = "spelling"
+        longer = self.by_acronym.get(key, []) if len(words) == 1 else [i for word in words for i in self.by_word.get(word, [])]
+        for other in longer:
+            if key in abbreviations(self.keys[other]):
+                found[other] = "abbreviation"
+        for short in abbreviations(key):
+            for other in self.by_key.get(short, []):
+                found[other] = "abbreviation"
+        found.pop(index, None)
+        return found
+
+
+def _too_short_for_an_entity(first: str, second: str) -> bool:
+    """Two-letter acronyms name too many things ("AP", "Anna Petrova"): only compared among sources."""
+    return min(len(first.replace(" ", "")), len(second.replace(" ", ""))) < 3
+
+
+def look_alikes(
+    uses: Mapping[str, Sequence[Place]], resolver: OriginResolver | None = None, entities: Collection[str] | None = None
+) -> list[LookAlike[Place]]:
     """Warnings for origin spellings that count apart but look alike.
 
     `uses` maps each spelling of an origin (as written) to where it is used. Spellings that
     resolve to an entity are skipped; the others are compared with each other and with the
-    resolver's entities' names and aliases: one warning per pair of spellings, and at most
-    one per spelling and entity.
+    names and aliases of the resolver's entities (only those in `entities`, when given: pass
+    the organizations, which outlets and agencies are). One warning per pair of spellings,
+    and at most one per spelling and entity.
     """
     loose, named = _candidates(uses, resolver)
-    short_forms = {spelling.key: abbreviations(spelling.key) for spelling in [*loose, *named]}
+    if entities is not None:
+        named = [spelling for spelling in named if spelling.entity_id in entities]
+    index = _Index([*loose, *named])
     found: list[LookAlike[Place]] = []
-    for index, spelling in enumerate(loose):
+    for position, spelling in enumerate(loose):
         warned: set[str] = set()
-        for other in loose[index + 1 :] + named:
+        for other_position, reason in sorted(index.alike(position).items()):
+            other = index.spellings[other_position]
             tag = other.entity_id or other.key
-            if tag in warned:
-                continue
-            if other.key in short_forms[spelling.key] or spelling.key in short_forms[other.key]:
-                reason = "abbreviation"
-            elif _spelled_alike(spelling.key, other.key):
-                reason = "spelling"
-            else:
+            if other_position < position or tag in warned:
+                continue  # a pair of unresolved spellings is reported once, from its first
+            if reason == "abbreviation" and other.entity_id and _too_short_for_an_entity(spelling.key, other.key):
                 continue
             warned.add(tag)
             found.append(LookAlike(spelling.written, other.written, other.entity_id, reason, spelling.uses, other.uses))

@@ -178,3 +178,16 @@ def test_spellings_of_one_key_are_grouped_with_all_their_uses() -> None:
     [found] = look_alikes({"The Associated Press": [1], "associated press": [2], "AP": [3]})
     assert {found.spelling, found.other} == {"The Associated Press", "AP"}
     assert sorted([*found.uses, *found.other_uses]) == [1, 2, 3]
+
+
+def test_two_letter_acronyms_are_compared_only_among_sources() -> None:
+    resolver = OriginResolver({"anna-petrova": ("Anna Petrova",), "associated-press": ("Associated Press",)})
+    assert look_alikes({"AP": [1]}, resolver) == []
+    [found] = look_alikes({"AP": [1], "Associated Pres": [2]})
+    assert found.reason == "abbreviation"
+
+
+def test_the_entities_compared_with_can_be_limited_to_organizations() -> None:
+    resolver = OriginResolver({"john-coale": ("John Coale",), "reuters": ("Reuters",)})
+    assert [f.entity_id for f in look_alikes({"Jon Coale": [1], "Reuter": [2]}, resolver)] == ["john-coale", "reuters"]
+    assert [f.entity_id for f in look_alikes({"Jon Coale": [1], "Reuter": [2]}, resolver, entities={"reuters"})] == ["reuters"]
