@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build serve test check clean fuzz chromium lock
+.PHONY: build serve test lint check clean fuzz chromium lock
 
 # The browser tests (tests/browser/) drive this Chromium: Debian's package by default.
 DOSSIER_CHROMIUM ?= /usr/bin/chromium
@@ -37,8 +37,17 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/dossier check --content content
 
+# TODO(integrator): once every branch is merged and `make lint` is clean over the whole tree
+# (dossier/site/, quotes.py, text.py, mentions.py still have mypy errors on the core branch),
+# make the suite run it first:  test: $(STAMP) chromium lint
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# Lint and format check (ruff) and strict type check (mypy), as configured in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Installs Debian's Chromium for the browser tests when it is missing and we are root;
 # otherwise says how. Without it the browser tests are skipped, or fail under CI=true.

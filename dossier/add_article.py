@@ -48,6 +48,20 @@ def render(meta: dict[str, object], body: list[str]) -> str:
     return "\n".join(lines) + "\n" + "\n\n".join(body) + "\n"
 
 
+def _check_options(outlet: str, title: str, published: str | None, url: str | None) -> None:
+    if not outlet.strip() or not title.strip():
+        raise AddArticleError("--outlet and --title must not be empty")
+    if published is not None:
+        try:
+            if not _DATE.match(published):
+                raise ValueError(published)
+            dt.date.fromisoformat(published)
+        except ValueError:
+            raise AddArticleError(f"--published '{published}' is not a date written YYYY-MM-DD") from None
+    if url is not None and not _URL.match(url):
+        raise AddArticleError(f"--url '{url}' is not an http:// or https:// address")
+
+
 def add_article(
     source: Path,
     content: Path,
@@ -74,17 +88,7 @@ def add_article(
         title, body = body[0], body[1:]  # the first line is the headline
     if not body:
         raise AddArticleError(f"{source}: the article has no text besides its title")
-    if not outlet.strip() or not title.strip():
-        raise AddArticleError("--outlet and --title must not be empty")
-    if published is not None:
-        try:
-            if not _DATE.match(published):
-                raise ValueError(published)
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise AddArticleError(f"--published '{published}' is not a date written YYYY-MM-DD") from None
-    if url is not None and not _URL.match(url):
-        raise AddArticleError(f"--url '{url}' is not an http:// or https:// address")
+    _check_options(outlet, title, published, url)
     article_id = article_id or "-".join(filter(None, [slug(outlet, 40), published])) or slug(title)
     if not ID_PATTERN.match(article_id or ""):
         raise AddArticleError(f"--id '{article_id}' is not a valid id: use lowercase letters a-z, digits and '-'")

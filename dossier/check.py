@@ -48,12 +48,4 @@ def check_content(content: Path | str) -> CheckResult:
     passages = validate.verify_quotes(dossier, problems, loaded.loose_quotes)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
-    mentions = derive.find_mentions(dossier)
-    analysis = Analysis(
-        assessments={claim.id: derive.assess(dossier, claim) for claim in dossier.claims.values()},
-        passages=passages,
-        discrepancies=derive.discrepancies(dossier),
-        mentions=mentions,
-        mentioned_in=derive.mentioned_in(dossier, mentions),
-    )
-    return CheckResult(dossier, analysis, problems.sorted())
+    return CheckResult(dossier, derive.analyse(dossier, passages), problems.sorted())

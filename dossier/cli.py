@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import diffing
 from .add_article import AddArticleError, add_article
 from .check import check_content
 from .export import export
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     adder.add_argument("--language", default="en", help="language code (default: en)")
     adder.add_argument("--id", dest="article_id", help="the article id (default: outlet and date)")
     adder.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    diffing.add_parser(commands)
     return parser
 
 
@@ -66,7 +68,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     result = check_content(args.content)
-    if not result.ok or result.analysis is None:
+    if not result.ok or result.dossier is None or result.analysis is None:
         sys.stderr.write(text_report(result.problems))
         sys.stderr.write(f"dossier export: not exported: {summary_line(result.problems)}\n")
         return EXIT_PROBLEMS
@@ -101,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "add-article" and not args.content.is_dir():
         sys.stderr.write(f"dossier {args.command}: error: the content folder '{args.content}' does not exist\n")
         return EXIT_USAGE
-    handler = {"check": _check, "export": _export, "add-article": _add_article}[args.command]
+    handler = {"check": _check, "export": _export, "add-article": _add_article, "diff": diffing.run}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. `dossier export | head`

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Mapping
 
 from .mentions import MentionFinder
-from .model import Claim, ClaimAssessment, Discrepancy, Dossier, MeasuredValue, Mention, Stance, Status
-from .quotes import paragraph_spans
+from .model import Analysis, Claim, ClaimAssessment, Discrepancy, Dossier, MeasuredValue, Mention, Stance, Status
+from .quotes import Span, paragraph_spans
 from .text import squash
+
+
+def analyse(dossier: Dossier, passages: Mapping[tuple[str, int], tuple[Span, ...]]) -> Analysis:
+    """Everything the build derives from a valid dossier, given where its quotes were found."""
+    mentions = find_mentions(dossier)
+    return Analysis(
+        assessments={claim.id: assess(dossier, claim) for claim in dossier.claims.values()},
+        passages=passages,
+        discrepancies=discrepancies(dossier),
+        mentions=mentions,
+        mentioned_in=mentioned_in(dossier, mentions),
+    )
 
 
 def evidence_origins(dossier: Dossier, claim: Claim) -> tuple[str, ...]:
@@ -26,8 +39,8 @@ def _distinct(names: list[str]) -> tuple[str, ...]:
 
 def assess(dossier: Dossier, claim: Claim) -> ClaimAssessment:
     origins = evidence_origins(dossier, claim)
-    supporting = _distinct([o for o, e in zip(origins, claim.evidence) if e.stance is Stance.SUPPORTS])
-    contradicting = _distinct([o for o, e in zip(origins, claim.evidence) if e.stance is Stance.CONTRADICTS])
+    supporting = _distinct([o for o, e in zip(origins, claim.evidence, strict=True) if e.stance is Stance.SUPPORTS])
+    contradicting = _distinct([o for o, e in zip(origins, claim.evidence, strict=True) if e.stance is Stance.CONTRADICTS])
     if supporting and contradicting:
         status = Status.CONTESTED
     elif contradicting:

@@ -4,71 +4,86 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysis, Dossier, Kind, date_json
+from .kinds import spec
+from .model import Analysis, Article, Claim, ClaimAssessment, Discrepancy, Dossier, Entity, Evidence, date_json
+from .quotes import Span
+
+Json = dict[str, Any]
 
 
-def export(dossier: Dossier, analysis: Analysis) -> dict[str, Any]:
-    articles = [
-        {
-            "id": a.id,
-            "title": a.title,
-            "outlet": a.outlet,
-            "author": list(a.authors) if len(a.authors) > 1 else (a.authors[0] if a.authors else None),
-            "published": a.published.isoformat() if a.published else None,
-            "url": a.url,
-            "language": a.language,
-        }
-        for a in dossier.articles.values()
+def export(dossier: Dossier, analysis: Analysis) -> Json:
+    return {
+        "articles": [_article(a) for a in dossier.articles.values()],
+        "entities": [_entity(e, analysis) for e in dossier.entities.values()],
+        "claims": [_claim(c, analysis) for c in dossier.claims.values()],
+        "discrepancies": [_discrepancy(d) for d in analysis.discrepancies],
+    }
+
+
+def _article(article: Article) -> Json:
+    authors = article.authors
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": list(authors) if len(authors) > 1 else (authors[0] if authors else None),
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "language": article.language,
+    }
+
+
+def _entity(entity: Entity, analysis: Analysis) -> Json:
+    kind = spec(entity.kind)
+    return {
+        "id": entity.id,
+        "kind": kind.singular,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "summary": entity.summary,
+        "wikidata": entity.wikidata,
+        "countries": list(entity.countries),
+        "participants": list(entity.participants),
+        "date": date_json(entity.date) if "date" in kind.extra_fields else None,
+        "mentioned_in": list(analysis.mentioned_in.get(entity.id, ())),
+    }
+
+
+def _claim(claim: Claim, analysis: Analysis) -> Json:
+    assessment = analysis.assessments[claim.id]
+    quantity = claim.quantity
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "about": list(claim.about),
+        "date": date_json(claim.date),
+        "quantity": ({"measure": quantity.measure, "value": quantity.value_json(), "unit": quantity.unit} if quantity else None),
+        "status": assessment.status.value,
+        "supporting_origins": list(assessment.supporting_origins),
+        "contradicting_origins": list(assessment.contradicting_origins),
+        "evidence": _evidence(claim, assessment, analysis),
+    }
+
+
+def _evidence(claim: Claim, assessment: ClaimAssessment, analysis: Analysis) -> list[Json]:
+    return [
+        _evidence_item(item, origin, analysis.passages.get((claim.id, index), ()))
+        for index, (item, origin) in enumerate(zip(claim.evidence, assessment.origins, strict=True))
     ]
-    entities = [
-        {
-            "id": e.id,
-            "kind": e.kind.value,
-            "name": e.name,
-            "aliases": list(e.aliases),
-            "summary": e.summary,
-            "wikidata": e.wikidata,
-            "countries": list(e.countries),
-            "participants": list(e.participants),
-            "date": date_json(e.date) if e.kind is Kind.EVENT else None,
-            "mentioned_in": list(analysis.mentioned_in.get(e.id, ())),
-        }
-        for e in dossier.entities.values()
-    ]
-    claims = []
-    for claim in dossier.claims.values():
-        assessment = analysis.assessments[claim.id]
-        evidence = []
-        for index, (item, origin) in enumerate(zip(claim.evidence, assessment.origins)):
-            spans = analysis.passages.get((claim.id, index), ())
-            evidence.append(
-                {
-                    "article": item.article,
-                    "stance": item.stance.value,
-                    "quote": item.quote,
-                    "via": item.via,
-                    "note": item.note,
-                    "origin": origin,
-                    # Added field: where the quote sits in the article body.
-                    "passage": [{"paragraph": s.paragraph + 1, "start": s.start, "end": s.end} for s in spans],
-                }
-            )
-        quantity = claim.quantity
-        claims.append(
-            {
-                "id": claim.id,
-                "text": claim.text,
-                "about": list(claim.about),
-                "date": date_json(claim.date),
-                "quantity": ({"measure": quantity.measure, "value": quantity.value_json(), "unit": quantity.unit} if quantity else None),
-                "status": assessment.status.value,
-                "supporting_origins": list(assessment.supporting_origins),
-                "contradicting_origins": list(assessment.contradicting_origins),
-                "evidence": evidence,
-            }
-        )
-    discrepancies = [
-        {"measure": d.measure, "values": [{"claim": v.claim, "value": v.quantity.value_json()} for v in d.values]}
-        for d in analysis.discrepancies
-    ]
-    return {"articles": articles, "entities": entities, "claims": claims, "discrepancies": discrepancies}
+
+
+def _evidence_item(item: Evidence, origin: str, spans: tuple[Span, ...]) -> Json:
+    return {
+        "article": item.article,
+        "stance": item.stance.value,
+        "quote": item.quote,
+        "via": item.via,
+        "note": item.note,
+        "origin": origin,
+        # Added field: where the quote sits in the article body.
+        "passage": [{"paragraph": s.paragraph + 1, "start": s.start, "end": s.end} for s in spans],
+    }
+
+
+def _discrepancy(discrepancy: Discrepancy) -> Json:
+    return {"measure": discrepancy.measure, "values": [{"claim": v.claim, "value": v.quantity.value_json()} for v in discrepancy.values]}

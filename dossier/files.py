@@ -46,10 +46,9 @@ def links_leaving(root: Path) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            if entry.is_symlink():
-                if not entry.exists() or not inside(entry, root):
-                    found.append(entry)
-                    continue
+            if entry.is_symlink() and (not entry.exists() or not inside(entry, root)):
+                found.append(entry)
+                continue
             if entry.is_dir() and not entry.is_symlink():
                 stack.append(entry)
     return sorted(found)

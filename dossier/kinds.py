@@ -29,10 +29,10 @@ class KindSpec:
     folder: str  # the site folder of its pages, e.g. "people/<id>/"
     title: str  # the title of its index page, e.g. "People"
     schema_type: str  # its schema.org type, for JSON-LD
-    # Fields beyond those every entity has (id, name, aliases, summary, wikidata, countries).
+    # Fields beyond those every entity has (id, name, aliases, summary, wikidata).
     extra_fields: tuple[str, ...] = ()
     required_fields: tuple[str, ...] = ()  # besides id and name
-    # Reference fields, and the kinds each may point to.
+    # Reference fields (among the extra fields), and the kinds each may point to.
     references: Mapping[str, frozenset[Kind]] = field(default_factory=dict)
 
     @property
@@ -44,16 +44,24 @@ class KindSpec:
 _COUNTRIES = {"countries": frozenset({Kind.COUNTRY})}
 
 KINDS: tuple[KindSpec, ...] = (
-    KindSpec(Kind.PERSON, "people", "people", "People", "Person", references=_COUNTRIES),
-    KindSpec(Kind.COUNTRY, "countries", "countries", "Countries", "Country", references=_COUNTRIES),
-    KindSpec(Kind.ORGANIZATION, "organizations", "organizations", "Organizations", "Organization", references=_COUNTRIES),
+    KindSpec(Kind.PERSON, "people", "people", "People", "Person", extra_fields=("countries",), references=_COUNTRIES),
+    KindSpec(Kind.COUNTRY, "countries", "countries", "Countries", "Country"),
+    KindSpec(
+        Kind.ORGANIZATION,
+        "organizations",
+        "organizations",
+        "Organizations",
+        "Organization",
+        extra_fields=("countries",),
+        references=_COUNTRIES,
+    ),
     KindSpec(
         Kind.EVENT,
         "events",
         "events",
         "Events",
         "Event",
-        extra_fields=("date", "participants"),
+        extra_fields=("date", "participants", "countries"),
         required_fields=("date",),
         references={**_COUNTRIES, "participants": frozenset({Kind.PERSON, Kind.ORGANIZATION})},
     ),
@@ -65,6 +73,12 @@ BY_SECTION: Mapping[str, KindSpec] = MappingProxyType({spec.section: spec for sp
 # What a claim's `about` may point to: any entity.
 ANY_ENTITY = frozenset(Kind)
 
+# A claim's reference fields, and the kinds each may point to (claims are not entities, but
+# their references are checked the same way).
+CLAIM_REFERENCES: Mapping[str, frozenset[Kind]] = MappingProxyType({"about": ANY_ENTITY})
+CLAIM_SECTION = "claims"
+CLAIM_SINGULAR = "claim"
+
 
 def spec(kind: Kind) -> KindSpec:
     return BY_KIND[kind]
@@ -75,6 +89,12 @@ def kinds_phrase(kinds: frozenset[Kind], *, joiner: str = " or ") -> str:
     return joiner.join(s.singular for s in KINDS if s.kind in kinds)
 
 
-def sections_phrase(kinds: frozenset[Kind]) -> str:
+def sections_phrase(kinds: frozenset[Kind], *, joiner: str = " or ") -> str:
     """The claims.yaml lists those kinds are written in: 'people or organizations'."""
-    return " or ".join(s.section for s in KINDS if s.kind in kinds)
+    return joiner.join(s.section for s in KINDS if s.kind in kinds)
+
+
+def all_sections_phrase(*, claims: bool = False) -> str:
+    """Every entity list (and the claims), for messages: 'people, countries, organizations and events'."""
+    sections = [s.section for s in KINDS] + ([CLAIM_SECTION] if claims else [])
+    return ", ".join(sections[:-1]) + " and " + sections[-1] if len(sections) > 1 else sections[0]

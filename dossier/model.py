@@ -7,12 +7,9 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .kinds import KINDS, Kind
+from .kinds import Kind as Kind  # re-exported: the kinds themselves live in the registry (kinds.py)
 from .problems import Location
 from .quotes import Span
-
-# The key each kind is listed under in claims.yaml (from the registry of kinds).
-SECTIONS: dict[str, Kind] = {spec.section: spec.kind for spec in KINDS}
 
 
 class Stance(enum.Enum):
@@ -46,6 +43,7 @@ def date_json(value: DateValue | None) -> str | dict[str, str] | None:
 
 
 def date_start(value: DateValue) -> dt.date:
+    """The day a date value starts: the one place that knows a range starts at `start`."""
     return value.start if isinstance(value, DateRange) else value
 
 

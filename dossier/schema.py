@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -18,25 +19,21 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from .kinds import CLAIM_SECTION, CLAIM_SINGULAR, KINDS
 from .problems import Location, ProblemList
 from .suggest import did_you_mean
 from .yamlsource import PathKey, YamlDocument
 
-# Singular names of what each top-level list holds, for messages.
-ENTRY_NAMES = {
-    "people": "person",
-    "countries": "country",
-    "organizations": "organization",
-    "events": "event",
-    "claims": "claim",
-}
+# Singular names of what each top-level list holds, for messages (from the registry of kinds).
+ENTRY_NAMES: dict[str, str] = {spec.section: spec.singular for spec in KINDS} | {CLAIM_SECTION: CLAIM_SINGULAR}
 
 
 @functools.cache
 def load_schema(name: str) -> dict[str, Any]:
     """The shipped schema `name` ('claims' or 'article')."""
     text = resources.files("dossier").joinpath("schema", f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def _inline(node: Any, defs: dict[str, Any]) -> Any:
@@ -58,7 +55,8 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 def _inlined(name: str) -> dict[str, Any]:
     schema = load_schema(name)
-    return _inline(schema, schema.get("$defs", {}))
+    inlined: dict[str, Any] = _inline(schema, schema.get("$defs", {}))
+    return inlined
 
 
 @functools.cache
@@ -117,15 +115,25 @@ def label(doc: YamlDocument, path: PathKey, root: str = "the document") -> str:
     return ", ".join(parts) if parts else root
 
 
+def _node(error: ValidationError) -> Mapping[str, Any]:
+    """The schema node the error is about (our `x-expect` words live there)."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
+
+
+def _keyword_value(error: ValidationError) -> Any:
+    """The value the failed keyword has in the schema: the type, the pattern, the list of fields."""
+    return error.validator_value
+
+
 def _expect(error: ValidationError) -> str:
-    expect = error.schema.get("x-expect") if isinstance(error.schema, dict) else None
-    if expect:
+    expect = _node(error).get("x-expect")
+    if isinstance(expect, str) and expect:
         return expect
-    kinds = error.validator_value if error.validator == "type" else None
+    kinds = _keyword_value(error) if error.validator == "type" else None
     names = {"string": "text", "array": "a list", "object": "a mapping", "number": "a number", "integer": "a whole number"}
     if isinstance(kinds, list):
-        return " or ".join(names.get(k, k) for k in kinds)
-    return names.get(kinds, str(kinds)) if kinds else "something else"
+        return " or ".join(names.get(str(k), str(k)) for k in kinds)
+    return names.get(str(kinds), str(kinds)) if kinds else "something else"
 
 
 def _errors(name: str, value: Any) -> Iterator[ValidationError]:
@@ -134,46 +142,100 @@ def _errors(name: str, value: Any) -> Iterator[ValidationError]:
     yield from _validator(name).iter_errors(value)
 
 
-def validate(doc: YamlDocument, schema: str, file: str, problems: ProblemList) -> set[PathKey]:
+@dataclass(frozen=True)
+class _Failure:
+    """One schema error, with what every report of it needs."""
+
+    error: ValidationError
+    doc: YamlDocument
+    path: PathKey
+    what: str  # the label of the value, e.g. "claim 'x', 'date'"
+    problems: ProblemList
+
+    @property
+    def where(self) -> Location:
+        return self.doc.location(self.path)
+
+    def should_be(self, hint: str = "", code: str = "type") -> None:
+        self.problems.error(
+            self.where, f"{self.what} should be {_expect(self.error)}, not {describe(self.error.instance)}", hint, code=code
+        )
+
+
+def _report_type(failure: _Failure) -> None:
+    instance = failure.error.instance
+    hint = ""
+    if isinstance(instance, (bool, int, float)) and "text" in _expect(failure.error):
+        hint = "put the value in quotes to make it text"
+    elif instance is None:
+        hint = "the value is missing: write it after the colon, or remove the field"
+    failure.should_be(hint, code="type")
+
+
+def _report_required(failure: _Failure) -> None:
+    instance = failure.error.instance
+    for name in _keyword_value(failure.error):
+        if isinstance(instance, dict) and name not in instance:
+            failure.problems.error(failure.where, f"{failure.what} is missing the required field '{name}'", code="required")
+
+
+def _report_unknown_fields(failure: _Failure) -> None:
+    allowed = sorted(_node(failure.error).get("properties", {}))
+    given: Any = failure.error.instance
+    for name in given:
+        if name not in allowed:
+            failure.problems.error(
+                failure.doc.key_location(failure.path + (name,)),
+                f"unknown field '{name}' in {failure.what}",
+                did_you_mean(name, allowed) or f"the fields allowed here are: {', '.join(allowed)}",
+                code="unknown-field",
+            )
+
+
+def _report_enum(failure: _Failure) -> None:
+    failure.should_be(did_you_mean(str(failure.error.instance), _keyword_value(failure.error)), code="enum")
+
+
+def _report_pattern(failure: _Failure) -> None:
+    instance = failure.error.instance
+    hint = ""
+    if "id" in _expect(failure.error) and isinstance(instance, str):
+        slug = "-".join("".join(c if c.isalnum() and c.isascii() else " " for c in instance.lower()).split())
+        hint = f"for example '{slug}'" if slug else ""
+    failure.should_be(hint, code="pattern")
+
+
+def _report_min_items(failure: _Failure) -> None:
+    failure.problems.error(failure.where, f"{failure.what} needs at least {_keyword_value(failure.error)} item", code="empty")
+
+
+def _report_max_length(failure: _Failure) -> None:
+    failure.problems.error(failure.where, f"{failure.what} is longer than {_keyword_value(failure.error)} characters", code="too-long")
+
+
+# Every keyword the shipped schemas use, with how a failure of it is reported.
+_REPORTERS: dict[str, Callable[[_Failure], None]] = {
+    "type": _report_type,
+    "required": _report_required,
+    "additionalProperties": _report_unknown_fields,
+    "enum": _report_enum,
+    "pattern": _report_pattern,
+    "minItems": _report_min_items,
+    "maxLength": _report_max_length,
+}
+
+
+def validate(doc: YamlDocument, schema: str, problems: ProblemList) -> set[PathKey]:
     """Report every schema violation; returns the paths of the values that violate it."""
     bad: set[PathKey] = set()
+    root = "the front matter" if schema == "article" else "the document"
     for error in sorted(_errors(schema, doc.value), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(error.absolute_path)
         bad.add(path)
-        where = Location(file, *doc.position(path))
-        what = label(doc, path, "the front matter" if schema == "article" else "the document")
-        kind = error.validator
-        if kind == "type":
-            hint = ""
-            if isinstance(error.instance, (bool, int, float)) and "text" in _expect(error):
-                hint = "put the value in quotes to make it text"
-            elif error.instance is None:
-                hint = "the value is missing: write it after the colon, or remove the field"
-            problems.error(where, f"{what} should be {_expect(error)}, not {describe(error.instance)}", hint, code="type")
-        elif kind == "required":
-            for field in error.validator_value:
-                if isinstance(error.instance, dict) and field not in error.instance:
-                    problems.error(where, f"{what} is missing the required field '{field}'", code="required")
-        elif kind == "additionalProperties":
-            allowed = sorted(error.schema.get("properties", {}))
-            for field in error.instance:
-                if field not in allowed:
-                    problems.error(
-                        Location(file, *doc.key_position(path + (field,))),
-                        f"unknown field '{field}' in {what}",
-                        did_you_mean(field, allowed) or f"the fields allowed here are: {', '.join(allowed)}",
-                        code="unknown-field",
-                    )
-        elif kind in ("pattern", "enum"):
-            hint = did_you_mean(str(error.instance), error.validator_value) if kind == "enum" else ""
-            if kind == "pattern" and "id" in _expect(error) and isinstance(error.instance, str):
-                slug = "-".join("".join(c if c.isalnum() and c.isascii() else " " for c in error.instance.lower()).split())
-                hint = f"for example '{slug}'" if slug else ""
-            problems.error(where, f"{what} should be {_expect(error)}, not {describe(error.instance)}", hint, code=kind)
-        elif kind == "minItems":
-            problems.error(where, f"{what} needs at least {error.validator_value} item", code="empty")
-        elif kind == "maxLength":
-            problems.error(where, f"{what} is longer than {error.validator_value} characters", code="too-long")
+        failure = _Failure(error, doc, path, label(doc, path, root), problems)
+        reporter = _REPORTERS.get(str(error.validator))
+        if reporter is not None:
+            reporter(failure)
         else:  # pragma: no cover - every keyword the schemas use is handled above
-            problems.error(where, f"{what}: {error.message}", code=kind)
+            problems.error(failure.where, f"{failure.what}: {error.message}", code=str(error.validator))
     return bad

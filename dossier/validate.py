@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .load import Loaded
+from .kinds import ANY_ENTITY, Kind, kinds_phrase, sections_phrase, spec
+from .load import Loaded, Reference
 from .mentions import is_capitals_only
-from .model import Article, Dossier, Kind
+from .model import Article, Dossier
 from .problems import Location, ProblemList
 from .quotes import ArticleText, Span
 from .suggest import did_you_mean
 from .text import squash
-
-KIND_LISTS = {Kind.PERSON: "people", Kind.COUNTRY: "countries", Kind.ORGANIZATION: "organizations", Kind.EVENT: "events"}
 
 
 def check_references(loaded: Loaded, problems: ProblemList) -> None:
@@ -27,36 +26,47 @@ def check_references(loaded: Loaded, problems: ProblemList) -> None:
         if ref.target in loaded.broken_ids:
             continue  # its own entry already has an error
         if ref.kinds is None:
-            if ref.target not in dossier.articles:
-                problems.error(
-                    ref.location,
-                    f"{ref.field}: no article has the id '{ref.target}'",
-                    did_you_mean(ref.target, dossier.articles) or "article ids are the file names in the articles folder, without .md",
-                    code="unknown-article",
-                )
-            continue
-        entity = dossier.entities.get(ref.target)
-        if entity is None:
-            candidates = [e.id for e in dossier.entities.values() if e.kind in ref.kinds]
-            hint = did_you_mean(ref.target, candidates)
-            named = sorted(i for i in by_name.get(squash(ref.target.replace("-", " ")), ()) if dossier.entities[i].kind in ref.kinds)
-            if named:
-                hint = "did you mean " + " or ".join(f"'{i}' ({dossier.entities[i].name})" for i in named) + "?"
-            allowed = "entity" if ref.kinds == frozenset(Kind) else " or ".join(k.value for k in Kind if k in ref.kinds)
-            problems.error(
-                ref.location,
-                f"{ref.field}: no {allowed} has the id '{ref.target}'",
-                hint or f"fix the spelling, or add it to {' or '.join(KIND_LISTS[k] for k in Kind if k in ref.kinds)} in claims.yaml",
-                code="unknown-id",
-            )
-        elif entity.kind not in ref.kinds:
-            wanted = " or ".join(k.value for k in Kind if k in ref.kinds)
-            problems.error(
-                ref.location,
-                f"{ref.field}: '{ref.target}' is {_a(entity.kind.value)}, not {_a(wanted)}",
-                f"list only {wanted} ids here",
-                code="wrong-kind",
-            )
+            _check_article_reference(ref, dossier, problems)
+        else:
+            _check_entity_reference(ref, ref.kinds, dossier, by_name, problems)
+
+
+def _check_article_reference(ref: Reference, dossier: Dossier, problems: ProblemList) -> None:
+    if ref.target not in dossier.articles:
+        problems.error(
+            ref.location,
+            f"{ref.field}: no article has the id '{ref.target}'",
+            did_you_mean(ref.target, dossier.articles) or "article ids are the file names in the articles folder, without .md",
+            code="unknown-article",
+        )
+
+
+def _check_entity_reference(
+    ref: Reference, kinds: frozenset[Kind], dossier: Dossier, by_name: dict[str, set[str]], problems: ProblemList
+) -> None:
+    entity = dossier.entities.get(ref.target)
+    if entity is None:
+        candidates = [e.id for e in dossier.entities.values() if e.kind in kinds]
+        hint = did_you_mean(ref.target, candidates)
+        # An id written as the entity's name ("european-union" for "eu") is worth naming.
+        named = sorted(i for i in by_name.get(squash(ref.target.replace("-", " ")), ()) if dossier.entities[i].kind in kinds)
+        if named:
+            hint = "did you mean " + " or ".join(f"'{i}' ({dossier.entities[i].name})" for i in named) + "?"
+        allowed = "entity" if kinds == ANY_ENTITY else kinds_phrase(kinds)
+        problems.error(
+            ref.location,
+            f"{ref.field}: no {allowed} has the id '{ref.target}'",
+            hint or f"fix the spelling, or add it to {sections_phrase(kinds)} in claims.yaml",
+            code="unknown-id",
+        )
+    elif entity.kind not in kinds:
+        wanted = kinds_phrase(kinds)
+        problems.error(
+            ref.location,
+            f"{ref.field}: '{ref.target}' is {_a(spec(entity.kind).singular)}, not {_a(wanted)}",
+            f"list only {wanted} ids here",
+            code="wrong-kind",
+        )
 
 
 def _a(noun: str) -> str:
@@ -90,7 +100,7 @@ def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
 
 def check_origins(dossier: Dossier, problems: ProblemList) -> None:
     """Warn when two spellings of an origin differ only by 'The' or punctuation: they count twice."""
-    spellings: dict[str, dict[str, object]] = defaultdict(dict)
+    spellings: dict[str, dict[str, tuple[str, Location]]] = defaultdict(dict)
     for article in dossier.articles.values():
         spellings[_loose(article.outlet)].setdefault(squash(article.outlet), (article.outlet, article.location))
     for claim in dossier.claims.values():

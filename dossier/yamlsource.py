@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, cast
 
 import yaml
+
+from .problems import Location
 
 try:  # libyaml is much faster on large files; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _Loader
@@ -26,6 +29,7 @@ MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 100_000  # values reached through aliases; plain values do not count
 
 PathKey = tuple[Any, ...]
+Position = tuple[int, int]  # (line, column), 1-based
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -35,6 +39,13 @@ _INT_OCT = re.compile(r"0o[0-7]+\Z")
 _INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _CORE = "tag:yaml.org,2002:"
+# What an explicitly tagged scalar must resolve to, by tag.
+_TAGGED_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+
+
+class _Mark(Protocol):
+    line: int
+    column: int
 
 
 class YamlError(Exception):
@@ -52,12 +63,13 @@ class YamlError(Exception):
 class YamlDocument:
     value: Any
     # path -> (line, col), 1-based: where each value starts, and where each mapping key is.
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
     # Duplicate keys and similar problems that do not stop reading: (message, line, col, hint).
     issues: list[tuple[str, int, int, str]] = field(default_factory=list)
+    file: str = ""  # the file it was read from, for `location`
 
-    def position(self, path: PathKey) -> tuple[int, int]:
+    def position(self, path: PathKey) -> Position:
         """The position of a value, or of its nearest ancestor that has one."""
         path = tuple(path)
         while path:
@@ -66,8 +78,16 @@ class YamlDocument:
             path = path[:-1]
         return self.positions.get((), (1, 1))
 
-    def key_position(self, path: PathKey) -> tuple[int, int]:
+    def key_position(self, path: PathKey) -> Position:
         return self.key_positions.get(tuple(path)) or self.position(path)
+
+    def location(self, path: PathKey) -> Location:
+        """Where the value at `path` (or its nearest ancestor) is written in the file."""
+        return Location(self.file, *self.position(path))
+
+    def key_location(self, path: PathKey) -> Location:
+        """Where the key of the value at `path` is written (the value's place if it has no key)."""
+        return Location(self.file, *self.key_position(path))
 
 
 def _resolve_plain(text: str) -> Any:
@@ -97,12 +117,13 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return _resolve_plain(event.value) if plain and tag is None else event.value
     if tag == _CORE + "str":
         return event.value
-    if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
+    name = tag[len(_CORE) :] if tag.startswith(_CORE) else ""
+    if name in _TAGGED_TYPES:
         value = _resolve_plain(event.value)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE) :]]
-        if isinstance(value, expected) and not (tag.endswith("int") and isinstance(value, bool)):
-            return float(value) if tag.endswith("float") else value
-        raise YamlError(f"'{event.value}' is not a valid {tag[len(_CORE) :]}", *_pos(event.start_mark))
+        valid = isinstance(value, _TAGGED_TYPES[name]) and not (name == "int" and isinstance(value, bool))
+        if valid:
+            return float(value) if name == "float" else value
+        raise YamlError(f"'{event.value}' is not a valid {name}", *_pos(event.start_mark))
     raise YamlError(
         f"unsupported YAML tag '{tag}'",
         *_pos(event.start_mark),
@@ -119,7 +140,7 @@ def _too_deep(line: int, col: int) -> YamlError:
     )
 
 
-def _flow_nesting_past_limit(text: str, mark: Any) -> tuple[int, int] | None:
+def _flow_nesting_past_limit(text: str, mark: _Mark | None) -> Position | None:
     """Where the line of a parser error opens more than MAX_DEPTH brackets, if it does.
 
     Our own limit acts on the parser's events, but a parser may read ahead along a line
@@ -141,72 +162,156 @@ def _flow_nesting_past_limit(text: str, mark: Any) -> tuple[int, int] | None:
     return None
 
 
-def _pos(mark: Any) -> tuple[int, int]:
+def _pos(mark: _Mark | None) -> Position:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 class _Frame:
+    """A list or mapping being read: its value so far, and the key waiting for its value."""
+
     __slots__ = ("anchor", "container", "key_pos", "path", "pending_key", "size")
 
-    def __init__(self, container: Any, path: PathKey, anchor: str | None) -> None:
+    def __init__(self, container: dict[Any, Any] | list[Any], path: PathKey, anchor: str | None) -> None:
         self.container = container
         self.path = path
         self.anchor = anchor
         self.size = 1
         self.pending_key: Any = _NO_KEY
-        self.key_pos: tuple[int, int] = (1, 1)
+        self.key_pos: Position = (1, 1)
 
 
 _NO_KEY = object()
 _DUPLICATE = object()
 
 
-def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
-    """Parse one YAML document. Raises YamlError for anything that stops reading.
+class _EventReader:
+    """Builds one document from the parser's events: one method per kind of event."""
 
-    line_offset shifts reported lines (front matter starts below the file's first line).
-    """
-    doc = YamlDocument(value=None)
-    anchors: dict[str, tuple[Any, int]] = {}
-    stack: list[_Frame] = []
-    documents = 0
-    expanded = 0
-    root_set = False
+    def __init__(self, doc: YamlDocument, line_offset: int) -> None:
+        self.doc = doc
+        self.line_offset = line_offset
+        self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, values it counts for)
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.expanded = 0
+        self.root_set = False
+        self.handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
+            yaml.DocumentStartEvent: self.document_start,
+            yaml.MappingStartEvent: self.collection_start,
+            yaml.SequenceStartEvent: self.collection_start,
+            yaml.MappingEndEvent: self.collection_end,
+            yaml.SequenceEndEvent: self.collection_end,
+            yaml.AliasEvent: self.alias,
+        }
 
-    def shift(pos: tuple[int, int]) -> tuple[int, int]:
-        return (pos[0] + line_offset, pos[1])
+    def read(self, events: Iterable[yaml.Event]) -> None:
+        scalar, handlers = self.scalar, self.handlers
+        for event in events:
+            # Scalars are most of a document: they are handled first and without a lookup.
+            if type(event) is yaml.ScalarEvent:
+                scalar(event)
+            else:
+                handler = handlers.get(type(event))
+                if handler is not None:  # stream and document ends need nothing
+                    handler(event)
+        if not self.root_set:
+            self.doc.positions[()] = (1 + self.line_offset, 1)
 
-    def attach(value: Any, pos: tuple[int, int], size: int, key_ok: bool = False) -> PathKey | None:
-        """Place a finished value in its parent; returns its path (None if it was a key)."""
-        nonlocal root_set
-        if not stack:
-            doc.value = value
-            root_set = True
-            doc.positions[()] = pos
+    def shifted(self, mark: _Mark | None) -> Position:
+        line, col = _pos(mark)
+        return (line + self.line_offset, col)
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        mark = cast(_Mark, event.start_mark)  # the parser marks every event
+        pos = (mark.line + 1 + self.line_offset, mark.column + 1)
+        stack = self.stack
+        # Is this scalar a mapping key? (Written out here: this runs for every scalar.)
+        if stack and stack[-1].pending_key is _NO_KEY and type(stack[-1].container) is dict:
+            # Keys are taken as written: `no:` is the key "no", `1:` the key "1".
+            value: Any = event.value
+        else:
+            try:
+                value = _scalar(event)
+            except YamlError as err:
+                raise YamlError(err.message, err.line + self.line_offset, err.col, hint=err.hint) from None
+        self.attach(value, pos, 1, key_ok=True)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+
+    def document_start(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise YamlError(
+                "more than one YAML document in this file",
+                *self.shifted(event.start_mark),
+                hint="remove the '---' line that starts the second document",
+            )
+
+    def collection_start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+        pos = self.shifted(event.start_mark)
+        if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
+            raise YamlError(f"unsupported YAML tag '{event.tag}'", *pos)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _too_deep(*pos)
+        container: dict[Any, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+        # Attached now, empty, so that its path is known while its contents are read.
+        path = self.attach(container, pos, 0)
+        self.stack.append(_Frame(container, path, event.anchor))
+
+    def collection_end(self, event: yaml.MappingEndEvent | yaml.SequenceEndEvent) -> None:
+        frame = self.stack.pop()
+        if self.stack:
+            self.stack[-1].size += frame.size
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        pos = self.shifted(event.start_mark)
+        if event.anchor not in self.anchors:
+            raise YamlError(f"unknown alias '*{event.anchor}'", *pos)
+        value, size = self.anchors[event.anchor]
+        self.expanded += size
+        if self.expanded > MAX_EXPANDED_NODES:
+            raise YamlError(
+                f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values",
+                *pos,
+                hint="write the values out instead of repeating aliases",
+            )
+        self.attach(value, pos, size, key_ok=not isinstance(value, (dict, list)))
+
+    def attach(self, value: Any, pos: Position, size: int, key_ok: bool = False) -> PathKey:
+        """Place a finished value in its parent; returns its path (its parent's path if it is a key)."""
+        if not self.stack:
+            self.doc.value = value
+            self.root_set = True
+            self.doc.positions[()] = pos
             return ()
-        parent = stack[-1]
+        parent = self.stack[-1]
         parent.size += size
-        if isinstance(parent.container, list):
+        if type(parent.container) is list:
             path = parent.path + (len(parent.container),)
             parent.container.append(value)
-            doc.positions[path] = pos
+            self.doc.positions[path] = pos
             return path
         if parent.pending_key is _NO_KEY:  # this value is a mapping key
             if not key_ok:
                 raise YamlError(
-                    "a mapping key must be plain text, not a list or mapping",
-                    *pos,
-                    hint="write keys as simple words like 'name:'",
+                    "a mapping key must be plain text, not a list or mapping", *pos, hint="write keys as simple words like 'name:'"
                 )
             parent.pending_key = value
             parent.key_pos = pos
-            return None
+            return parent.path
+        return self._attach_to_mapping(parent, value, pos)
+
+    def _attach_to_mapping(self, parent: _Frame, value: Any, pos: Position) -> PathKey:
         key = parent.pending_key
         parent.pending_key = _NO_KEY
         path = parent.path + (key,)
-        if key in parent.container:
-            first = doc.key_positions.get(path, (0, 0))[0]
-            doc.issues.append(
+        mapping = parent.container
+        assert isinstance(mapping, dict)  # lists were handled by the caller
+        if key in mapping:
+            first = self.doc.key_positions.get(path, (0, 0))[0]
+            self.doc.issues.append(
                 (
                     f"duplicate key '{key}' (first given on line {first})",
                     *parent.key_pos,
@@ -216,94 +321,42 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDocument:
             # The duplicate is read (to find its own problems) under a path nothing looks up,
             # so its positions never replace those of the value that is kept.
             return path + (_DUPLICATE,)
-        parent.container[key] = value
-        doc.positions[path] = pos
-        doc.key_positions[path] = parent.key_pos
+        mapping[key] = value
+        self.doc.positions[path] = pos
+        self.doc.key_positions[path] = parent.key_pos
         return path
 
-    def scalar_event(event: yaml.ScalarEvent) -> None:
-        mark = event.start_mark
-        pos = (mark.line + 1 + line_offset, mark.column + 1)
-        parent = stack[-1] if stack else None
-        if parent is not None and parent.pending_key is _NO_KEY and type(parent.container) is dict:
-            # Keys are taken as written: `no:` is the key "no", `1:` the key "1".
-            value: Any = event.value
-        else:
-            try:
-                value = _scalar(event)
-            except YamlError as err:
-                raise YamlError(err.message, *shift((err.line, err.col)), hint=err.hint) from None
-        attach(value, pos, 1, key_ok=True)
-        if event.anchor is not None:
-            anchors[event.anchor] = (value, 1)
 
+def _syntax_error(text: str, err: yaml.MarkedYAMLError, line_offset: int) -> YamlError:
+    mark = err.problem_mark or err.context_mark
+    too_deep = _flow_nesting_past_limit(text, mark)
+    if too_deep is not None:
+        return _too_deep(too_deep[0] + line_offset, too_deep[1])
+    line, col = _pos(mark)
+    message = f"YAML syntax error: {err.problem or 'invalid YAML'}"
+    if err.context:
+        message += f" ({err.context})"
+    return YamlError(
+        message,
+        line + line_offset,
+        col,
+        hint="check the indentation, and quote text that contains ': ' or starts with a special character",
+    )
+
+
+def parse_yaml(text: str, *, line_offset: int = 0, file: str = "") -> YamlDocument:
+    """Parse one YAML document. Raises YamlError for anything that stops reading.
+
+    line_offset shifts reported lines (front matter starts below the file's first line);
+    `file` names the file in the document's locations.
+    """
+    doc = YamlDocument(value=None, file=file)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            # Scalars are most of a document: they are handled first and without a search.
-            if type(event) is yaml.ScalarEvent:
-                scalar_event(event)
-            elif isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlError(
-                        "more than one YAML document in this file",
-                        *shift(_pos(event.start_mark)),
-                        hint="remove the '---' line that starts the second document",
-                    )
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                pos = shift(_pos(event.start_mark))
-                if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
-                    raise YamlError(f"unsupported YAML tag '{event.tag}'", *pos)
-                if len(stack) >= MAX_DEPTH:
-                    raise _too_deep(*pos)
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                # The path is known once the container is attached; attach it now (empty).
-                if stack and isinstance(stack[-1].container, dict) and stack[-1].pending_key is _NO_KEY:
-                    attach(container, pos, 0)  # raises: containers cannot be keys
-                path = attach(container, pos, 0)
-                frame = _Frame(container, path if path is not None else (), event.anchor)
-                stack.append(frame)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                if stack:
-                    stack[-1].size += frame.size
-                if frame.anchor is not None:
-                    anchors[frame.anchor] = (frame.container, frame.size)
-            elif isinstance(event, yaml.ScalarEvent):
-                scalar_event(event)
-            elif isinstance(event, yaml.AliasEvent):
-                pos = shift(_pos(event.start_mark))
-                if event.anchor not in anchors:
-                    raise YamlError(f"unknown alias '*{event.anchor}'", *pos)
-                value, size = anchors[event.anchor]
-                expanded += size
-                if expanded > MAX_EXPANDED_NODES:
-                    raise YamlError(
-                        f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values",
-                        *pos,
-                        hint="write the values out instead of repeating aliases",
-                    )
-                attach(value, pos, size, key_ok=not isinstance(value, (dict, list)))
+        _EventReader(doc, line_offset).read(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        too_deep = _flow_nesting_past_limit(text, mark)
-        if too_deep is not None:
-            raise _too_deep(*shift(too_deep)) from None
-        line, col = shift(_pos(mark))
-        message = f"YAML syntax error: {err.problem or 'invalid YAML'}"
-        if err.context:
-            message += f" ({err.context})"
-        raise YamlError(
-            message,
-            line,
-            col,
-            hint="check the indentation, and quote text that contains ': ' or starts with a special character",
-        ) from None
+        raise _syntax_error(text, err, line_offset) from None
     except yaml.YAMLError as err:  # e.g. a reader error without a mark
         raise YamlError(f"YAML error: {err}", 1 + line_offset, 1) from None
     except RecursionError:  # pragma: no cover - depth is bounded above; belt and braces
         raise YamlError("the document is nested too deeply", 1 + line_offset, 1) from None
-    if not root_set:
-        doc.value = None
-        doc.positions[()] = (1 + line_offset, 1)
     return doc

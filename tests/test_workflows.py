@@ -139,6 +139,19 @@ def test_the_pull_request_workflow_checks_builds_tests_and_uploads_a_preview() -
     assert upload["path"].rstrip("/") == "site"
 
 
+def test_the_pull_request_workflow_writes_the_dossier_diff_into_the_job_summary() -> None:
+    (job,) = load(PULL_REQUEST)["jobs"].values()
+    (checkout,) = uses(job, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0, "the merge base needs the whole history"
+    (step,) = [step for step in steps(job) if "dossier diff" in step.get("run", "")]
+    assert '--format markdown >> "$GITHUB_STEP_SUMMARY"' in step["run"]
+    # The target branch reaches the script through the environment, never expanded into it.
+    assert "${{" not in step["run"] and "github.base_ref" in step["env"]["DIFF_BASE"]
+    assert '"$DIFF_BASE"' in step["run"]
+    commands = runs(job)
+    assert commands.find("dossier check --format github") < commands.find("dossier diff") < commands.find("mkdocs build")
+
+
 def test_the_publish_workflow_builds_then_deploys_to_pages_in_a_separate_job() -> None:
     data = load(PUBLISH)
     assert data["on"]["push"]["branches"] == ["main"]

@@ -127,3 +127,11 @@ def test_deep_nesting_fails_with_a_message() -> None:
 def test_empty_document_is_none() -> None:
     assert parse_yaml("").value is None
     assert parse_yaml("# only a comment\n").value is None
+
+
+def test_a_document_gives_locations_in_its_file() -> None:
+    doc = parse_yaml("people:\n  - id: x\n    aliases: [a, b]\n", line_offset=3, file="content/claims.yaml")
+    assert str(doc.location(("people", 0, "aliases", 1))) == "content/claims.yaml:6:18"
+    assert str(doc.key_location(("people", 0, "aliases"))) == "content/claims.yaml:6:5"
+    # A path that is not there is placed at its nearest ancestor.
+    assert str(doc.location(("people", 0, "summary"))) == "content/claims.yaml:5:5"

@@ -1,0 +1,87 @@
+"""Loading a content folder into the model: articles, entities and claims, with positions.
+
+Everything is read and checked for shape here; references between ids are collected as
+`Reference`s and checked afterwards (validate.py), once every id in every file is known.
+
+The parts: `articles` (article files), `claims_files` (where the claims are written),
+`documents` (YAML with its problems reported), `ids` (the id registry), `references` (the
+reference collector), `date_fields` and `entries` (one builder per entry type).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..kinds import CLAIM_SECTION, KINDS
+from ..model import Dossier
+from ..problems import ProblemList
+from ..yamlsource import PathKey, YamlDocument
+from .articles import ARTICLES_FOLDER, load_articles
+from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_file
+from .entries import Collected, Fields, LooseQuote, build_claim, build_entity
+from .ids import ID_PATTERN, RESERVED_IDS, IdRegistry
+from .references import Reference
+
+__all__ = [
+    "ARTICLES_FOLDER",
+    "CLAIMS_FILE",
+    "CLAIMS_FOLDER",
+    "ID_PATTERN",
+    "RESERVED_IDS",
+    "Loaded",
+    "Reference",
+    "claims_files",
+    "load",
+    "load_articles",
+]
+
+
+@dataclass
+class Loaded:
+    dossier: Dossier
+    references: list[Reference] = field(default_factory=list)
+    # Ids whose entries were too broken to build: references to them are not reported again.
+    broken_ids: set[str] = field(default_factory=set)
+    # (article, quote, where) of evidence items too broken to build, whose quotes are still checked.
+    loose_quotes: list[LooseQuote] = field(default_factory=list)
+
+
+def _entries(doc: YamlDocument, section: str, broken: dict[PathKey, set[PathKey]]) -> list[Fields]:
+    """The mappings listed under `section`, each with its invalid values; none if the list is invalid."""
+    listed = doc.value.get(section) or []
+    if (section,) in broken or not isinstance(listed, list):
+        return []
+    return [
+        Fields(doc, (section, index), entry, frozenset(broken.get((section, index), ())))
+        for index, entry in enumerate(listed)
+        if isinstance(entry, dict)
+    ]
+
+
+def _add_document(doc: YamlDocument, bad: set[PathKey], collected: Collected) -> None:
+    broken: dict[PathKey, set[PathKey]] = defaultdict(set)  # entry path -> its invalid values
+    for path in bad:
+        broken[path[:2]].add(path[2:])
+    for spec in KINDS:
+        for fields in _entries(doc, spec.section, broken):
+            entity = build_entity(fields, spec, collected)
+            if entity is not None:
+                collected.entities[entity.id] = entity
+    for fields in _entries(doc, CLAIM_SECTION, broken):
+        claim = build_claim(fields, collected)
+        if claim is not None:
+            collected.claims[claim.id] = claim
+
+
+def load(content: Path, problems: ProblemList) -> Loaded:
+    """Read everything under `content`; problems are added to `problems`, never raised."""
+    articles = load_articles(content, problems)
+    collected = Collected(problems, IdRegistry(problems))
+    for path in claims_files(content, problems):
+        parsed = parse_claims_file(path, content, problems)
+        if parsed is not None:
+            _add_document(*parsed, collected)
+    dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims)
+    return Loaded(dossier, collected.references.references, collected.broken_ids, collected.loose_quotes)

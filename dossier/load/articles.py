@@ -1,0 +1,135 @@
+"""Articles: `articles/<id>.md`, YAML front matter then the text, kept verbatim."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .. import schema
+from ..files import display_path, inside, read_text
+from ..model import Article
+from ..problems import Location, ProblemList
+from .date_fields import parse_date
+from .documents import read_yaml
+from .ids import ID_PATTERN, RESERVED_IDS
+
+ARTICLES_FOLDER = "articles"
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def load_articles(content: Path, problems: ProblemList) -> dict[str, Article]:
+    folder = content / ARTICLES_FOLDER
+    articles: dict[str, Article] = {}
+    if not folder.is_dir():
+        problems.error(
+            Location(display_path(folder)),
+            "the articles folder is missing",
+            f"create {display_path(folder)}/ with one .md file per article",
+            code="missing",
+        )
+        return articles
+    if not inside(folder, content):
+        problems.error(
+            Location(display_path(folder)), "the articles folder is a link to a folder outside the content folder", code="symlink"
+        )
+        return articles
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue  # .gitkeep and editor files are not content
+        if path.suffix != ".md" or (not path.is_file() and not path.is_symlink()):
+            problems.warning(
+                Location(display_path(path), 1, 1),
+                "not an article: only .md files directly inside the articles folder are read",
+                "move it out of the articles folder, or rename it to end in .md",
+                code="ignored-file",
+            )
+            continue
+        article = _load_article(path, content, problems)
+        if article is not None:
+            articles[article.id] = article
+    return articles
+
+
+def _load_article(path: Path, root: Path, problems: ProblemList) -> Article | None:
+    file = display_path(path)
+    text = read_text(path, root, problems)
+    if text is None or not _valid_file_name(path, file, problems):
+        return None
+    front = _front_matter(text, file, problems)
+    if front is None:
+        return None
+    meta, end = front
+    body_line = text.count("\n", 0, end) + 2
+    body = text[end + 1 :] if end < len(text) else ""
+    if "published" not in meta:
+        problems.warning(
+            Location(file, 1, 1),
+            "the article has no 'published' date",
+            "add 'published: YYYY-MM-DD' to the front matter so it sorts on timelines",
+            code="no-date",
+        )
+    if not body.strip():
+        problems.warning(Location(file, body_line, 1), "the article has no text below its front matter", code="empty-article")
+    author = meta.get("author")
+    return Article(
+        id=path.stem,
+        title=meta["title"],
+        outlet=meta["outlet"],
+        authors=tuple([author] if isinstance(author, str) else author or ()),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        language=meta.get("language", "en"),
+        body=body,
+        location=Location(file, 1, 1),
+        body_line=body_line,
+    )
+
+
+def _valid_file_name(path: Path, file: str, problems: ProblemList) -> bool:
+    """The file name is the article's id: it must be a valid one."""
+    article_id = path.stem
+    if article_id in RESERVED_IDS:
+        problems.error(Location(file, 1, 1), f"'{path.name}' is reserved for the index of articles", "rename the file", code="reserved-id")
+        return False
+    if not ID_PATTERN.match(article_id):
+        slug = "-".join(re.sub(r"[^a-z0-9]+", " ", article_id.lower()).split())
+        problems.error(
+            Location(file, 1, 1),
+            f"the file name '{path.name}' is not a valid article id: use lowercase letters a-z, digits and '-'",
+            f"rename it to '{slug or 'article'}.md'",
+            code="article-id",
+        )
+        return False
+    return True
+
+
+def _front_matter(text: str, file: str, problems: ProblemList) -> tuple[dict[str, Any], int] | None:
+    """The valid front matter (with `published` as a date) and where it ends; None after reporting."""
+    if not text.startswith("---\n"):
+        problems.error(
+            Location(file, 1, 1),
+            "the article has no front matter",
+            "start the file with a line '---', then 'title:' and 'outlet:' lines, then another '---' line",
+            code="front-matter",
+        )
+        return None
+    end = _FRONT_MATTER_END.search(text, 4)
+    if end is None:
+        problems.error(Location(file, 1, 1), "the front matter is not closed", "add a line '---' after its last field", code="front-matter")
+        return None
+    doc = read_yaml(text[4 : end.start()], file, problems, line_offset=1)
+    if doc is None:
+        return None
+    if not isinstance(doc.value, dict):
+        problems.error(
+            Location(file, 2, 1), f"the front matter should be fields like 'title: ...', not {schema.describe(doc.value)}", code="type"
+        )
+        return None
+    bad = schema.validate(doc, "article", problems)
+    meta = dict(doc.value)
+    if "published" in meta and ("published",) not in bad:
+        meta["published"] = parse_date(meta["published"], doc.location(("published",)), "'published'", problems)
+    if bad:
+        return None
+    return meta, end.end()

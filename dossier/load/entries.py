@@ -1,0 +1,174 @@
+"""One builder per entry type: entities, claims, their evidence items and quantities.
+
+An entry is built from its valid fields (those the schema did not refuse), so that its other
+problems (references, quotes) are reported in the same run as its schema errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import schema
+from ..kinds import CLAIM_REFERENCES, Kind, KindSpec
+from ..model import Claim, Entity, Evidence, Quantity, Range, Stance
+from ..problems import Location, ProblemList
+from ..yamlsource import PathKey, YamlDocument
+from .date_fields import date_value
+from .ids import CLAIM_IDS, ENTITY_IDS, IdRegistry
+from .references import ReferenceCollector
+
+LooseQuote = tuple[str, str, Location]  # (article, quote, where)
+
+
+@dataclass(frozen=True)
+class Fields:
+    """A mapping of a claims document, with the paths (relative to it) of its invalid values."""
+
+    doc: YamlDocument
+    path: PathKey
+    value: dict[str, Any]
+    broken: frozenset[PathKey] = frozenset()
+
+    def valid(self, name: str) -> bool:
+        """The field is given and neither it nor anything inside it breaks the schema."""
+        return name in self.value and not (self.broken and any(sub[:1] == (name,) for sub in self.broken))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The field's value if it is valid, else `default`."""
+        return self.value[name] if self.valid(name) else default
+
+    def inner(self, *steps: Any) -> Fields:
+        """The mapping at `steps` below this one, with its own invalid values."""
+        size = len(steps)
+        broken = frozenset(sub[size:] for sub in self.broken if sub[:size] == steps)
+        value = self.value
+        for step in steps:
+            value = value[step]
+        return Fields(self.doc, self.path + steps, value, broken)
+
+    def location(self, *steps: Any) -> Location:
+        return self.doc.location(self.path + steps)
+
+
+@dataclass
+class Collected:
+    """What the builders produce, across every claims file."""
+
+    problems: ProblemList
+    ids: IdRegistry
+    entities: dict[str, Entity] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    references: ReferenceCollector = field(default_factory=ReferenceCollector)
+    # Ids whose entries were too broken to build: references to them are not reported again.
+    broken_ids: set[str] = field(default_factory=set)
+    # Quotes of evidence items too broken to build, which are still checked.
+    loose_quotes: list[LooseQuote] = field(default_factory=list)
+
+
+def _usable_id(fields: Fields, collected: Collected, namespace: str) -> str | None:
+    """The entry's id if it has a valid one not used before; None otherwise (reported)."""
+    entry_id = fields.value.get("id")
+    if not isinstance(entry_id, str) or ("id",) in fields.broken:
+        return None
+    if not collected.ids.register(entry_id, fields.location("id"), namespace):
+        return None
+    return entry_id
+
+
+def _reference_lists(fields: Fields, collected: Collected, references: Mapping[str, frozenset[Kind]]) -> dict[str, tuple[str, ...]]:
+    """The valid reference fields' ids, each noted as a reference to check later."""
+    found: dict[str, tuple[str, ...]] = {}
+    for name, kinds in references.items():
+        targets = fields.get(name, [])
+        collected.references.add_list(fields.doc, fields.path + (name,), targets, kinds)
+        found[name] = tuple(targets)
+    return found
+
+
+def build_entity(fields: Fields, spec: KindSpec, collected: Collected) -> Entity | None:
+    entry_id = _usable_id(fields, collected, ENTITY_IDS)
+    if entry_id is None:
+        return None
+    date = None
+    if "date" in spec.extra_fields and fields.valid("date"):
+        date = date_value(fields.value["date"], fields.doc, fields.path + ("date",), collected.problems)
+    parsed = {"date": date}
+    if any(parsed.get(name, fields.get(name)) is None for name in spec.required_fields):
+        collected.broken_ids.add(entry_id)  # e.g. an event without a date has no timeline place
+        return None
+    references = _reference_lists(fields, collected, spec.references)
+    return Entity(
+        id=entry_id,
+        kind=spec.kind,
+        name=fields.get("name", entry_id),
+        aliases=tuple(fields.get("aliases", ())),
+        summary=fields.get("summary"),
+        wikidata=fields.get("wikidata"),
+        countries=references.get("countries", ()),
+        participants=references.get("participants", ()),
+        date=date,
+        location=fields.location(),
+    )
+
+
+def build_claim(fields: Fields, collected: Collected) -> Claim | None:
+    entry_id = _usable_id(fields, collected, CLAIM_IDS)
+    if entry_id is None:
+        return None
+    date = date_value(fields.value["date"], fields.doc, fields.path + ("date",), collected.problems) if fields.valid("date") else None
+    quantity = build_quantity(fields.inner("quantity"), collected.problems) if fields.valid("quantity") else None
+    claim_label = schema.label(fields.doc, fields.path)
+    references = _reference_lists(fields, collected, CLAIM_REFERENCES)
+    evidence = []
+    # Items are read even when some are invalid (the list itself must be one).
+    items = fields.value["evidence"] if "evidence" in fields.value and ("evidence",) not in fields.broken else []
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            built = build_evidence(fields.inner("evidence", index), f"{claim_label}, evidence {index + 1}", collected)
+            if built is not None:
+                evidence.append(built)
+    return Claim(
+        id=entry_id,
+        text=fields.get("text", entry_id),
+        about=references["about"],
+        date=date,
+        quantity=quantity,
+        evidence=tuple(evidence),
+        location=fields.location(),
+    )
+
+
+def build_evidence(item: Fields, item_label: str, collected: Collected) -> Evidence | None:
+    """The evidence item, or None if any of its values is invalid (its quote is still checked)."""
+    if item.valid("article"):
+        collected.references.add_article(item.value["article"], item.location("article"), f"{item_label}, 'article'")
+    if item.broken:
+        if item.valid("article") and item.valid("quote"):
+            collected.loose_quotes.append((item.value["article"], item.value["quote"], item.location("quote")))
+        return None
+    return Evidence(
+        article=item.value["article"],
+        stance=Stance(item.value["stance"]),
+        quote=item.value["quote"],
+        via=item.value.get("via"),
+        note=item.value.get("note"),
+        location=item.location(),
+        quote_location=item.location("quote"),
+    )
+
+
+def build_quantity(fields: Fields, problems: ProblemList) -> Quantity | None:
+    value: int | float | Range = fields.value["value"]
+    if isinstance(value, dict):
+        value = Range(value["min"], value["max"])
+        if value.min > value.max:
+            problems.error(
+                fields.location("value"),
+                f"{schema.label(fields.doc, fields.path + ('value',))}: min ({value.min}) is larger than max ({value.max})",
+                "swap min and max",
+                code="range",
+            )
+            return None
+    return Quantity(fields.value["measure"].strip(), value, fields.value.get("unit"))

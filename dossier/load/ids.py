@@ -1,0 +1,43 @@
+"""Ids: what an id may look like, and the registry that refuses reserved and duplicate ones."""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import all_sections_phrase
+from ..problems import Location, ProblemList
+
+ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+# An id becomes a page `<folder>/<id>.md`; `index` would take the place of the folder's index page.
+RESERVED_IDS = frozenset({"index"})
+
+ENTITY_IDS = "entity"
+CLAIM_IDS = "claim"
+
+
+class IdRegistry:
+    """Every entity and claim id seen so far, with where it was first given."""
+
+    def __init__(self, problems: ProblemList) -> None:
+        self.problems = problems
+        self.first_seen: dict[tuple[str, str], Location] = {}
+
+    def register(self, entry_id: str, where: Location, namespace: str) -> bool:
+        """True when the id is new in its namespace; otherwise reports why it cannot be used."""
+        if entry_id in RESERVED_IDS:
+            self.problems.error(
+                where, f"the id '{entry_id}' is reserved for the site's index pages", "choose another id", code="reserved-id"
+            )
+            return False
+        key = (namespace, entry_id)
+        first = self.first_seen.get(key)
+        if first is not None:
+            self.problems.error(
+                where,
+                f"duplicate id '{entry_id}': already used at {first}",
+                "every id must be unique" + (f" across {all_sections_phrase()}" if namespace == ENTITY_IDS else " among claims"),
+                code="duplicate-id",
+            )
+            return False
+        self.first_seen[key] = where
+        return True
