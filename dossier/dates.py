@@ -95,6 +95,10 @@ class Date:
     def to_json(self) -> str:
         return self.written
 
+    def isoformat(self) -> str:
+        """ISO 8601 at the written precision ("2025-09"), as `datetime.date.isoformat` for a day."""
+        return self.written
+
 
 @dataclass(frozen=True)
 class DateRange:
@@ -129,6 +133,10 @@ class DateRange:
 
     def to_json(self) -> dict[str, str | None]:
         return {"start": self.start.written if self.start else None, "end": self.end.written if self.end else None}
+
+    def isoformat(self) -> str:
+        """ISO 8601 interval at the written precision, ".." for an open end: "2020/..", "2025-09-10/2025-09-12"."""
+        return f"{self.start.written if self.start else '..'}/{self.end.written if self.end else '..'}"
 
 
 DateValue = Date | DateRange

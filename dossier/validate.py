@@ -1,18 +1,24 @@
-"""Checks that need the whole dossier: references, shared aliases, origins, and quotes."""
+"""Checks that need the whole dossier: references, shared aliases, measures and units, origins, and quotes."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
+from . import schema
 from .kinds import ANY_ENTITY, Kind, kinds_phrase, sections_phrase, spec
 from .load import Loaded, Reference
 from .mentions import is_capitals_only
 from .model import Article, Dossier
+from .origins import OriginResolver, look_alikes
 from .problems import Location, ProblemList
 from .quotes import ArticleText, Span
 from .suggest import did_you_mean
 from .text import squash
+from .values import check_measure, check_unit, unit_disagreements
+
+ORIGIN_KINDS = frozenset({Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY})
 
 
 def check_references(loaded: Loaded, problems: ProblemList) -> None:
@@ -87,9 +93,9 @@ def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
             if key and key not in seen:
                 seen.add(key)
                 owners[key].append((entity.id, name))
-    for key, entries in owners.items():
+    for entries in owners.values():
         for entity_id, name in entries[1:]:
-            first_id, first_name = entries[0]
+            first_id, _ = entries[0]
             problems.warning(
                 dossier.entities[entity_id].location,
                 f"'{name}' names both '{first_id}' and '{entity_id}': mentions of it in articles cannot be told apart",
@@ -98,34 +104,45 @@ def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
             )
 
 
+def origin_resolver(dossier: Dossier) -> OriginResolver:
+    """Origins resolve to people, organizations and countries (events are never sources)."""
+    return OriginResolver({e.id: e.names for e in dossier.entities.values() if e.kind in ORIGIN_KINDS})
+
+
 def check_origins(dossier: Dossier, problems: ProblemList) -> None:
-    """Warn when two spellings of an origin differ only by 'The' or punctuation: they count twice."""
-    spellings: dict[str, dict[str, tuple[str, Location]]] = defaultdict(dict)
+    """Warn when two origins count apart but look alike (an acronym, a near spelling): one source could count twice."""
+    uses: dict[str, list[Location]] = defaultdict(list)
     for article in dossier.articles.values():
-        spellings[_loose(article.outlet)].setdefault(squash(article.outlet), (article.outlet, article.location))
+        uses[article.outlet].append(article.location)
     for claim in dossier.claims.values():
         for item in claim.evidence:
             if item.via:
-                spellings[_loose(item.via)].setdefault(squash(item.via), (item.via, item.location))
-    for variants in spellings.values():
-        if len(variants) > 1:
-            (first, first_at), *others = variants.values()
-            for other, where in others:
-                problems.warning(
-                    where,
-                    f"the source '{other}' is spelled '{first}' elsewhere ({first_at}): they count as two independent origins",
-                    "spell one source the same way everywhere (case and accents do not matter)",
-                    code="origin-spelling",
-                )
+                uses[item.via].append(item.location)
+    organizations = {e.id for e in dossier.entities.values() if e.kind is Kind.ORGANIZATION}
+    for found in look_alikes(uses, origin_resolver(dossier), entities=organizations):
+        problems.warning(found.uses[0], found.message, found.hint, code="origin-spelling")
 
 
-def _loose(name: str) -> str:
-    words = re.sub(r"[^\w\s]", " ", squash(name)).split()
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
+def check_quantities(loaded: Loaded, problems: ProblemList) -> None:
+    """Each quantity's measure is declared (once any is) and its unit is the measure's."""
+    measures = loaded.dossier.measures
+    for use in loaded.quantities:
+        label = schema.label(use.doc, use.path)
+        declared = None if use.quantity.measure in loaded.broken_ids else check_measure(use.quantity, measures)
+        for problem in (declared, check_unit(use.quantity, measures.get(use.quantity.measure))):
+            if problem is not None:
+                where = use.doc.location(use.path + problem.path)
+                report = problems.warning if problem.severity == "warning" else problems.error
+                report(where, problem.text(label), problem.hint, code=problem.code)
+    placed = {use.claim: use for use in loaded.quantities}
+    for claim, problem in unit_disagreements(((u.claim, u.quantity) for u in loaded.quantities), measures):
+        use = placed[claim]
+        where = use.doc.location(use.path + problem.path)
+        problems.warning(where, problem.text(schema.label(use.doc, use.path)), problem.hint, code=problem.code)
 
 
 def verify_quotes(
-    dossier: Dossier, problems: ProblemList, loose: list[tuple[str, str, Location]] = ()
+    dossier: Dossier, problems: ProblemList, loose: Sequence[tuple[str, str, Location]] = ()
 ) -> dict[tuple[str, int], tuple[Span, ...]]:
     """Find every quote in its article; report the ones that are not there with the closest passage.
 

@@ -65,6 +65,14 @@ class Quantity:
     def to_json(self) -> dict[str, Any]:
         return {"measure": self.measure, "value": value_json(self.value), "approximate": self.approximate, "unit": self.unit}
 
+    def value_json(self) -> Number | dict[str, Number | None]:
+        """Kept for callers of v1: the value in the export's form."""
+        return value_json(self.value)
+
+    def comparable(self) -> tuple[float, float, bool]:
+        """Kept for callers of v1: equal for values that read the same (52 and 52.0)."""
+        return value_key(self.value, self.approximate)
+
 
 @dataclass(frozen=True)
 class Interval:

@@ -115,7 +115,7 @@ def test_status(derived, evidence, status, supporting, contradicting) -> None:
 
 def test_assess_is_what_the_check_reports(derived) -> None:
     dossier, analysis = derived(claim("c", "nyt-1 supports", "belta contradicts"))
-    assert derive.assess(dossier, dossier.claims["c"]) == analysis.assessments["c"]
+    assert derive.assess(dossier.claims["c"], derive.resolve_origins(dossier)["c"]) == analysis.assessments["c"]
 
 
 # ----- discrepancies -----

@@ -54,7 +54,7 @@ def entity_json_ld(entity: Entity) -> str:
     if entity.kind is Kind.EVENT and entity.date is not None:
         start = getattr(entity.date, "start", entity.date)
         end = getattr(entity.date, "end", entity.date)
-        data["startDate"], data["endDate"] = start.isoformat(), end.isoformat()
+        data.update({key: day.isoformat() for key, day in (("startDate", start), ("endDate", end)) if day is not None})
     return json_ld(data)
 
 
@@ -200,7 +200,7 @@ def _claim_table(parts: Parts, entity: Entity, number: int) -> str:
                 (status_badge(a.status, compact=True), STATUS_ORDER.index(a.status)),
                 (str(len(a.supporting_origins)), len(a.supporting_origins)),
                 (str(len(a.contradicting_origins)), len(a.contradicting_origins)),
-                (date_html(claim.date), claim.date and getattr(claim.date, "start", claim.date).isoformat()),
+                (date_html(claim.date), claim.date and claim.date.isoformat()),
             ]
         )
     home = entity_page(entity.kind, entity.id)

@@ -17,7 +17,7 @@ INDEX_ROWS = 200  # rows per page of an index
 
 
 def _date_key(value) -> str:  # type: ignore[no-untyped-def]
-    return getattr(value, "start", value).isoformat() if value is not None else ""
+    return value.isoformat() if value is not None else ""  # a range: "start/end", ".." for an open end
 
 
 def kind_paging(parts: Parts, kind: Kind) -> Paging:

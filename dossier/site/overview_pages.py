@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Kind, Status
+from ..model import Kind, Status, date_start
 from .discrepancy import discrepancies_paging, discrepancy_table
 from .html import esc
 from .index_pages import INDEX_ROWS, claims_paging
@@ -51,7 +51,7 @@ def home_summary(parts: Parts) -> str:
     else:
         page.add('<p class="dossier-empty">No claim is contested.</p>')
 
-    events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT), key=lambda e: getattr(e.date, "start", e.date), reverse=True)
+    events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT), key=lambda e: date_start(e.date), reverse=True)
     page.heading(2, "latest-events", "Latest events")
     if events:
         rows = [f"<li>{date_html(e.date)} — {parts.entity_link(e.id)}</li>" for e in events[:5]]
@@ -72,7 +72,7 @@ def render_timeline(parts: Parts, number: int = 1) -> RenderedPage:
     year = None
     rows: list[str] = []
     for item in data.timeline()[start:end]:
-        start_day = getattr(item.date, "start", item.date)
+        start_day = date_start(item.date)
         if start_day.year != year:
             if rows:
                 page.add(f'<ol class="dossier-timeline">{"".join(rows)}</ol>')

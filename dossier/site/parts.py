@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from ..model import Claim, DateRange, DateValue, Entity, Quantity, Range, Stance, Status
+from .. import dates, values
+from ..model import Claim, DateValue, Entity, Quantity, Stance, Status
 from .data import STATUS_ORDER, SiteData  # noqa: F401 (STATUS_ORDER is re-exported: pages import it from here)
 from .html import esc, markdown_inline, safe_url, text_fragment
 from .links import Linker, article_page, claim_page, entity_page
@@ -35,11 +36,9 @@ def stance_badge(stance: Stance) -> str:
 
 
 def format_date(value: DateValue | dt.date | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, DateRange):
-        return f"{format_date(value.start)} – {format_date(value.end)}"
-    return f"{value.day} {value.strftime('%b')} {value.year}"
+    if isinstance(value, dt.date):
+        value = dates.from_day(value)
+    return dates.display(value, abbreviated=True)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -47,8 +46,16 @@ def date_html(value: DateValue | None) -> str:
     # Cached: a large dossier has a few thousand distinct dates and prints them ~10^6 times.
     if value is None:
         return ""
-    start = value.start if isinstance(value, DateRange) else value
-    return f'<time datetime="{start.isoformat()}">{esc(format_date(value))}</time>'
+    return f'<time datetime="{dates.machine_readable(_first_written(value))}">{esc(format_date(value))}</time>'
+
+
+def _first_written(value: DateValue) -> dates.Date:
+    """The date a `<time>` element names: the date itself, or the range's first written end."""
+    if isinstance(value, dates.Date):
+        return value
+    written = value.start or value.end
+    assert written is not None
+    return written
 
 
 def format_number(value: float) -> str:
@@ -58,9 +65,7 @@ def format_number(value: float) -> str:
 
 
 def quantity_text(quantity: Quantity) -> str:
-    value = quantity.value
-    text = f"{format_number(value.min)}–{format_number(value.max)}" if isinstance(value, Range) else format_number(value)
-    return f"{text} {quantity.unit}" if quantity.unit else text
+    return values.display_quantity(quantity)
 
 
 class Parts:
