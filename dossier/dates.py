@@ -99,6 +99,9 @@ class Date:
         """ISO 8601 at the written precision ("2025-09"), as `datetime.date.isoformat` for a day."""
         return self.written
 
+    def __str__(self) -> str:
+        return self.written
+
 
 @dataclass(frozen=True)
 class DateRange:
