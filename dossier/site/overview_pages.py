@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..dates import sort_key
 from ..model import Kind, Status, date_start
 from .discrepancy import discrepancies_paging, discrepancy_table
 from .html import esc
@@ -51,7 +52,7 @@ def home_summary(parts: Parts) -> str:
     else:
         page.add('<p class="dossier-empty">No claim is contested.</p>')
 
-    events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT), key=lambda e: date_start(e.date), reverse=True)
+    events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT), key=lambda e: sort_key(e.date) if e.date else (), reverse=True)
     page.heading(2, "latest-events", "Latest events")
     if events:
         rows = [f"<li>{date_html(e.date)} — {parts.entity_link(e.id)}</li>" for e in events[:5]]
