@@ -234,8 +234,8 @@ _REPORTERS: dict[str, Callable[[_Failure], None]] = {
     "minItems": _report_min_items,
     "maxLength": _report_max_length,
     "minProperties": _report_min_properties,
-    "minimum": lambda failure: failure.should_be(code="range"),
-    "maximum": lambda failure: failure.should_be(code="range"),
+    "minimum": lambda failure: failure.should_be(f"the smallest allowed is {_keyword_value(failure.error)}", code="range"),
+    "maximum": lambda failure: failure.should_be(f"the largest allowed is {_keyword_value(failure.error)}", code="range"),
 }
 
 
