@@ -59,9 +59,8 @@ def _check(args: argparse.Namespace) -> int:
         counts = ""
         if result.dossier is not None:
             d = result.dossier
-            counts = (
-                f" ({count(len(d.articles), 'article')}, {count(len(d.entities), 'entity', 'entities')}, {count(len(d.claims), 'claim')})"
-            )
+            measures = f"{count(len(d.measures), 'measure')}, " if d.measures else ""  # said once a dossier has some
+            counts = f" ({count(len(d.articles), 'article')}, {count(len(d.entities), 'entity', 'entities')}, {measures}{count(len(d.claims), 'claim')})"
         print(f"dossier check: {summary_line(problems)}{counts}")
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 

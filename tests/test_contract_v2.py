@@ -30,6 +30,7 @@ from conftest import (
 from sitebuild import ROOT
 
 from dossier.check import check_content
+from dossier.cli import main
 from dossier.export import export
 
 MEASURES = """\
@@ -103,7 +104,19 @@ def test_a_measure_id_is_unique_across_all_ids(check) -> None:
     error = only_error(check(yaml))
     assert_at(error, CLAIMS, *position(yaml, "- id: belarus", "belarus", nth=2))
     assert error.message.startswith("duplicate id 'belarus': already used at content/claims.yaml:")
-    assert "a measure's id may not be the id of an entity, a claim or another measure" in hints_text(error)
+    assert "a measure's id may not be the id of an entity, a claim, an article or another measure" in hints_text(error)
+
+
+def test_a_measure_id_may_not_be_an_article_id(check) -> None:
+    yaml = with_quantity("{measure: prisoners, value: 52}", measures=MEASURES + "  - id: reuters-2025-09-11\n    name: Reuters' count\n")
+    error = only_error(check(yaml))
+    assert error.message == "duplicate id 'reuters-2025-09-11': already used at content/articles/reuters-2025-09-11.md:1:1"
+
+
+def test_the_summary_counts_the_measures(make_dossier, capsys) -> None:
+    make_dossier(with_quantity("{measure: prisoners, value: 52}"))
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.endswith("(2 articles, 6 entities, 1 measure, 1 claim)\n")
 
 
 def test_a_negative_tolerance_is_refused_in_our_words(check) -> None:

@@ -21,7 +21,7 @@ from ..yamlsource import PathKey, YamlDocument
 from .articles import ARTICLES_FOLDER, load_articles
 from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_file
 from .entries import Collected, Fields, LooseQuote, QuantityUse, build_claim, build_entity, build_measure
-from .ids import ID_PATTERN, RESERVED_IDS, IdRegistry
+from .ids import ARTICLE_IDS, ID_PATTERN, RESERVED_IDS, IdRegistry
 from .references import Reference
 
 __all__ = [
@@ -86,6 +86,8 @@ def load(content: Path, problems: ProblemList) -> Loaded:
     """Read everything under `content`; problems are added to `problems`, never raised."""
     articles = load_articles(content, problems)
     collected = Collected(problems, IdRegistry(problems))
+    for article in articles.values():
+        collected.ids.register(article.id, article.location, ARTICLE_IDS)
     for path in claims_files(content, problems):
         parsed = parse_claims_file(path, content, problems)
         if parsed is not None:

@@ -14,11 +14,13 @@ RESERVED_IDS = frozenset({"index"})
 ENTITY_IDS = "entity"
 CLAIM_IDS = "claim"
 MEASURE_IDS = "measure"
+ARTICLE_IDS = "article"  # registered only so that no measure takes an article's id
 # The namespaces an id of each namespace must not repeat: a measure's id is unique across ALL ids.
 _CLASHES = {
     ENTITY_IDS: (ENTITY_IDS, MEASURE_IDS),
     CLAIM_IDS: (CLAIM_IDS, MEASURE_IDS),
-    MEASURE_IDS: (MEASURE_IDS, ENTITY_IDS, CLAIM_IDS),
+    MEASURE_IDS: (MEASURE_IDS, ENTITY_IDS, CLAIM_IDS, ARTICLE_IDS),
+    ARTICLE_IDS: (),
 }
 
 
@@ -51,5 +53,5 @@ class IdRegistry:
 
 def _among(namespace: str, clash: str) -> str:
     if MEASURE_IDS in (namespace, clash):
-        return " across all ids: a measure's id may not be the id of an entity, a claim or another measure"
+        return " across all ids: a measure's id may not be the id of an entity, a claim, an article or another measure"
     return f" across {all_sections_phrase()}" if namespace == ENTITY_IDS else " among claims"
