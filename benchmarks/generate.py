@@ -748,7 +748,16 @@ class Generator:
                     lines.append(f"    participants: [{', '.join(e.participants)}]")
                 if e.countries:
                     lines.append(f"    countries: [{', '.join(e.countries)}]")
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + self._measures_yaml()) + "\n"
+
+    def _measures_yaml(self) -> list[str]:
+        """Every measure the claims use, declared with a name and a unit (contract v2)."""
+        measures = dict.fromkeys(c.quantity[0] for c in self.claims if c.quantity)
+        lines = ["measures:"] if measures else []
+        for measure in measures:
+            words = measure.split("-")
+            lines += [f"  - id: {measure}", f"    name: {y(' '.join(words).capitalize())}", f"    unit: {words[-3]}"]
+        return lines
 
     def _claim_yaml(self, c: GenClaim) -> str:
         lines = [f"  - id: {c.id}", f"    text: {y(c.text)}", f"    about: [{', '.join(c.about)}]"]

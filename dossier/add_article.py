@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
 
+from .dates import parse_date_text
 from .load import ARTICLES_FOLDER, ID_PATTERN
 from .text import fold
 
 _URL = re.compile(r"https?://\S+\Z")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 class AddArticleError(Exception):
@@ -51,13 +50,8 @@ def render(meta: dict[str, object], body: list[str]) -> str:
 def _check_options(outlet: str, title: str, published: str | None, url: str | None) -> None:
     if not outlet.strip() or not title.strip():
         raise AddArticleError("--outlet and --title must not be empty")
-    if published is not None:
-        try:
-            if not _DATE.match(published):
-                raise ValueError(published)
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise AddArticleError(f"--published '{published}' is not a date written YYYY-MM-DD") from None
+    if published is not None and parse_date_text(published) is None:
+        raise AddArticleError(f"--published '{published}' is not a date written YYYY-MM-DD, YYYY-MM or YYYY (one that exists)")
     if url is not None and not _URL.match(url):
         raise AddArticleError(f"--url '{url}' is not an http:// or https:// address")
 

@@ -44,6 +44,7 @@ def check_content(content: Path | str) -> CheckResult:
     dossier = loaded.dossier
     validate.check_references(loaded, problems)
     validate.check_aliases(dossier, problems)
+    validate.check_quantities(loaded, problems)
     validate.check_origins(dossier, problems)
     passages = validate.verify_quotes(dossier, problems, loaded.loose_quotes)
     if problems.has_errors:

@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     adder.add_argument("file", type=Path, help="the raw text: headline on the first line unless --title is given")
     adder.add_argument("--outlet", required=True, help="who published it")
     adder.add_argument("--title", help="the headline, when the text has no headline line")
-    adder.add_argument("--published", help="publication date, YYYY-MM-DD")
+    adder.add_argument("--published", help="publication date, YYYY-MM-DD (or YYYY-MM, or YYYY)")
     adder.add_argument("--url", help="the original address (http or https)")
     adder.add_argument("--author", action="append", help="an author (repeat for several)")
     adder.add_argument("--language", default="en", help="language code (default: en)")
@@ -59,9 +59,8 @@ def _check(args: argparse.Namespace) -> int:
         counts = ""
         if result.dossier is not None:
             d = result.dossier
-            counts = (
-                f" ({count(len(d.articles), 'article')}, {count(len(d.entities), 'entity', 'entities')}, {count(len(d.claims), 'claim')})"
-            )
+            measures = f"{count(len(d.measures), 'measure')}, " if d.measures else ""  # said once a dossier has some
+            counts = f" ({count(len(d.articles), 'article')}, {count(len(d.entities), 'entity', 'entities')}, {measures}{count(len(d.claims), 'claim')})"
         print(f"dossier check: {summary_line(problems)}{counts}")
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 

@@ -3,44 +3,44 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Mapping
 
 from .mentions import MentionFinder
-from .model import Analysis, Claim, ClaimAssessment, Discrepancy, Dossier, MeasuredValue, Mention, Stance, Status
+from .model import Analysis, Claim, ClaimAssessment, Dossier, Mention, Stance, Status
+from .origins import Origin, distinct, origin_text
 from .quotes import Span, paragraph_spans
-from .text import squash
+from .validate import origin_resolver
+from .values import find_discrepancies
 
 
 def analyse(dossier: Dossier, passages: Mapping[tuple[str, int], tuple[Span, ...]]) -> Analysis:
     """Everything the build derives from a valid dossier, given where its quotes were found."""
     mentions = find_mentions(dossier)
+    origins = resolve_origins(dossier)
+    quantities = ((claim.id, claim.quantity) for claim in dossier.claims.values() if claim.quantity is not None)
     return Analysis(
-        assessments={claim.id: assess(dossier, claim) for claim in dossier.claims.values()},
+        assessments={claim.id: assess(claim, origins[claim.id]) for claim in dossier.claims.values()},
         passages=passages,
-        discrepancies=discrepancies(dossier),
+        discrepancies=find_discrepancies(quantities, dossier.measures),
         mentions=mentions,
         mentioned_in=mentioned_in(dossier, mentions),
     )
 
 
-def evidence_origins(dossier: Dossier, claim: Claim) -> tuple[str, ...]:
-    """Each item's origin: the source it is credited to (`via`), else its article's outlet."""
-    return tuple(item.via or dossier.articles[item.article].outlet for item in claim.evidence)
+def resolve_origins(dossier: Dossier) -> dict[str, tuple[Origin, ...]]:
+    """Each claim's evidence origins (`via`, else the outlet), resolved to entities where they name one."""
+    resolver = origin_resolver(dossier)
+    return {
+        claim.id: tuple(resolver.resolve(origin_text(item.via, dossier.articles[item.article].outlet)) for item in claim.evidence)
+        for claim in dossier.claims.values()
+    }
 
 
-def _distinct(names: list[str]) -> tuple[str, ...]:
-    """Names compared ignoring case and accents, each kept as first spelled."""
-    seen: dict[str, str] = {}
-    for name in names:
-        seen.setdefault(squash(name), name)
-    return tuple(seen.values())
-
-
-def assess(dossier: Dossier, claim: Claim) -> ClaimAssessment:
-    origins = evidence_origins(dossier, claim)
-    supporting = _distinct([o for o, e in zip(origins, claim.evidence, strict=True) if e.stance is Stance.SUPPORTS])
-    contradicting = _distinct([o for o, e in zip(origins, claim.evidence, strict=True) if e.stance is Stance.CONTRADICTS])
+def assess(claim: Claim, origins: tuple[Origin, ...]) -> ClaimAssessment:
+    """Status from the distinct origins of the claim's supporting and contradicting items."""
+    items = list(zip(origins, claim.evidence, strict=True))
+    supporting = distinct(o for o, e in items if e.stance is Stance.SUPPORTS)
+    contradicting = distinct(o for o, e in items if e.stance is Stance.CONTRADICTS)
     if supporting and contradicting:
         status = Status.CONTESTED
     elif contradicting:
@@ -50,17 +50,6 @@ def assess(dossier: Dossier, claim: Claim) -> ClaimAssessment:
     else:
         status = Status.SINGLE_SOURCE
     return ClaimAssessment(claim.id, status, supporting, contradicting, origins)
-
-
-def discrepancies(dossier: Dossier) -> tuple[Discrepancy, ...]:
-    """Measures whose claims give different values, each value with its claim."""
-    by_measure: dict[str, list[MeasuredValue]] = defaultdict(list)
-    for claim in dossier.claims.values():
-        if claim.quantity is not None:
-            by_measure[claim.quantity.measure].append(MeasuredValue(claim.id, claim.quantity))
-    return tuple(
-        Discrepancy(measure, tuple(values)) for measure, values in by_measure.items() if len({v.quantity.comparable() for v in values}) > 1
-    )
 
 
 def find_mentions(dossier: Dossier) -> dict[str, tuple[Mention, ...]]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .dates import date_json
 from .kinds import spec
-from .model import Analysis, Article, Claim, ClaimAssessment, Discrepancy, Dossier, Entity, Evidence, date_json
+from .model import Analysis, Article, Claim, ClaimAssessment, Dossier, Entity, Evidence, Origin
 from .quotes import Span
 
 Json = dict[str, Any]
@@ -15,8 +16,9 @@ def export(dossier: Dossier, analysis: Analysis) -> Json:
     return {
         "articles": [_article(a) for a in dossier.articles.values()],
         "entities": [_entity(e, analysis) for e in dossier.entities.values()],
+        "measures": [m.to_json() for m in dossier.measures.values()],
         "claims": [_claim(c, analysis) for c in dossier.claims.values()],
-        "discrepancies": [_discrepancy(d) for d in analysis.discrepancies],
+        "discrepancies": [d.to_json() for d in analysis.discrepancies],
     }
 
 
@@ -27,8 +29,9 @@ def _article(article: Article) -> Json:
         "title": article.title,
         "outlet": article.outlet,
         "author": list(authors) if len(authors) > 1 else (authors[0] if authors else None),
-        "published": article.published.isoformat() if article.published else None,
+        "published": date_json(article.published),
         "url": article.url,
+        "archived": article.archived,
         "language": article.language,
     }
 
@@ -57,7 +60,7 @@ def _claim(claim: Claim, analysis: Analysis) -> Json:
         "text": claim.text,
         "about": list(claim.about),
         "date": date_json(claim.date),
-        "quantity": ({"measure": quantity.measure, "value": quantity.value_json(), "unit": quantity.unit} if quantity else None),
+        "quantity": quantity.to_json() if quantity else None,
         "status": assessment.status.value,
         "supporting_origins": list(assessment.supporting_origins),
         "contradicting_origins": list(assessment.contradicting_origins),
@@ -68,22 +71,20 @@ def _claim(claim: Claim, analysis: Analysis) -> Json:
 def _evidence(claim: Claim, assessment: ClaimAssessment, analysis: Analysis) -> list[Json]:
     return [
         _evidence_item(item, origin, analysis.passages.get((claim.id, index), ()))
-        for index, (item, origin) in enumerate(zip(claim.evidence, assessment.origins, strict=True))
+        for index, (item, origin) in enumerate(zip(claim.evidence, assessment.evidence_origins, strict=True))
     ]
 
 
-def _evidence_item(item: Evidence, origin: str, spans: tuple[Span, ...]) -> Json:
+def _evidence_item(item: Evidence, origin: Origin, spans: tuple[Span, ...]) -> Json:
     return {
         "article": item.article,
         "stance": item.stance.value,
         "quote": item.quote,
+        "translation": item.translation,
         "via": item.via,
         "note": item.note,
-        "origin": origin,
+        "origin": origin.display,
+        "origin_entity": origin.entity_id,
         # Added field: where the quote sits in the article body.
         "passage": [{"paragraph": s.paragraph + 1, "start": s.start, "end": s.end} for s in spans],
     }
-
-
-def _discrepancy(discrepancy: Discrepancy) -> Json:
-    return {"measure": discrepancy.measure, "values": [{"claim": v.claim, "value": v.quantity.value_json()} for v in discrepancy.values]}

@@ -78,6 +78,9 @@ ANY_ENTITY = frozenset(Kind)
 CLAIM_REFERENCES: Mapping[str, frozenset[Kind]] = MappingProxyType({"about": ANY_ENTITY})
 CLAIM_SECTION = "claims"
 CLAIM_SINGULAR = "claim"
+# Measures (contract v2) are listed between the entities and the claims.
+MEASURE_SECTION = "measures"
+MEASURE_SINGULAR = "measure"
 
 
 def spec(kind: Kind) -> KindSpec:

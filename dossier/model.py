@@ -7,6 +7,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from . import dates, origins, values
 from .kinds import Kind as Kind  # re-exported: the kinds themselves live in the registry (kinds.py)
 from .problems import Location
 from .quotes import Span
@@ -24,52 +25,27 @@ class Status(enum.Enum):
     DISPUTED = "disputed"  # only evidence against
 
 
-@dataclass(frozen=True)
-class DateRange:
-    start: dt.date
-    end: dt.date
+# Dates and values are the contract v2 types (dates.py, values.py), re-exported here.
+DateRange = dates.DateRange
+DateValue = dates.DateValue
+Date = dates.Date
+Quantity = values.Quantity
+Measure = values.Measure
+Range = values.Range
+Number = values.Number
+Discrepancy = values.Discrepancy
+MeasuredValue = values.MeasuredValue
+Origin = origins.Origin
 
-    def to_json(self) -> dict[str, str]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
 
-
-DateValue = dt.date | DateRange
-
-
-def date_json(value: DateValue | None) -> str | dict[str, str] | None:
-    if value is None:
-        return None
-    return value.to_json() if isinstance(value, DateRange) else value.isoformat()
+def date_json(value: DateValue | None) -> str | dict[str, str | None] | None:
+    """Kept for callers of v1: the export's form of a date, as written."""
+    return dates.date_json(value)
 
 
 def date_start(value: DateValue) -> dt.date:
-    """The day a date value starts: the one place that knows a range starts at `start`."""
-    return value.start if isinstance(value, DateRange) else value
-
-
-@dataclass(frozen=True)
-class Range:
-    min: float
-    max: float
-
-
-Number = int | float
-
-
-@dataclass(frozen=True)
-class Quantity:
-    measure: str
-    value: Number | Range
-    unit: str | None = None
-
-    def value_json(self) -> Number | dict[str, Number]:
-        return {"min": self.value.min, "max": self.value.max} if isinstance(self.value, Range) else self.value
-
-    def comparable(self) -> tuple[float, float]:
-        """(low, high), so 52 and 52.0 compare equal and ranges compare by their ends."""
-        if isinstance(self.value, Range):
-            return (float(self.value.min), float(self.value.max))
-        return (float(self.value), float(self.value))
+    """Kept for callers of v1: the day a date sorts by (its first day)."""
+    return dates.first_day(value)
 
 
 @dataclass(frozen=True)
@@ -78,8 +54,9 @@ class Article:
     title: str
     outlet: str
     authors: tuple[str, ...]
-    published: dt.date | None
+    published: DateValue | None
     url: str | None
+    archived: str | None  # a saved copy of the original (v2)
     language: str
     body: str  # verbatim, line ends normalised to \n
     location: Location  # the article file (line 1)
@@ -111,6 +88,7 @@ class Evidence:
     quote: str
     via: str | None
     note: str | None
+    translation: str | None  # the analyst's English rendering of the quote (v2)
     location: Location
     quote_location: Location  # where the quote itself is written, for quote errors
 
@@ -133,6 +111,7 @@ class Dossier:
     articles: Mapping[str, Article]
     entities: Mapping[str, Entity]
     claims: Mapping[str, Claim]
+    measures: Mapping[str, Measure] = field(default_factory=dict)  # declared measures (v2)
 
 
 # ----- derived -----
@@ -142,21 +121,23 @@ class Dossier:
 class ClaimAssessment:
     claim: str
     status: Status
-    supporting_origins: tuple[str, ...]
-    contradicting_origins: tuple[str, ...]
-    origins: tuple[str, ...]  # one per evidence item, in order
+    supporting: tuple[Origin, ...]  # distinct origins of the `supports` items, by key
+    contradicting: tuple[Origin, ...]  # likewise for `contradicts`
+    evidence_origins: tuple[Origin, ...]  # one per evidence item, in order
 
+    @property
+    def supporting_origins(self) -> tuple[str, ...]:
+        """The supporting origins' display names (the entity's name when resolved)."""
+        return tuple(origin.display for origin in self.supporting)
 
-@dataclass(frozen=True)
-class MeasuredValue:
-    claim: str
-    quantity: Quantity
+    @property
+    def contradicting_origins(self) -> tuple[str, ...]:
+        return tuple(origin.display for origin in self.contradicting)
 
-
-@dataclass(frozen=True)
-class Discrepancy:
-    measure: str
-    values: tuple[MeasuredValue, ...]
+    @property
+    def origins(self) -> tuple[str, ...]:
+        """Each evidence item's origin display name, in order."""
+        return tuple(origin.display for origin in self.evidence_origins)
 
 
 @dataclass(frozen=True)

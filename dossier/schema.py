@@ -19,13 +19,15 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .kinds import CLAIM_SECTION, CLAIM_SINGULAR, KINDS
+from .kinds import CLAIM_SECTION, CLAIM_SINGULAR, KINDS, MEASURE_SECTION, MEASURE_SINGULAR
 from .problems import Location, ProblemList
 from .suggest import did_you_mean
 from .yamlsource import PathKey, YamlDocument
 
 # Singular names of what each top-level list holds, for messages (from the registry of kinds).
-ENTRY_NAMES: dict[str, str] = {spec.section: spec.singular for spec in KINDS} | {CLAIM_SECTION: CLAIM_SINGULAR}
+ENTRY_NAMES: dict[str, str] = (
+    {spec.section: spec.singular for spec in KINDS} | {MEASURE_SECTION: MEASURE_SINGULAR} | {CLAIM_SECTION: CLAIM_SINGULAR}
+)
 
 
 @functools.cache
@@ -209,6 +211,15 @@ def _report_min_items(failure: _Failure) -> None:
     failure.problems.error(failure.where, f"{failure.what} needs at least {_keyword_value(failure.error)} item", code="empty")
 
 
+def _report_min_properties(failure: _Failure) -> None:
+    failure.problems.error(
+        failure.where,
+        f"{failure.what} should be {_expect(failure.error)}, not an empty mapping",
+        "give at least one of its fields",
+        code="range",
+    )
+
+
 def _report_max_length(failure: _Failure) -> None:
     failure.problems.error(failure.where, f"{failure.what} is longer than {_keyword_value(failure.error)} characters", code="too-long")
 
@@ -222,6 +233,9 @@ _REPORTERS: dict[str, Callable[[_Failure], None]] = {
     "pattern": _report_pattern,
     "minItems": _report_min_items,
     "maxLength": _report_max_length,
+    "minProperties": _report_min_properties,
+    "minimum": lambda failure: failure.should_be(f"the smallest allowed is {_keyword_value(failure.error)}", code="range"),
+    "maximum": lambda failure: failure.should_be(f"the largest allowed is {_keyword_value(failure.error)}", code="range"),
 }
 
 

@@ -1,13 +1,14 @@
-"""Checks that need the whole dossier: references, shared aliases, origins, and quotes."""
+"""Checks that need the whole dossier: references, shared aliases, measures and units, origins, and quotes."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from . import schema
 from .kinds import ANY_ENTITY, Kind, kinds_phrase, sections_phrase, spec
 from .load import Loaded, Reference
 from .model import Dossier
+from .origins import OriginResolver, look_alikes
 from .problems import Location, ProblemList
 from .suggest import did_you_mean
 from .text import squash
@@ -18,6 +19,9 @@ from .text_checks import _mention_key as _mention_key
 from .text_checks import _report_missing_quote as _report_missing_quote
 from .text_checks import check_aliases as check_aliases
 from .text_checks import verify_quotes as verify_quotes
+from .values import check_measure, check_unit, unit_disagreements
+
+ORIGIN_KINDS = frozenset({Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY})
 
 
 def check_references(loaded: Loaded, problems: ProblemList) -> None:
@@ -78,27 +82,38 @@ def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
+def origin_resolver(dossier: Dossier) -> OriginResolver:
+    """Origins resolve to people, organizations and countries (events are never sources)."""
+    return OriginResolver({e.id: e.names for e in dossier.entities.values() if e.kind in ORIGIN_KINDS})
+
+
 def check_origins(dossier: Dossier, problems: ProblemList) -> None:
-    """Warn when two spellings of an origin differ only by 'The' or punctuation: they count twice."""
-    spellings: dict[str, dict[str, tuple[str, Location]]] = defaultdict(dict)
+    """Warn when two origins count apart but look alike (an acronym, a near spelling): one source could count twice."""
+    uses: dict[str, list[Location]] = defaultdict(list)
     for article in dossier.articles.values():
-        spellings[_loose(article.outlet)].setdefault(squash(article.outlet), (article.outlet, article.location))
+        uses[article.outlet].append(article.location)
     for claim in dossier.claims.values():
         for item in claim.evidence:
             if item.via:
-                spellings[_loose(item.via)].setdefault(squash(item.via), (item.via, item.location))
-    for variants in spellings.values():
-        if len(variants) > 1:
-            (first, first_at), *others = variants.values()
-            for other, where in others:
-                problems.warning(
-                    where,
-                    f"the source '{other}' is spelled '{first}' elsewhere ({first_at}): they count as two independent origins",
-                    "spell one source the same way everywhere (case and accents do not matter)",
-                    code="origin-spelling",
-                )
+                uses[item.via].append(item.location)
+    organizations = {e.id for e in dossier.entities.values() if e.kind is Kind.ORGANIZATION}
+    for found in look_alikes(uses, origin_resolver(dossier), entities=organizations):
+        problems.warning(found.uses[0], found.message, found.hint, code="origin-spelling")
 
 
-def _loose(name: str) -> str:
-    words = re.sub(r"[^\w\s]", " ", squash(name)).split()
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
+def check_quantities(loaded: Loaded, problems: ProblemList) -> None:
+    """Each quantity's measure is declared (once any is) and its unit is the measure's."""
+    measures = loaded.dossier.measures
+    for use in loaded.quantities:
+        label = schema.label(use.doc, use.path)
+        declared = None if use.quantity.measure in loaded.broken_ids else check_measure(use.quantity, measures)
+        for problem in (declared, check_unit(use.quantity, measures.get(use.quantity.measure))):
+            if problem is not None:
+                where = use.doc.location(use.path + problem.path)
+                report = problems.warning if problem.severity == "warning" else problems.error
+                report(where, problem.text(label), problem.hint, code=problem.code)
+    placed = {use.claim: use for use in loaded.quantities}
+    for claim, problem in unit_disagreements(((u.claim, u.quantity) for u in loaded.quantities), measures):
+        use = placed[claim]
+        where = use.doc.location(use.path + problem.path)
+        problems.warning(where, problem.text(schema.label(use.doc, use.path)), problem.hint, code=problem.code)

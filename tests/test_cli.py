@@ -317,6 +317,13 @@ def test_add_article_rejects_a_date_that_is_not_yyyy_mm_dd(raw, capsys, date: st
     assert sorted(p.name for p in Path("content/articles").iterdir()) == sorted(f"{a}.md" for a in BASE_ARTICLES)
 
 
+def test_add_article_accepts_a_month_or_a_year_as_the_date(raw, capsys) -> None:
+    code, _, _ = run(capsys, "add-article", str(raw), "--outlet", "Reuters", "--published", "2025-09", "--id", "monthly")
+    assert code == 0
+    assert "published: 2025-09\n" in Path("content/articles/monthly.md").read_text(encoding="utf-8")
+    assert run(capsys, "check")[0] == 0  # and it loads, with its month
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.com", "example.com", "https://exa mple.com"])
 def test_add_article_rejects_a_url_that_is_not_http(raw, capsys, url: str) -> None:
     code, _, err = run(capsys, "add-article", str(raw), "--outlet", "Reuters", "--url", url)

@@ -115,7 +115,7 @@ def test_status(derived, evidence, status, supporting, contradicting) -> None:
 
 def test_assess_is_what_the_check_reports(derived) -> None:
     dossier, analysis = derived(claim("c", "nyt-1 supports", "belta contradicts"))
-    assert derive.assess(dossier, dossier.claims["c"]) == analysis.assessments["c"]
+    assert derive.assess(dossier.claims["c"], derive.resolve_origins(dossier)["c"]) == analysis.assessments["c"]
 
 
 # ----- discrepancies -----
@@ -171,7 +171,8 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
         claim("c", "ec supports"),
     )
     data = json.loads(json.dumps(export(dossier, analysis)))  # plain JSON, nothing else
-    assert set(data) == {"articles", "entities", "claims", "discrepancies"}
+    assert set(data) == {"articles", "entities", "measures", "claims", "discrepancies"}
+    assert data["measures"] == []  # none declared
 
     assert sorted(a["id"] for a in data["articles"]) == sorted(ARTICLES)
     ec = next(a for a in data["articles"] if a["id"] == "ec")
@@ -182,6 +183,7 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
         "author": None,
         "published": None,
         "url": None,
+        "archived": None,
         "language": "en",
     }
 
@@ -222,24 +224,35 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
         "supporting_origins": ["The New York Times"],
         "contradicting_origins": ["Belarusian state media"],
     }
-    assert a["quantity"]["measure"] == "prisoners-freed" and a["quantity"]["value"] == 52
+    assert a["quantity"] == {"measure": "prisoners-freed", "value": 52, "approximate": False, "unit": None}
     assert b["quantity"]["value"] == {"min": 50, "max": 60}
     assert c["quantity"] is None
     assert [len(x["evidence"]) for x in data["claims"]] == [2, 1, 1]
     first, second = a["evidence"]
-    assert {k: first[k] for k in ("article", "stance", "quote", "via", "note", "origin")} == {
+    assert {k: first[k] for k in ("article", "stance", "quote", "translation", "via", "note", "origin", "origin_entity")} == {
         "article": "nyt-1",
         "stance": "supports",
         "quote": "Belarus freed 52 political prisoners",
+        "translation": None,
         "via": None,
         "note": None,
         "origin": "The New York Times",
+        "origin_entity": None,  # no entity of this dossier is The New York Times
     }
     assert (second["via"], second["origin"]) == ("Belarusian state media", "Belarusian state media")
     assert first["passage"] == [{"paragraph": 1, "start": 0, "end": len("Belarus freed 52 political prisoners")}]
 
     assert data["discrepancies"] == [
-        {"measure": "prisoners-freed", "values": [{"claim": "a", "value": 52}, {"claim": "b", "value": {"min": 50, "max": 60}}]}
+        {
+            "measure": "prisoners-freed",
+            "name": "prisoners-freed",  # not declared: its id
+            "unit": None,
+            "conflict": False,  # 52 lies in 50-60
+            "values": [
+                {"claim": "a", "value": 52, "approximate": False},
+                {"claim": "b", "value": {"min": 50, "max": 60}, "approximate": False},
+            ],
+        }
     ]
 
 
@@ -257,6 +270,7 @@ def test_export_of_an_author_list_and_a_date_range(check) -> None:
             "author": ["Ann One", "Bob Two"],
             "published": "2025-09-11",
             "url": "https://example.com/x",
+            "archived": None,
             "language": "en",
         }
     ]

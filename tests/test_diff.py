@@ -163,9 +163,9 @@ def test_a_discrepancy_appearing_and_disappearing(repo: Path, capsys: pytest.Cap
     write_dossier(repo, with_quantity + QUANTITY_CLAIMS)
     commit(repo, "two counts of people freed")
     _, out, _ = run(capsys, "HEAD~1", "HEAD")
-    assert "+ people-freed: appeared: release-count: 52; foreigners-count: 14" in out
+    assert "+ people-freed (conflict): appeared: release-count: 52; foreigners-count: 14" in out
     _, out, _ = run(capsys, "HEAD", "HEAD~1")
-    assert "- people-freed: disappeared: release-count: 52; foreigners-count: 14" in out
+    assert "- people-freed (conflict): disappeared: release-count: 52; foreigners-count: 14" in out
 
 
 def snapshot(discrepancies: list[dict[str, object]]) -> Snapshot:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from dossier.kinds import CLAIM_REFERENCES, CLAIM_SECTION, CLAIM_SINGULAR, KINDS, KindSpec
+from dossier.kinds import CLAIM_REFERENCES, CLAIM_SECTION, CLAIM_SINGULAR, KINDS, MEASURE_SECTION, MEASURE_SINGULAR, KindSpec
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "dossier" / "schema" / "claims.schema.json").read_text("utf-8"))
 COMMON_FIELDS = {"id", "name", "aliases", "summary", "wikidata"}
@@ -31,10 +31,11 @@ def is_id_list(node: dict[str, Any]) -> bool:
     return node.get("$ref") == ID_LIST or any(part.get("$ref") == ID_LIST for part in node.get("allOf", ()))
 
 
-def test_the_schema_lists_every_kind_and_the_claims_and_nothing_else() -> None:
-    assert list(SCHEMA["properties"]) == [spec.section for spec in KINDS] + [CLAIM_SECTION]
+def test_the_schema_lists_every_kind_the_measures_and_the_claims_and_nothing_else() -> None:
+    assert list(SCHEMA["properties"]) == [spec.section for spec in KINDS] + [MEASURE_SECTION, CLAIM_SECTION]
     for spec in KINDS:
         assert SCHEMA["properties"][spec.section]["items"]["$ref"] == f"#/$defs/{spec.singular}"
+    assert SCHEMA["properties"][MEASURE_SECTION]["items"]["$ref"] == f"#/$defs/{MEASURE_SINGULAR}"
     assert SCHEMA["properties"][CLAIM_SECTION]["items"]["$ref"] == f"#/$defs/{CLAIM_SINGULAR}"
 
 

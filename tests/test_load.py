@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from conftest import (
     BASE_ARTICLES,
     BASE_CLAIM,
@@ -20,7 +18,7 @@ from conftest import (
 )
 
 from dossier.check import check_content
-from dossier.model import Kind
+from dossier.model import Date, Kind
 
 
 def test_article_fields_and_verbatim_body(check) -> None:
@@ -34,7 +32,7 @@ def test_article_fields_and_verbatim_body(check) -> None:
     assert a.title == "Belarus: prisoners freed"
     assert a.outlet == "Example Times"
     assert a.authors == ("Zoltán Kottász",)
-    assert a.published == dt.date(2025, 9, 11)
+    assert a.published == Date(2025, 9, 11)
     assert a.url == "https://example.com/a?b=1"
     assert a.language == "en"  # the default
     assert a.body == body
@@ -85,7 +83,7 @@ def test_entities_and_claims_are_loaded_in_input_order(check) -> None:
     assert list(d.entities) == ["alexander-lukashenko", "john-coale", "belarus", "united-states", "belavia", "sept-2025-release"]
     assert [e.kind for e in d.entities.values()] == [Kind.PERSON, Kind.PERSON, Kind.COUNTRY, Kind.COUNTRY, Kind.ORGANIZATION, Kind.EVENT]
     assert d.entities["alexander-lukashenko"].aliases == ("Lukashenko", "Lukashenka")
-    assert d.entities["sept-2025-release"].date == dt.date(2025, 9, 11)
+    assert d.entities["sept-2025-release"].date == Date(2025, 9, 11)
     assert d.entities["sept-2025-release"].participants == ("alexander-lukashenko", "john-coale")
     claim = d.claims["release-count"]
     assert claim.about == ("sept-2025-release", "belarus")
@@ -97,7 +95,7 @@ def test_event_date_range(check) -> None:
     result = check(yaml)
     assert_clean(result)
     date = result.dossier.entities["sept-2025-release"].date
-    assert (date.start, date.end) == (dt.date(2025, 9, 10), dt.date(2025, 9, 12))
+    assert (date.start, date.end) == (Date(2025, 9, 10), Date(2025, 9, 12))
 
 
 def test_event_date_range_that_ends_before_it_starts(check) -> None:

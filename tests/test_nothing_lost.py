@@ -19,30 +19,41 @@ SECTIONS = {"people": "person", "countries": "country", "organizations": "organi
 FOLDERS = {"person": "people", "country": "countries", "organization": "organizations", "event": "events"}
 
 
-def read_input(content: Path) -> tuple[list[str], list[dict], list[dict]]:
-    """Articles, entities and claims as written, read independently of the dossier package."""
+def read_input(content: Path) -> tuple[list[str], list[dict], list[dict], list[dict]]:
+    """Articles, entities, claims and measures as written, read independently of the dossier package."""
     articles = sorted(p.stem for p in (content / "articles").glob("*.md"))
     files = [content / "claims.yaml"] if (content / "claims.yaml").exists() else sorted((content / "claims").glob("*.yaml"))
-    entities, claims = [], []
+    entities, claims, measures = [], [], []
     for path in files:
         data = yaml.safe_load(path.read_text("utf-8")) or {}
         for section, kind in SECTIONS.items():
             entities += [{**e, "kind": kind} for e in data.get(section) or []]
         claims += data.get("claims") or []
-    return articles, entities, claims
+        measures += data.get("measures") or []
+    return articles, entities, claims, measures
 
 
 def assert_nothing_lost(content: Path, site: Path) -> None:
-    articles, entities, claims = read_input(content)
+    articles, entities, claims, measures = read_input(content)
     export = json.loads((site / "dossier.json").read_text("utf-8"))
 
     assert Counter(a["id"] for a in export["articles"]) == Counter(articles)
     assert Counter((e["id"], e["kind"]) for e in export["entities"]) == Counter((e["id"], e["kind"]) for e in entities)
     assert Counter(c["id"] for c in export["claims"]) == Counter(c["id"] for c in claims)
+    assert Counter(m["id"] for m in export["measures"]) == Counter(m["id"] for m in measures)
+    exported_measures = {m["id"]: m for m in export["measures"]}
+    for measure in measures:
+        assert (exported_measures[measure["id"]]["name"], exported_measures[measure["id"]]["unit"]) == (
+            measure["name"],
+            measure.get("unit"),
+        )
     exported = {c["id"]: c for c in export["claims"]}
     for claim in claims:
-        written = [(e["article"], e["stance"], e["quote"]) for e in claim["evidence"]]
-        assert [(e["article"], e["stance"], e["quote"]) for e in exported[claim["id"]]["evidence"]] == written
+        written = [(e["article"], e["stance"], e["quote"], e.get("translation"), e.get("via"), e.get("note")) for e in claim["evidence"]]
+        fields = ("article", "stance", "quote", "translation", "via", "note")
+        assert [tuple(e[k] for k in fields) for e in exported[claim["id"]]["evidence"]] == written
+        quantity = exported[claim["id"]]["quantity"]
+        assert (quantity and quantity["measure"]) == (claim.get("quantity") or {}).get("measure", None)
 
     for entity in entities:
         page = (site / FOLDERS[entity["kind"]] / entity["id"] / "index.html").read_text("utf-8")

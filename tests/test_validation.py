@@ -186,14 +186,15 @@ def test_date_that_is_not_on_the_calendar(check, old: str, new: str, what: str) 
     bad = "2025-02-30" if "02-30" in new else "2025-09-31"
     error = only_error(check(yaml))
     assert_at(error, CLAIMS, *position(yaml, bad))
-    assert error.message == f"{what} '{bad}' is not a real calendar date"
+    days = "February 2025 has 28 days" if bad == "2025-02-30" else "September 2025 has 30 days"
+    assert error.message == f"{what} '{bad}' is not a real calendar date: {days}"
     assert error.hints == ("write an existing date as YYYY-MM-DD",)
 
 
 def test_published_date_that_is_not_on_the_calendar(check) -> None:
     error = only_error(check(articles=with_article("x", article("Text.\n", published="2025-02-30"))))
     assert_at(error, art("x"), 4, 12)
-    assert error.message == "'published' '2025-02-30' is not a real calendar date"
+    assert error.message == "'published' '2025-02-30' is not a real calendar date: February 2025 has 28 days"
 
 
 def test_event_with_an_impossible_date_is_not_reported_again_where_it_is_referenced(check) -> None:
@@ -332,7 +333,7 @@ def test_article_outlet_of_the_wrong_type(check) -> None:
             "        stance: supports\n        comment: see p. 2\n",
             "comment",
             "unknown field 'comment' in claim 'release-count', evidence 1",
-            "the fields allowed here are: article, note, quote, stance, via",
+            "the fields allowed here are: article, note, quote, stance, translation, via",
         ),
         ("claims:\n", "claim:\n", "claim", "unknown field 'claim' in the document", "did you mean 'claims'?"),
     ],
@@ -691,12 +692,21 @@ def test_capital_alias_and_ordinary_word_are_not_the_same_name(check) -> None:
     assert_clean(check(edit("    name: John Coale\n", "    name: John Coale\n    aliases: [Us]\n")))
 
 
-def test_two_spellings_of_one_source_is_a_warning(check) -> None:
+def test_two_spellings_of_one_source_differing_by_the_are_one_origin(check) -> None:
+    # v1 warned that they counted twice; v2 counts them once (a leading "The" is ignored).
     articles = with_article("x", article("Belarus freed prisoners.\n", outlet='"New York Times"'))
-    result = check(articles=articles)
-    warning = only_warning(result)
-    assert warning.location.file == art("x")
-    assert "'New York Times' is spelled 'The New York Times' elsewhere" in warning.message
+    assert_clean(check(articles=articles))
+
+
+def test_an_acronym_of_another_source_is_a_warning(check) -> None:
+    articles = with_article("x", article("Belarus freed prisoners.\n", outlet="NYT"))
+    warning = only_warning(check(articles=articles))
+    assert warning.location.file == art("nyt-2025-09-11")  # where the first of the two spellings is used
+    assert warning.message == (
+        "the sources 'The New York Times' and 'NYT' count as two independent origins, "
+        "but 'NYT' could be an abbreviation of 'The New York Times'"
+    )
+    assert "add an organization named 'The New York Times' with the alias 'NYT'" in hints_text(warning)
 
 
 # ----- the layout of the content folder -----
@@ -728,7 +738,9 @@ def test_content_folder_missing(tmp_path) -> None:
 def test_top_level_list_instead_of_mapping(check) -> None:
     error = only_error(check("- id: belarus\n  name: Belarus\n"))
     assert_at(error, CLAIMS, 1, 1)
-    assert error.message == "the file should be a mapping with the keys people, countries, organizations, events, claims, not a list"
+    assert (
+        error.message == "the file should be a mapping with the keys people, countries, organizations, events, measures, claims, not a list"
+    )
 
 
 def test_empty_claims_yaml_is_valid(check) -> None:

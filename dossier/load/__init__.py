@@ -14,14 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..kinds import CLAIM_SECTION, KINDS
+from ..kinds import CLAIM_SECTION, KINDS, MEASURE_SECTION
 from ..model import Dossier
 from ..problems import ProblemList
 from ..yamlsource import PathKey, YamlDocument
 from .articles import ARTICLES_FOLDER, load_articles
 from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_file
-from .entries import Collected, Fields, LooseQuote, build_claim, build_entity
-from .ids import ID_PATTERN, RESERVED_IDS, IdRegistry
+from .entries import Collected, Fields, LooseQuote, QuantityUse, build_claim, build_entity, build_measure
+from .ids import ARTICLE_IDS, ID_PATTERN, RESERVED_IDS, IdRegistry
 from .references import Reference
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "ID_PATTERN",
     "RESERVED_IDS",
     "Loaded",
+    "QuantityUse",
     "Reference",
     "claims_files",
     "load",
@@ -46,6 +47,8 @@ class Loaded:
     broken_ids: set[str] = field(default_factory=set)
     # (article, quote, where) of evidence items too broken to build, whose quotes are still checked.
     loose_quotes: list[LooseQuote] = field(default_factory=list)
+    # Every claim's quantity with where it is written, checked against the declared measures.
+    quantities: list[QuantityUse] = field(default_factory=list)
 
 
 def _entries(doc: YamlDocument, section: str, broken: dict[PathKey, set[PathKey]]) -> list[Fields]:
@@ -69,6 +72,10 @@ def _add_document(doc: YamlDocument, bad: set[PathKey], collected: Collected) ->
             entity = build_entity(fields, spec, collected)
             if entity is not None:
                 collected.entities[entity.id] = entity
+    for fields in _entries(doc, MEASURE_SECTION, broken):
+        measure = build_measure(fields, collected)
+        if measure is not None:
+            collected.measures[measure.id] = measure
     for fields in _entries(doc, CLAIM_SECTION, broken):
         claim = build_claim(fields, collected)
         if claim is not None:
@@ -79,9 +86,11 @@ def load(content: Path, problems: ProblemList) -> Loaded:
     """Read everything under `content`; problems are added to `problems`, never raised."""
     articles = load_articles(content, problems)
     collected = Collected(problems, IdRegistry(problems))
+    for article in articles.values():
+        collected.ids.register(article.id, article.location, ARTICLE_IDS)
     for path in claims_files(content, problems):
         parsed = parse_claims_file(path, content, problems)
         if parsed is not None:
             _add_document(*parsed, collected)
-    dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims)
-    return Loaded(dossier, collected.references.references, collected.broken_ids, collected.loose_quotes)
+    dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims, measures=collected.measures)
+    return Loaded(dossier, collected.references.references, collected.broken_ids, collected.loose_quotes, collected.quantities)

@@ -10,7 +10,7 @@ from .. import schema
 from ..files import display_path, inside, read_text
 from ..model import Article
 from ..problems import Location, ProblemList
-from .date_fields import parse_date
+from .date_fields import date_value
 from .documents import read_yaml
 from .ids import ID_PATTERN, RESERVED_IDS
 
@@ -79,6 +79,7 @@ def _load_article(path: Path, root: Path, problems: ProblemList) -> Article | No
         authors=tuple([author] if isinstance(author, str) else author or ()),
         published=meta.get("published"),
         url=meta.get("url"),
+        archived=meta.get("archived"),
         language=meta.get("language", "en"),
         body=body,
         location=Location(file, 1, 1),
@@ -129,7 +130,7 @@ def _front_matter(text: str, file: str, problems: ProblemList) -> tuple[dict[str
     bad = schema.validate(doc, "article", problems)
     meta = dict(doc.value)
     if "published" in meta and ("published",) not in bad:
-        meta["published"] = parse_date(meta["published"], doc.location(("published",)), "'published'", problems)
+        meta["published"] = date_value(meta["published"], doc, ("published",), problems, "'published'")
     if bad:
         return None
     return meta, end.end()

@@ -10,16 +10,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema
+from .. import schema, values
 from ..kinds import CLAIM_REFERENCES, Kind, KindSpec
-from ..model import Claim, Entity, Evidence, Quantity, Range, Stance
+from ..model import Claim, Entity, Evidence, Measure, Quantity, Stance
 from ..problems import Location, ProblemList
 from ..yamlsource import PathKey, YamlDocument
 from .date_fields import date_value
-from .ids import CLAIM_IDS, ENTITY_IDS, IdRegistry
+from .ids import CLAIM_IDS, ENTITY_IDS, MEASURE_IDS, IdRegistry
 from .references import ReferenceCollector
 
 LooseQuote = tuple[str, str, Location]  # (article, quote, where)
+
+
+@dataclass(frozen=True)
+class QuantityUse:
+    """A claim's quantity with where it is written, checked against the measures once all are read."""
+
+    claim: str
+    quantity: Quantity
+    doc: YamlDocument
+    path: PathKey  # of the `quantity:` mapping
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,8 @@ class Collected:
     ids: IdRegistry
     entities: dict[str, Entity] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
+    quantities: list[QuantityUse] = field(default_factory=list)
     references: ReferenceCollector = field(default_factory=ReferenceCollector)
     # Ids whose entries were too broken to build: references to them are not reported again.
     broken_ids: set[str] = field(default_factory=set)
@@ -119,6 +131,8 @@ def build_claim(fields: Fields, collected: Collected) -> Claim | None:
         return None
     date = date_value(fields.value["date"], fields.doc, fields.path + ("date",), collected.problems) if fields.valid("date") else None
     quantity = build_quantity(fields.inner("quantity"), collected.problems) if fields.valid("quantity") else None
+    if quantity is not None:
+        collected.quantities.append(QuantityUse(entry_id, quantity, fields.doc, fields.path + ("quantity",)))
     claim_label = schema.label(fields.doc, fields.path)
     references = _reference_lists(fields, collected, CLAIM_REFERENCES)
     evidence = []
@@ -154,21 +168,36 @@ def build_evidence(item: Fields, item_label: str, collected: Collected) -> Evide
         quote=item.value["quote"],
         via=item.value.get("via"),
         note=item.value.get("note"),
+        translation=item.value.get("translation"),
         location=item.location(),
         quote_location=item.location("quote"),
     )
 
 
 def build_quantity(fields: Fields, problems: ProblemList) -> Quantity | None:
-    value: int | float | Range = fields.value["value"]
-    if isinstance(value, dict):
-        value = Range(value["min"], value["max"])
-        if value.min > value.max:
-            problems.error(
-                fields.location("value"),
-                f"{schema.label(fields.doc, fields.path + ('value',))}: min ({value.min}) is larger than max ({value.max})",
-                "swap min and max",
-                code="range",
-            )
-            return None
-    return Quantity(fields.value["measure"].strip(), value, fields.value.get("unit"))
+    """The quantity (v2 values: numbers, open or closed ranges, approximate); None after reporting."""
+    parsed = values.parse_quantity(fields.value)
+    if isinstance(parsed, Quantity):
+        return parsed
+    label = schema.label(fields.doc, fields.path)
+    for problem in parsed:
+        problems.error(fields.location(*problem.path), problem.text(label), problem.hint, code=problem.code)
+    return None
+
+
+def build_measure(fields: Fields, collected: Collected) -> Measure | None:
+    """A declared measure (v2); its id must differ from every other id of the dossier."""
+    entry_id = _usable_id(fields, collected, MEASURE_IDS)
+    if entry_id is None:
+        return None
+    if not fields.valid("name"):
+        collected.broken_ids.add(entry_id)  # claims naming it are not reported again
+        return None
+    unit = fields.get("unit")
+    return Measure(
+        id=entry_id,
+        name=fields.value["name"],
+        unit=unit.strip() if isinstance(unit, str) else None,
+        tolerance=float(fields.get("tolerance", values.DEFAULT_TOLERANCE)),
+        summary=fields.get("summary"),
+    )

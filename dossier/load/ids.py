@@ -13,6 +13,15 @@ RESERVED_IDS = frozenset({"index"})
 
 ENTITY_IDS = "entity"
 CLAIM_IDS = "claim"
+MEASURE_IDS = "measure"
+ARTICLE_IDS = "article"  # registered only so that no measure takes an article's id
+# The namespaces an id of each namespace must not repeat: a measure's id is unique across ALL ids.
+_CLASHES = {
+    ENTITY_IDS: (ENTITY_IDS, MEASURE_IDS),
+    CLAIM_IDS: (CLAIM_IDS, MEASURE_IDS),
+    MEASURE_IDS: (MEASURE_IDS, ENTITY_IDS, CLAIM_IDS, ARTICLE_IDS),
+    ARTICLE_IDS: (),
+}
 
 
 class IdRegistry:
@@ -29,15 +38,20 @@ class IdRegistry:
                 where, f"the id '{entry_id}' is reserved for the site's index pages", "choose another id", code="reserved-id"
             )
             return False
-        key = (namespace, entry_id)
-        first = self.first_seen.get(key)
-        if first is not None:
+        clash = next((n for n in _CLASHES[namespace] if (n, entry_id) in self.first_seen), None)
+        if clash is not None:
             self.problems.error(
                 where,
-                f"duplicate id '{entry_id}': already used at {first}",
-                "every id must be unique" + (f" across {all_sections_phrase()}" if namespace == ENTITY_IDS else " among claims"),
+                f"duplicate id '{entry_id}': already used at {self.first_seen[(clash, entry_id)]}",
+                "every id must be unique" + _among(namespace, clash),
                 code="duplicate-id",
             )
             return False
-        self.first_seen[key] = where
+        self.first_seen[(namespace, entry_id)] = where
         return True
+
+
+def _among(namespace: str, clash: str) -> str:
+    if MEASURE_IDS in (namespace, clash):
+        return " across all ids: a measure's id may not be the id of an entity, a claim, an article or another measure"
+    return f" across {all_sections_phrase()}" if namespace == ENTITY_IDS else " among claims"

@@ -12,6 +12,7 @@ from .html import json_ld_payload, markdown_inline
 from .links import article_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts
+from .templating import machine_date
 
 
 class CitedArticle(NamedTuple):
@@ -32,7 +33,7 @@ def claim_json_ld(parts: Parts, claim: Claim) -> Markup:
         if article.url:
             work["url"] = article.url
         if article.published:
-            work["datePublished"] = article.published.isoformat()
+            work["datePublished"] = machine_date(article.published)
         if article.authors:
             work["author"] = [{"@type": "Person", "name": a} for a in article.authors]
         appearances.append(work)

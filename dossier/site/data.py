@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..kinds import Kind
+from ..dates import sort_key
 from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Mention, Stance, Status, date_start
 from ..quotes import paragraph_spans
 from ..text import squash
@@ -165,7 +166,7 @@ class SiteData:
             "articles_newest_first",
             None,
             lambda: sorted(
-                self.dossier.articles.values(), key=lambda a: (a.published.isoformat() if a.published else "", a.id), reverse=True
+                self.dossier.articles.values(), key=lambda a: (sort_key(a.published) if a.published else (), a.id), reverse=True
             ),
         )
 

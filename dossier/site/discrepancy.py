@@ -52,7 +52,7 @@ def discrepancy_view(parts: Parts, discrepancy: Discrepancy, *, limit: int | Non
         assessment = data.analysis.assessments[claim.id]
         views.append(
             ValueView(
-                quantity_text(value.quantity),
+                quantity_text(value.quantity, parts.data.dossier.measures.get(value.quantity.measure)),
                 parts.claim_link(claim),
                 assessment.status,
                 assessment.supporting_origins,

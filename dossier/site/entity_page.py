@@ -75,7 +75,8 @@ def entity_json_ld(entity: Entity) -> Markup:
         data["sameAs"] = [wikidata_url(entity.wikidata)]
     if entity.kind is Kind.EVENT and entity.date is not None:
         start, end = (entity.date.start, entity.date.end) if isinstance(entity.date, DateRange) else (entity.date, entity.date)
-        data["startDate"], data["endDate"] = start.isoformat(), end.isoformat()
+        # As written ("2025-09" is an ISO 8601 date too); an open end is left out.
+        data.update({key: day.isoformat() for key, day in (("startDate", start), ("endDate", end)) if day is not None})
     return json_ld_payload(data)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..kinds import KINDS, Kind
+from ..dates import sort_key
 from ..model import Status, date_start
 from .discrepancy import discrepancies_paging, discrepancy_view
 from .index_pages import INDEX_ROWS, claims_paging, listing, render_listing
@@ -71,7 +72,7 @@ def home_summary(parts: Parts) -> dict[str, Any]:
                 "origins_against": len(a.contradicting_origins),
             }
         )
-    events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT and e.date), key=lambda e: date_start(e.date), reverse=True)  # type: ignore[arg-type]
+    events = sorted((e for e in d.entities.values() if e.kind is Kind.EVENT and e.date), key=lambda e: sort_key(e.date), reverse=True)  # type: ignore[arg-type]
     return {
         "counts": _counts(parts),
         "contested": contested,

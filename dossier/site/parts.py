@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from ..model import Claim, DateValue, Quantity, Range, Stance, Status, date_start
+from ..model import Claim, DateValue, Measure, Quantity, Stance, Status, date_start
+from ..values import display_quantity
 from .data import STATUS_ORDER, SiteData, TimelineItem
 from ..commonmark import safe_url
 from .html import markdown_inline, text_fragment
@@ -79,19 +80,13 @@ class ClaimRow(NamedTuple):
 
 
 def date_key(value: DateValue | None) -> str:
+    """A sort key: an imprecise date sorts at its first day (an open start first of all)."""
     return "" if value is None else date_start(value).isoformat()
 
 
-def format_number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}"
-
-
-def quantity_text(quantity: Quantity) -> str:
-    value = quantity.value
-    text = f"{format_number(value.min)}–{format_number(value.max)}" if isinstance(value, Range) else format_number(value)
-    return f"{text} {quantity.unit}" if quantity.unit else text
+def quantity_text(quantity: Quantity, measure: Measure | None = None) -> str:
+    """The value as the source gives it: "52", "more than 1,000", "about 1,200 people"."""
+    return display_quantity(quantity, measure)
 
 
 class Parts:
@@ -123,7 +118,7 @@ class Parts:
         return Link(self.href(article_page(article_id)), self.data.dossier.articles[article_id].title)
 
     def quantity(self, claim: Claim) -> QuantityView | None:
-        return QuantityView(claim.quantity.measure, quantity_text(claim.quantity)) if claim.quantity else None
+        return QuantityView(claim.quantity.measure, quantity_text(claim.quantity, self.data.dossier.measures.get(claim.quantity.measure))) if claim.quantity else None
 
     def evidence(self, claim: Claim, index: int) -> EvidenceView:
         item = claim.evidence[index]

@@ -35,7 +35,8 @@ from jinja2.lexer import TOKEN_DATA, Token, TokenStream
 from jinja2.nodes import Expr
 from markupsafe import Markup
 
-from ..model import DateRange, DateValue, Stance, Status, date_start
+from .. import dates
+from ..model import DateValue, Stance, Status
 from .html import escape_output
 
 _LINE_BREAK = re.compile(r"\n[ \t]*")
@@ -116,11 +117,17 @@ STANCE_LABELS = {
 
 
 def format_date(value: DateValue | dt.date | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, DateRange):
-        return f"{format_date(value.start)} – {format_date(value.end)}"
-    return f"{value.day} {value.strftime('%b')} {value.year}"
+    """A date as written, in words: "11 Sep 2025", "September 2025", "since 2020"."""
+    if isinstance(value, dt.date):
+        value = dates.from_day(value)
+    return dates.display(value, abbreviated=True)
+
+
+def machine_date(value: DateValue) -> str:
+    """What a `<time datetime>` names: the date, or a range's first written end, at its precision."""
+    written = value if isinstance(value, dates.Date) else (value.start or value.end)
+    assert written is not None  # a range has at least one end
+    return dates.machine_readable(written)
 
 
 def template_environment(custom_dir: Path | None = None) -> Environment:
@@ -170,7 +177,7 @@ class Templates:
         if value is None:
             return Markup("")
         cached = self._cache.get(("date", value))
-        return cached if cached is not None else self._cached("date", value, date_start(value).isoformat(), format_date(value))
+        return cached if cached is not None else self._cached("date", value, machine_date(value), format_date(value))
 
     def status_badge(self, status: Status, compact: bool = False) -> Markup:
         """The status as a badge; `compact` leaves out the tooltip, for tables of many rows."""
