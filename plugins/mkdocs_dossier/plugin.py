@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc
 
 from dossier.check import check_content
 from dossier.export import export
+from dossier.formats import FORMATS, SiteAddress, export_input
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.report import summary_line
 from dossier.site.csp import add_policy
@@ -104,8 +105,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         new_files += [File.generated(config, a, content=assets.joinpath(Path(a).name).read_bytes()) for a in ASSETS]
         # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
         # larger and three times slower to write (json's C encoder is used only without indent).
-        payload = json.dumps(export(result.dossier, result.analysis), ensure_ascii=False, separators=(",", ":"))
+        exported = export(result.dossier, result.analysis)
+        payload = json.dumps(exported, ensure_ascii=False, separators=(",", ":"))
         new_files.append(File.generated(config, self.config.export_path, content=payload))
+        # The same data for other tools (dossier.formats): Datasette, FollowTheMoney, Web Annotations.
+        source = export_input(result.dossier, exported, SiteAddress(config.site_url or "", config.use_directory_urls), config.site_name)
+        for data_format in FORMATS.values():
+            new_files += [File.generated(config, name, content=data) for name, data in data_format.write(source).items()]
 
         # A file of the content folder must never be silently replaced by a generated one
         # (`people.md`, `people/index.md`, `dossier.json`, ...): compare where they would land.
