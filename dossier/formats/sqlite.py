@@ -127,8 +127,8 @@ def evidence_rows(source: ExportInput) -> Iterator[Row]:
                 "number": number,
                 **{key: item.get(key) for key in known[:-1]},
                 "paragraph": spans[0].get("paragraph") if spans else None,
-                "start": spans[0].get("start") if spans else None,
-                "end": spans[-1].get("end") if spans else None,
+                "text_start": spans[0].get("start") if spans else None,
+                "text_end": spans[-1].get("end") if spans else None,
                 "parts": json_text(spans) if len(spans) > 1 else None,
                 **extra_fields(item, known),
             }
