@@ -18,6 +18,7 @@ FollowTheMoney schema and are left to dossier.json and dossier.db.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
+from followthemoney.types.common import PropertyType
 from followthemoney.util import ENTITY_ID_LEN, make_entity_id
 from rigour.territories import get_territories, lookup_by_identifier
 
@@ -37,10 +39,31 @@ TEXT_LIMIT = 65000  # the longest value of a `text` property the model accepts
 ROLE_LIMIT = 1000  # a `string` property (such as a role) takes at most 1,024 characters
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _clean(property_type: PropertyType, value: str, format: str | None) -> str | None:
+    return property_type.clean(value, format=format)
+
+
+def _add(proxy: EntityProxy, name: str, values: Any) -> None:
+    """`proxy.add(name, values)`, with the model's own cleaning of each value remembered:
+    dates, countries, languages and ids repeat across thousands of entities, and cleaning
+    them again was most of the time of this format at 10,000 articles."""
+    prop = proxy.schema.properties[name]
+    for value in values if isinstance(values, list) else [values]:
+        if value is None or value == "":
+            continue
+        if prop.type in (registry.text, registry.string):  # long and mostly unique: not remembered
+            cleaned = prop.type.clean(value, format=prop.format)
+        else:
+            cleaned = _clean(prop.type, str(value), prop.format)
+        if cleaned is not None:
+            proxy.unsafe_add(prop, cleaned, cleaned=True)
+
+
 def ftm_id(prefix: str, dossier_id: str) -> str:
     """`<prefix>-<dossier id>`; a hash of both if that is not a valid FollowTheMoney id."""
     readable = f"{prefix}-{dossier_id}"
-    if len(readable) <= ENTITY_ID_LEN and registry.entity.validate(readable):
+    if len(readable) <= ENTITY_ID_LEN and registry.entity.REGEX.match(readable):
         return readable
     return f"{prefix}-{make_entity_id(prefix, dossier_id)}"
 
@@ -52,10 +75,10 @@ def entity_ftm_id(kind: str, dossier_id: str) -> str:
 def _set_date(proxy: EntityProxy, value: Any, single: str = "date") -> None:
     start, end = date_ends(value)
     if start is not None and start == end:
-        proxy.add(single, start)
+        _add(proxy, single, start)
         return
-    proxy.add("startDate", start)
-    proxy.add("endDate", end)
+    _add(proxy, "startDate", start)
+    _add(proxy, "endDate", end)
 
 
 def _chunks(text: str, limit: int = TEXT_LIMIT) -> list[str]:
@@ -105,34 +128,34 @@ def entity_proxy(entity: Record, codes: dict[str, str], kinds: dict[str, str]) -
     kind = entity.get("kind") or ""
     proxy = model.make_entity(SCHEMATA.get(kind, FALLBACK_SCHEMA))
     proxy.id = entity_ftm_id(kind, entity["id"])
-    proxy.add("name", entity.get("name"))
-    proxy.add("alias", as_list(entity.get("aliases")))
-    proxy.add("summary", entity.get("summary"))
-    proxy.add("wikidataId", entity.get("wikidata"))
+    _add(proxy, "name", entity.get("name"))
+    _add(proxy, "alias", as_list(entity.get("aliases")))
+    _add(proxy, "summary", entity.get("summary"))
+    _add(proxy, "wikidataId", entity.get("wikidata"))
     if kind == "country":
-        proxy.add("country", codes.get(entity["id"]))
-        proxy.add("territoryCode", codes.get(entity["id"]))
-        proxy.add("level", "country")
+        _add(proxy, "country", codes.get(entity["id"]))
+        _add(proxy, "territoryCode", codes.get(entity["id"]))
+        _add(proxy, "level", "country")
     else:
-        proxy.add("country", [codes[c] for c in as_list(entity.get("countries")) if c in codes])
+        _add(proxy, "country", [codes[c] for c in as_list(entity.get("countries")) if c in codes])
     if kind == "event":
         _set_date(proxy, entity.get("date"))
-        proxy.add("involved", [entity_ftm_id(kinds.get(p, ""), p) for p in as_list(entity.get("participants"))])
+        _add(proxy, "involved", [entity_ftm_id(kinds.get(p, ""), p) for p in as_list(entity.get("participants"))])
     return proxy
 
 
 def article_proxy(article: Record, body: str | None) -> EntityProxy:
     proxy = model.make_entity("Article")
     proxy.id = ftm_id("article", article["id"])
-    proxy.add("fileName", f"{article['id']}.md")
-    proxy.add("title", article.get("title"))
-    proxy.add("author", as_list(article.get("author")))
-    proxy.add("publisher", article.get("outlet"))
+    _add(proxy, "fileName", f"{article['id']}.md")
+    _add(proxy, "title", article.get("title"))
+    _add(proxy, "author", as_list(article.get("author")))
+    _add(proxy, "publisher", article.get("outlet"))
     start, _ = date_ends(article.get("published"))
-    proxy.add("publishedAt", start)
-    proxy.add("sourceUrl", [article.get("url"), article.get("archived")])
-    proxy.add("language", article.get("language"))
-    proxy.add("bodyText", _chunks(body or ""))
+    _add(proxy, "publishedAt", start)
+    _add(proxy, "sourceUrl", [article.get("url"), article.get("archived")])
+    _add(proxy, "language", article.get("language"))
+    _add(proxy, "bodyText", _chunks(body or ""))
     return proxy
 
 
@@ -156,11 +179,11 @@ def claim_summary(claim: Record) -> str:
 def claim_proxy(claim: Record, kinds: dict[str, str], site: SiteAddress) -> EntityProxy:
     proxy = model.make_entity("Note")
     proxy.id = ftm_id("claim", claim["id"])
-    proxy.add("description", claim.get("text"))
-    proxy.add("entity", [entity_ftm_id(kinds.get(e, ""), e) for e in as_list(claim.get("about"))])
-    proxy.add("summary", claim_summary(claim))
-    proxy.add("keywords", claim.get("status"))
-    proxy.add("sourceUrl", site.claim(claim["id"]))
+    _add(proxy, "description", claim.get("text"))
+    _add(proxy, "entity", [entity_ftm_id(kinds.get(e, ""), e) for e in as_list(claim.get("about"))])
+    _add(proxy, "summary", claim_summary(claim))
+    _add(proxy, "keywords", claim.get("status"))
+    _add(proxy, "sourceUrl", site.claim(claim["id"]))
     return proxy
 
 
@@ -173,16 +196,16 @@ def _role(stance: str, text: str) -> str:
 def evidence_proxy(claim: Record, number: int, item: Record, kinds: dict[str, str]) -> EntityProxy:
     proxy = model.make_entity("Documentation")
     proxy.id = ftm_id("evidence", evidence_id(claim["id"], number))
-    proxy.add("document", ftm_id("article", item["article"]))
+    _add(proxy, "document", ftm_id("article", item["article"]))
     about = [entity_ftm_id(kinds.get(e, ""), e) for e in as_list(claim.get("about"))]
-    proxy.add("entity", [*about, ftm_id("claim", claim["id"])])
-    proxy.add("role", _role(item.get("stance") or "", claim.get("text") or ""))
-    proxy.add("summary", item.get("quote"))
-    proxy.add("description", item.get("note"))
+    _add(proxy, "entity", [*about, ftm_id("claim", claim["id"])])
+    _add(proxy, "role", _role(item.get("stance") or "", claim.get("text") or ""))
+    _add(proxy, "summary", item.get("quote"))
+    _add(proxy, "description", item.get("note"))
     if item.get("translation"):
-        proxy.add("description", f"Translation: {item['translation']}")
-    proxy.add("publisher", item.get("origin"))
-    proxy.add("recordId", evidence_id(claim["id"], number))
+        _add(proxy, "description", f"Translation: {item['translation']}")
+    _add(proxy, "publisher", item.get("origin"))
+    _add(proxy, "recordId", evidence_id(claim["id"], number))
     _set_date(proxy, claim.get("date"))
     return proxy
 
