@@ -58,6 +58,7 @@ def _register_timed(self, event_name, method, plugin_name=None):  # type: ignore
 
 mkdocs_plugins.PluginCollection._register_event = _register_timed  # type: ignore[method-assign]
 
+
 class _TimedFormat:
     """A data format whose writing counts to the "formats" phase."""
 

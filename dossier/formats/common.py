@@ -13,9 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kinds import Kind
 from ..model import Dossier
-from ..site.links import article_page, claim_page, entity_page, url_of
+from ..site.links import article_page, claim_page, url_of
 
 Record = Mapping[str, Any]
 
@@ -42,12 +41,6 @@ class SiteAddress:
 
     def claim(self, claim_id: str) -> str:
         return self.url(claim_page(claim_id))
-
-    def entity(self, kind: str, entity_id: str) -> str | None:
-        try:
-            return self.url(entity_page(Kind(kind), entity_id))
-        except (ValueError, KeyError):  # a kind the site has no pages for
-            return None
 
     def file(self, name: str) -> str:
         return self.base_url.rstrip("/") + "/" + name if self.base_url else name
