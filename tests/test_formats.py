@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,10 @@ def datasette_get(database: Path, *paths: str) -> list[Any]:
             answers.append(response.json() if ".json" in path else response.text)
         return answers
 
-    return asyncio.run(run())
+    # In a thread of its own: Playwright's sync API (the browser tests) may hold an event loop
+    # running in this one, where asyncio.run() cannot start another.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, run()).result()
 
 
 def a_word_of_one_article(bodies: dict[str, str]) -> tuple[str, str]:
