@@ -12,6 +12,7 @@ from . import diffing
 from .add_article import AddArticleError, add_article
 from .check import check_content
 from .export import export
+from .formats import FORMATS, SiteAddress, export_input
 from .report import count, github_report, json_report, step_summary, summary_line, text_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -25,8 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
 
-    exporter = commands.add_parser("export", help="print the dossier's derived data as JSON")
+    exporter = commands.add_parser("export", help="print the dossier's derived data as JSON, or write it in another format")
     exporter.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
+    exporter.add_argument("--format", choices=("json", *FORMATS), default="json", help="json (default), sqlite, ftm or annotations")
+    exporter.add_argument("--output", type=Path, help="the file to write (default: standard output; sqlite needs a file)")
+    exporter.add_argument("--site-url", default="", help="the site's address, for absolute links (default: links relative to the site)")
 
     adder = commands.add_parser("add-article", help="turn a raw text article into content/articles/<id>.md")
     adder.add_argument("file", type=Path, help="the raw text: headline on the first line unless --title is given")
@@ -66,14 +70,31 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    chosen = FORMATS.get(args.format)
+    if chosen is not None and chosen.binary and args.output is None:
+        sys.stderr.write(f"dossier export: error: --format {args.format} writes a binary file: name it with --output FILE\n")
+        return EXIT_USAGE
     result = check_content(args.content)
     if not result.ok or result.dossier is None or result.analysis is None:
         sys.stderr.write(text_report(result.problems))
         sys.stderr.write(f"dossier export: not exported: {summary_line(result.problems)}\n")
         return EXIT_PROBLEMS
     sys.stderr.write(text_report(result.warnings))
-    json.dump(export(result.dossier, result.analysis), sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    data = export(result.dossier, result.analysis)
+    if chosen is None:
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        files = {str(args.output): text.encode()} if args.output else None
+        if files is None:
+            sys.stdout.write(text)
+    else:
+        source = export_input(result.dossier, data, SiteAddress(args.site_url))
+        files = chosen.write(source, str(args.output) if args.output else None)
+        if args.output is None:
+            sys.stdout.write(files[chosen.filename].decode())
+            files = None
+    for name, content in (files or {}).items():
+        Path(name).write_bytes(content)
+        sys.stderr.write(f"wrote {name}\n")
     return EXIT_OK
 
 

@@ -1,5 +1,6 @@
 """Nothing in the input is lost: every article, entity, claim and evidence item appears exactly
-once in dossier.json and on its page, for the first dossier and for a large generated one."""
+once in dossier.json, on its page and in the other exports (dossier.db, dossier.ftm.json,
+annotations.json), for the first dossier and for a large generated one."""
 
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ from pathlib import Path
 import pytest
 import yaml
 from sitebuild import ROOT, mkdocs_build
+from test_formats import (
+    article_bodies,
+    assert_annotations_anchor,
+    assert_database_matches,
+    assert_ftm_matches,
+    assert_valid_ftm,
+    ftm_entities,
+)
 
 SECTIONS = {"people": "person", "countries": "country", "organizations": "organization", "events": "event"}
 FOLDERS = {"person": "people", "country": "countries", "organization": "organizations", "event": "events"}
@@ -67,6 +76,19 @@ def assert_nothing_lost(content: Path, site: Path) -> None:
     for article in articles:
         page = (site / "articles" / article / "index.html").read_text("utf-8")
         assert re.search(r'<div class="dossier-paragraph" id="p-1">', page)
+    assert_exports_lose_nothing(content, site, export)
+
+
+def assert_exports_lose_nothing(content: Path, site: Path, export: dict) -> None:
+    """dossier.db, dossier.ftm.json and annotations.json, as published: the same items as
+    dossier.json, each once, with the same ids, and every article's whole text."""
+    bodies = article_bodies(content)
+    assert_database_matches(site / "dossier.db", export, bodies)
+    entities = ftm_entities(site / "dossier.ftm.json")
+    assert_valid_ftm(entities)
+    assert_ftm_matches(entities, export)
+    assert_annotations_anchor(json.loads((site / "annotations.json").read_text("utf-8")), export, bodies)
+    assert json.loads((site / "dossier.metadata.json").read_text("utf-8"))["databases"]["dossier"]["tables"]["claims"]["title"] == "Claims"
 
 
 def test_the_first_dossier_loses_nothing(first_site: Path) -> None:

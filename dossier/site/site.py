@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from ..export import export
+from ..formats import FORMATS, SiteAddress, export_input
 from ..kinds import KINDS
 from ..model import Analysis, Dossier
 from . import links
@@ -77,8 +78,8 @@ class Site:
         self._render: dict[str, Callable[[Parts], RenderedPage]] = {}
         self._plan()
 
-    def outputs(self, export_path: str = EXPORT_PATH) -> Iterator[Output]:
-        """Every file the site adds, pages first."""
+    def outputs(self, export_path: str = EXPORT_PATH, *, site_url: str = "", title: str = "") -> Iterator[Output]:
+        """Every file the site adds, pages first, then assets and the data exports."""
         for page in self.pages.values():
             yield Output(page.src_uri, "", page)
         assets = resources.files("dossier").joinpath("site", "assets")
@@ -86,8 +87,13 @@ class Site:
             yield Output(asset, assets.joinpath(PurePosixPath(asset).name).read_bytes())
         # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
         # larger and three times slower to write (json's C encoder is used only without indent).
-        payload = json.dumps(export(self.data.dossier, self.data.analysis), ensure_ascii=False, separators=(",", ":"))
-        yield Output(export_path, payload)
+        exported = export(self.data.dossier, self.data.analysis)
+        yield Output(export_path, json.dumps(exported, ensure_ascii=False, separators=(",", ":")))
+        # The same data for other tools (dossier.formats): Datasette, FollowTheMoney, Web Annotations.
+        source = export_input(self.data.dossier, exported, SiteAddress(site_url, self.linker.directory_urls), title)
+        for data_format in FORMATS.values():
+            for name, data in data_format.write(source).items():
+                yield Output(name, data)
 
     def _parts(self, src_uri: str) -> Parts:
         return Parts(self.data, self.linker, src_uri, self.templates)

@@ -88,7 +88,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         site = self.site = Site(result.dossier, result.analysis, directory_urls=config.use_directory_urls, custom_templates=templates)
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
-            for output in site.outputs(self.config.export_path)
+            for output in site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
         ]
 
         # A file of the content folder must never be silently replaced by a generated one

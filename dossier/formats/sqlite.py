@@ -1,0 +1,243 @@
+"""dossier.db: the export as a SQLite database for Datasette, built with sqlite-utils.
+
+One row per item of the export in `articles`, `entities`, `measures`, `claims`, `evidence`
+and `mentions`, link tables for lists of ids (`claim_about`, `entity_countries`,
+`event_participants`), foreign keys between them, and full-text search (FTS5) over the
+articles' titles and text and over the claims. The database is built in memory and returned
+as the bytes of a database file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import PurePosixPath
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import quote_identifier
+
+from .common import (
+    ExportInput,
+    Record,
+    as_list,
+    date_text,
+    extra_fields,
+    json_text,
+    value_ends,
+    value_text,
+)
+from .sqlite_tables import (
+    ARTICLES,
+    CLAIM_ABOUT,
+    CLAIMS,
+    DISCREPANCIES,
+    DISCREPANCY_VALUES,
+    ENTITIES,
+    ENTITY_COUNTRIES,
+    EVENT_PARTICIPANTS,
+    EVIDENCE,
+    MEASURES,
+    MENTIONS,
+    TABLES,
+    Table,
+    datasette_metadata,
+)
+
+Row = dict[str, Any]
+
+# Accents are ignored, so "Zoltan" finds "Zoltán" as the site's own matching does.
+TOKENIZER = "unicode61 remove_diacritics 2"
+PAGE_SIZE = 65536
+
+
+def article_rows(source: ExportInput) -> Iterator[Row]:
+    known = ("id", "title", "outlet", "author", "published", "url", "archived", "language")
+    for a in source.records("articles"):
+        yield {
+            "id": a["id"],
+            "title": a.get("title"),
+            "outlet": a.get("outlet"),
+            "authors": json_text(as_list(a.get("author"))),
+            "published": date_text(a.get("published")),
+            "url": a.get("url"),
+            "archived": a.get("archived"),
+            "language": a.get("language"),
+            "text": source.bodies.get(a["id"]),
+            **extra_fields(a, known),
+        }
+
+
+def entity_rows(source: ExportInput) -> Iterator[Row]:
+    known = ("id", "kind", "name", "aliases", "summary", "wikidata", "countries", "participants", "date", "mentioned_in")
+    for e in source.records("entities"):
+        yield {
+            "id": e["id"],
+            "kind": e.get("kind"),
+            "name": e.get("name"),
+            "aliases": json_text(as_list(e.get("aliases"))),
+            "summary": e.get("summary"),
+            "wikidata": e.get("wikidata"),
+            "date": date_text(e.get("date")),
+            **extra_fields(e, known),
+        }
+
+
+def measure_rows(source: ExportInput) -> Iterator[Row]:
+    known = ("id", "name", "unit", "tolerance", "summary")
+    for m in source.records("measures"):
+        yield {key: m.get(key) for key in known} | extra_fields(m, known)
+
+
+def _value_columns(value: Any, approximate: Any) -> Row:
+    low, high = value_ends(value)
+    return {"value": value_text(value), "value_min": low, "value_max": high, "approximate": _flag(approximate)}
+
+
+def _flag(value: Any) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+def claim_rows(source: ExportInput) -> Iterator[Row]:
+    known = ("id", "text", "about", "date", "quantity", "status", "supporting_origins", "contradicting_origins", "evidence")
+    for c in source.records("claims"):
+        quantity = c.get("quantity") or {}
+        yield {
+            "id": c["id"],
+            "text": c.get("text"),
+            "status": c.get("status"),
+            "date": date_text(c.get("date")),
+            "measure": quantity.get("measure"),
+            **_value_columns(quantity.get("value"), quantity.get("approximate")),
+            "unit": quantity.get("unit"),
+            "supporting_origins": json_text(as_list(c.get("supporting_origins"))),
+            "contradicting_origins": json_text(as_list(c.get("contradicting_origins"))),
+            **extra_fields(c, known),
+        }
+
+
+def evidence_rows(source: ExportInput) -> Iterator[Row]:
+    known = ("article", "stance", "quote", "translation", "via", "note", "origin", "origin_entity", "passage")
+    for claim in source.records("claims"):
+        for number, item in enumerate(as_list(claim.get("evidence")), 1):
+            spans = as_list(item.get("passage"))
+            yield {
+                "claim": claim["id"],
+                "number": number,
+                **{key: item.get(key) for key in known[:-1]},
+                "paragraph": spans[0].get("paragraph") if spans else None,
+                "text_start": spans[0].get("start") if spans else None,
+                "text_end": spans[-1].get("end") if spans else None,
+                "parts": json_text(spans) if len(spans) > 1 else None,
+                **extra_fields(item, known),
+            }
+
+
+def _pairs(records: Iterable[Record], key: str, columns: tuple[str, str]) -> Iterator[Row]:
+    """One row for each id in each record's list `key`: (record id, listed id)."""
+    for record in records:
+        for other in dict.fromkeys(as_list(record.get(key))):  # once each, in order
+            yield {columns[0]: record["id"], columns[1]: other}
+
+
+def discrepancy_rows(source: ExportInput) -> Iterator[Row]:
+    known = ("measure", "name", "unit", "conflict", "values")
+    for d in source.records("discrepancies"):
+        yield {"measure": d["measure"], "name": d.get("name"), "unit": d.get("unit"), "conflict": _flag(d.get("conflict"))} | extra_fields(
+            d, known
+        )
+
+
+def discrepancy_value_rows(source: ExportInput) -> Iterator[Row]:
+    known = ("claim", "value", "approximate")
+    for d in source.records("discrepancies"):
+        for v in as_list(d.get("values")):
+            yield {"measure": d["measure"], "claim": v.get("claim"), **_value_columns(v.get("value"), v.get("approximate"))} | extra_fields(
+                v, known
+            )
+
+
+def table_rows(source: ExportInput) -> list[tuple[Table, Iterable[Row]]]:
+    entities, claims = source.records("entities"), source.records("claims")
+    return [
+        (ARTICLES, article_rows(source)),
+        (ENTITIES, entity_rows(source)),
+        (MEASURES, measure_rows(source)),
+        (CLAIMS, claim_rows(source)),
+        (EVIDENCE, evidence_rows(source)),
+        (MENTIONS, _pairs(entities, "mentioned_in", ("entity", "article"))),
+        (CLAIM_ABOUT, _pairs(claims, "about", ("claim", "entity"))),
+        (ENTITY_COUNTRIES, _pairs(entities, "countries", ("entity", "country"))),
+        (EVENT_PARTICIPANTS, _pairs(entities, "participants", ("event", "participant"))),
+        (DISCREPANCIES, discrepancy_rows(source)),
+        (DISCREPANCY_VALUES, discrepancy_value_rows(source)),
+    ]
+
+
+def _insert(db: Database, table: Table, rows: list[Row]) -> None:
+    """Insert rows with one prepared statement (sqlite-utils' insert_all inspects every value,
+    which took most of the time at 10,000 articles). A field the export gained, and this
+    module does not know, becomes a new column rather than being dropped."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    existing = {c.name for c in db[table.name].columns}
+    for name in columns:
+        if name not in existing:
+            sample = next((row[name] for row in rows if row.get(name) is not None), "")
+            db[table.name].add_column(name, type(sample))  # type: ignore[union-attr]
+    if not rows:
+        return
+    names = ", ".join(quote_identifier(name) for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    db.conn.executemany(
+        f"INSERT INTO {quote_identifier(table.name)} ({names}) VALUES ({marks})", ([row.get(c) for c in columns] for row in rows)
+    )
+
+
+def build(source: ExportInput) -> sqlite3.Connection:
+    """The database, in memory."""
+    connection = sqlite3.connect(":memory:")
+    # Larger pages hold an article's text with less overflow waste (set before any table).
+    connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+    db = Database(connection)
+    for table in TABLES:
+        sql = db.create_table_sql(
+            table.name,
+            {c.name: c.type for c in table.columns},
+            pk=table.pk,
+            foreign_keys=[(k.column, k.table, k.other_column) for k in table.foreign_keys],
+        )
+        # A table keyed by two ids is stored once, in its key's order, rather than as rows
+        # plus an index of the same two ids: half the size of `mentions`, the largest.
+        sql = sql.strip().removesuffix(";")
+        db.execute(sql + (" WITHOUT ROWID" if isinstance(table.pk, tuple) else ""))
+    with connection:
+        for table, rows in table_rows(source):
+            _insert(db, table, list(rows))
+    for table in TABLES:
+        if table.search:
+            db[table.name].enable_fts(table.search, fts_version="FTS5", tokenize=TOKENIZER)  # type: ignore[union-attr]
+            db[table.name].optimize()  # type: ignore[union-attr]
+    return connection
+
+
+def write_sqlite(source: ExportInput, filename: str = "dossier.db") -> dict[str, bytes]:
+    """The database file, and beside it Datasette's metadata for it (`<name>.metadata.json`):
+    `datasette dossier.db -m dossier.metadata.json` shows its tables with titles,
+    descriptions and column labels."""
+    connection = build(source)
+    try:
+        db = Database(connection)
+        columns = {t.name: [c.name for c in db[t.name].columns] for t in TABLES}
+        connection.execute("VACUUM")
+        database = connection.serialize()
+    finally:
+        connection.close()
+    stem = PurePosixPath(filename).stem  # Datasette names a database after its file
+    described = datasette_metadata(stem, source.title, columns)
+    return {filename: database, metadata_name(filename): json.dumps(described, indent=2, ensure_ascii=False).encode()}
+
+
+def metadata_name(filename: str) -> str:
+    """dossier.db -> dossier.metadata.json (in the same folder)."""
+    return str(PurePosixPath(filename).with_suffix(".metadata.json"))

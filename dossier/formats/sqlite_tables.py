@@ -1,0 +1,257 @@
+"""The tables of dossier.db: columns, keys, full-text search, and what Datasette shows of them.
+
+One description per table and per column serves both the database's schema and Datasette's
+metadata (titles, descriptions, column labels), so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+JSON_LIST = "a JSON array"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: type  # str, int or float: sqlite-utils makes it TEXT, INTEGER or FLOAT
+    description: str
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    other_column: str = "id"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    pk: str | tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    search: tuple[str, ...] = ()  # columns of its full-text search table (FTS5)
+    label_column: str | None = None  # what Datasette shows for a row another table links to
+    sort: str | None = None
+
+
+def _date(name: str, what: str) -> Column:
+    return Column(name, str, f"{what}, as written (YYYY-MM-DD, YYYY-MM or YYYY); a range as start/end, `..` for an open end")
+
+
+_VALUE_COLUMNS = (
+    Column("value", str, "The value as the claim gives it: a number, or a range"),
+    Column("value_min", float, "The lowest value it allows (the number itself when it is one number; empty: no lower end)"),
+    Column("value_max", float, "The highest value it allows (empty: no upper end)"),
+    Column("approximate", int, "1 when the source gives the number loosely (“about 50”)"),
+)
+
+ARTICLES = Table(
+    "articles",
+    "Articles",
+    "The source articles, one row each, with their full text as stored in the dossier.",
+    (
+        Column("id", str, "The article's id (its file name without .md)"),
+        Column("title", str, "The headline"),
+        Column("outlet", str, "Who published it"),
+        Column("authors", str, f"Its authors, {JSON_LIST}"),
+        _date("published", "Publication date"),
+        Column("url", str, "The original address"),
+        Column("archived", str, "A saved copy of the original"),
+        Column("language", str, "Language code"),
+        Column("text", str, "The article's text, verbatim (Markdown); evidence positions index it"),
+    ),
+    pk="id",
+    search=("title", "text"),
+    label_column="title",
+    sort="published",
+)
+
+ENTITIES = Table(
+    "entities",
+    "Entities",
+    "People, countries, organizations and events of the dossier.",
+    (
+        Column("id", str, "The entity's id"),
+        Column("kind", str, "person, country, organization or event"),
+        Column("name", str, "Display name"),
+        Column("aliases", str, f"Other spellings of its name, {JSON_LIST}"),
+        Column("summary", str, "One line about it"),
+        Column("wikidata", str, "Its Wikidata Q-number"),
+        _date("date", "Events: when it happened"),
+    ),
+    pk="id",
+    label_column="name",
+)
+
+MEASURES = Table(
+    "measures",
+    "Measures",
+    "Things counted that several claims may give a number for.",
+    (
+        Column("id", str, "The measure's id"),
+        Column("name", str, "What readers see"),
+        Column("unit", str, "Unit of its values"),
+        Column("tolerance", float, "How far an approximate value may stray, as a fraction of it"),
+        Column("summary", str, "One line about it"),
+    ),
+    pk="id",
+    label_column="name",
+)
+
+CLAIMS = Table(
+    "claims",
+    "Claims",
+    "Statements of the dossier, each with its derived status and origins.",
+    (
+        Column("id", str, "The claim's id"),
+        Column("text", str, "The statement"),
+        Column("status", str, "corroborated, single-source, contested or disputed (derived from the evidence)"),
+        _date("date", "When the claimed fact happened"),
+        Column("measure", str, "The measure its number is for"),
+        *_VALUE_COLUMNS,
+        Column("unit", str, "Unit of the number"),
+        Column("supporting_origins", str, f"Distinct origins of the evidence for it, {JSON_LIST}"),
+        Column("contradicting_origins", str, f"Distinct origins of the evidence against it, {JSON_LIST}"),
+    ),
+    pk="id",
+    foreign_keys=(ForeignKey("measure", "measures"),),
+    search=("text",),
+    label_column="text",
+    sort="id",
+)
+
+EVIDENCE = Table(
+    "evidence",
+    "Evidence",
+    "Each passage of an article cited for or against a claim, with where it sits in the article's text.",
+    (
+        Column("claim", str, "The claim"),
+        Column("number", int, "Its place in the claim's evidence, from 1"),
+        Column("article", str, "The article quoted"),
+        Column("stance", str, "supports or contradicts"),
+        Column("quote", str, "The quote as the analyst wrote it"),
+        Column("translation", str, "The analyst's English rendering of a quote in another language"),
+        Column("via", str, "The source the article credits for the fact"),
+        Column("note", str, "The analyst's remark"),
+        Column("origin", str, "Its origin: `via` if given, else the article's outlet (an entity's name when it is one)"),
+        Column("origin_entity", str, "The entity the origin is, if it is one"),
+        Column("paragraph", int, "The paragraph the quote starts in, from 1"),
+        Column("text_start", int, "Where the quote starts in articles.text (characters from 0)"),
+        Column("text_end", int, "Where it ends (excluded): substr(text, text_start + 1, text_end - text_start) is the passage"),
+        Column("parts", str, f"An elided quote's parts (empty when it is one passage): {JSON_LIST} of {{paragraph, start, end}}"),
+    ),
+    pk=("claim", "number"),
+    foreign_keys=(ForeignKey("claim", "claims"), ForeignKey("article", "articles"), ForeignKey("origin_entity", "entities")),
+    label_column="quote",
+)
+
+MENTIONS = Table(
+    "mentions",
+    "Mentions",
+    "Which articles name which entity (by its name or an alias).",
+    (Column("entity", str, "The entity named"), Column("article", str, "The article naming it")),
+    pk=("entity", "article"),
+    foreign_keys=(ForeignKey("entity", "entities"), ForeignKey("article", "articles")),
+)
+
+CLAIM_ABOUT = Table(
+    "claim_about",
+    "What claims are about",
+    "One row for each entity a claim is about.",
+    (Column("claim", str, "The claim"), Column("entity", str, "An entity it is about")),
+    pk=("claim", "entity"),
+    foreign_keys=(ForeignKey("claim", "claims"), ForeignKey("entity", "entities")),
+)
+
+ENTITY_COUNTRIES = Table(
+    "entity_countries",
+    "Countries of entities",
+    "One row for each country of a person, organization or event.",
+    (Column("entity", str, "The entity"), Column("country", str, "One of its countries")),
+    pk=("entity", "country"),
+    foreign_keys=(ForeignKey("entity", "entities"), ForeignKey("country", "entities")),
+)
+
+EVENT_PARTICIPANTS = Table(
+    "event_participants",
+    "Participants of events",
+    "One row for each person or organization taking part in an event.",
+    (Column("event", str, "The event"), Column("participant", str, "A person or organization taking part")),
+    pk=("event", "participant"),
+    foreign_keys=(ForeignKey("event", "entities"), ForeignKey("participant", "entities")),
+)
+
+DISCREPANCIES = Table(
+    "discrepancies",
+    "Discrepancies",
+    "Measures for which claims give different values.",
+    (
+        Column("measure", str, "The measure"),
+        Column("name", str, "Its name"),
+        Column("unit", str, "Its unit"),
+        Column("conflict", int, "1 when two values cannot both be right (their intervals do not overlap)"),
+    ),
+    pk="measure",
+    label_column="name",
+)
+
+DISCREPANCY_VALUES = Table(
+    "discrepancy_values",
+    "Values of discrepancies",
+    "Each claim's value of a measure with a discrepancy.",
+    (
+        Column("measure", str, "The measure"),
+        Column("claim", str, "The claim giving the value"),
+        *_VALUE_COLUMNS,
+    ),
+    pk=("measure", "claim"),
+    foreign_keys=(ForeignKey("measure", "discrepancies", "measure"), ForeignKey("claim", "claims")),
+)
+
+# In creation order: a table comes after the tables it refers to.
+TABLES = (
+    ARTICLES,
+    ENTITIES,
+    MEASURES,
+    CLAIMS,
+    EVIDENCE,
+    MENTIONS,
+    CLAIM_ABOUT,
+    ENTITY_COUNTRIES,
+    EVENT_PARTICIPANTS,
+    DISCREPANCIES,
+    DISCREPANCY_VALUES,
+)
+
+CARRIED = "Carried as the export gives it"
+
+
+def datasette_metadata(database: str, title: str, columns: dict[str, list[str]]) -> dict[str, Any]:
+    """Datasette's metadata for the database named `database` (the file name without .db).
+
+    `columns` lists each table's columns as built, so a column carried from a field the export
+    gained is labelled too.
+    """
+    tables: dict[str, Any] = {}
+    for table in TABLES:
+        described = {c.name: c.description for c in table.columns}
+        entry: dict[str, Any] = {
+            "title": table.title,
+            "description": table.description,
+            "columns": {name: described.get(name, CARRIED) for name in columns.get(table.name, described)},
+        }
+        if table.label_column:
+            entry["label_column"] = table.label_column
+        if table.sort:
+            entry["sort"] = table.sort
+        tables[table.name] = entry
+    return {
+        "title": title,
+        "description": "The dossier's data: articles, entities, claims and the evidence for and against them.",
+        "databases": {database: {"title": title, "tables": tables}},
+    }
