@@ -57,6 +57,7 @@ def render_article(parts: Parts, article: Article, body: ArticleBody) -> Rendere
         "pages/article.html",
         article=article,
         original=article.url if article.url and safe_url(article.url) else "",
+        archived=article.archived if article.archived and safe_url(article.archived) else "",
         toc={"text": toc.add(2, "text", "Text"), "claims": toc.add(2, "claims", f"Claims citing this article ({len(by_claim)})")},
         body=body.render(article.body, data.paragraphs(article.id), highlights, _mentions(parts, article)),
         citing=citing,

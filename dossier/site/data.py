@@ -12,7 +12,8 @@ from ..kinds import Kind
 from ..dates import sort_key
 from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Mention, Stance, Status, date_start
 from ..quotes import paragraph_spans
-from ..text import squash
+from ..origins import ENTITY_KEY, Origin
+from ..validate import origin_resolver
 from .links import entity_page
 
 # Contested and disputed first: where the sources disagree is what a reader looks for.
@@ -23,13 +24,18 @@ STATUS_ORDER = [Status.CONTESTED, Status.DISPUTED, Status.CORROBORATED, Status.S
 
 @dataclass
 class Source:
-    """An origin: an outlet that published articles and/or a source credited with `via`."""
+    """An origin: an outlet that published articles and/or a source credited with `via`;
+    one per origin key, so that the spellings of one entity (or "The X" and "X") count once."""
 
     name: str
+    entity_id: str | None = None  # the entity the origin resolved to
     articles: list[str] = field(default_factory=list)
     evidence: int = 0
-    supports: set[str] = field(default_factory=set)
-    contradicts: set[str] = field(default_factory=set)
+    evidence_for: int = 0
+    evidence_against: int = 0
+    # Claim ids in input order (dicts, not sets: pages list them in a stable order).
+    supports: dict[str, None] = field(default_factory=dict)
+    contradicts: dict[str, None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,25 +68,35 @@ class SiteData:
         self._orders: dict[tuple[str, object], Any] = {}
         self._index()
 
-    def _source(self, name: str) -> Source:
-        return self.sources.setdefault(squash(name), Source(name))
+    def _source(self, origin: Origin) -> Source:
+        return self.sources.setdefault(origin.key, Source(origin.display, origin.entity_id))
+
+    def source_of(self, entity_id: str) -> Source | None:
+        """The entity as an origin of evidence or an outlet, if it is one."""
+        return self.sources.get(ENTITY_KEY + entity_id)
 
     def _index(self) -> None:
         d = self.dossier
+        resolver = origin_resolver(d)
         for article in d.articles.values():
-            self._source(article.outlet).articles.append(article.id)
+            self._source(resolver.resolve(article.outlet)).articles.append(article.id)
         for claim in d.claims.values():
             for entity_id in claim.about:
                 self.claims_about[entity_id].append(claim.id)
                 for other in claim.about:
                     if other != entity_id:
                         self.related[entity_id][other] += 1
-            origins = self.analysis.assessments[claim.id].origins
+            origins = self.analysis.assessments[claim.id].evidence_origins
             for index, (item, origin) in enumerate(zip(claim.evidence, origins, strict=True)):
                 self.citations[item.article].append((claim.id, index))
                 source = self._source(origin)
                 source.evidence += 1
-                (source.supports if item.stance is Stance.SUPPORTS else source.contradicts).add(claim.id)
+                if item.stance is Stance.SUPPORTS:
+                    source.evidence_for += 1
+                    source.supports[claim.id] = None
+                else:
+                    source.evidence_against += 1
+                    source.contradicts[claim.id] = None
         for entity in d.entities.values():
             if entity.kind is Kind.EVENT:
                 for other in (*entity.participants, *entity.countries):

@@ -11,7 +11,7 @@ from ..model import Claim, DateRange, DateValue, Entity, Status
 from .discrepancy import VALUES_SHOWN, DiscrepancyView, discrepancy_view
 from .entity_lists import MENTION_ARTICLES_SHOWN, ClaimTable, claim_table, mention_paging
 from .html import json_ld_payload, markdown_inline
-from .links import DISCREPANCIES, article_page, entity_page, listing_page
+from .links import DISCREPANCIES, SOURCES_INDEX, article_page, entity_page, listing_page
 from .page import RenderedPage, Toc
 from .parts import STATUS_ORDER, ClaimCard, Link, Parts, TimelineEntry
 from .sentences import sentence_around
@@ -23,6 +23,47 @@ CLAIM_CARDS = 5  # beyond, the most notable ones in full, and every claim in a t
 TIMELINE_SHOWN = 50  # the latest events and dated claims
 RELATED_SHOWN = 30
 DISCREPANCIES_SHOWN = 5
+AS_SOURCE_SHOWN = 50  # claims a source supports (and, apart, contradicts) listed on its page
+
+
+class SourcedClaim(NamedTuple):
+    claim: Link
+    status: Status
+
+
+class AsSource(NamedTuple):
+    """What an entity says as an origin of evidence (or as the outlet of articles)."""
+
+    articles: int  # articles it published
+    evidence_for: int  # evidence items it is the origin of, supporting their claim
+    evidence_against: int
+    supports: list[SourcedClaim]  # the first AS_SOURCE_SHOWN of them
+    supports_total: int
+    contradicts: list[SourcedClaim]
+    contradicts_total: int
+    sources_href: str  # the Sources page
+
+
+def _as_source(parts: Parts, entity: Entity) -> AsSource | None:
+    data = parts.data
+    source = data.source_of(entity.id)
+    if source is None:
+        return None
+
+    def listed(claim_ids: dict[str, None]) -> list[SourcedClaim]:
+        shown = list(claim_ids)[:AS_SOURCE_SHOWN]
+        return [SourcedClaim(parts.claim_link(data.dossier.claims[c]), data.status(c)) for c in shown]
+
+    return AsSource(
+        len(source.articles),
+        source.evidence_for,
+        source.evidence_against,
+        listed(source.supports),
+        len(source.supports),
+        listed(source.contradicts),
+        len(source.contradicts),
+        parts.href(SOURCES_INDEX),
+    )
 
 
 class CardGroup(NamedTuple):
@@ -137,8 +178,12 @@ def _sections(parts: Parts, entity: Entity, toc: Toc) -> dict[str, Any]:
     related = sorted((data.related.get(entity.id) or {}).items(), key=lambda kv: (-kv[1], data.dossier.entities[kv[0]].name))
     if related:
         headings["related"] = toc.add(2, "related", "Related")
+    as_source = _as_source(parts, entity)
+    if as_source is not None:
+        headings["as_source"] = toc.add(2, "as-source", "As a source")
     return {
         "headings": headings,
+        "as_source": as_source,
         "discrepancies": {"shown": shown, "total": len(discrepancies), "href": parts.href(DISCREPANCIES)},
         "timeline": {"entries": entries, "total": len(timeline)},
         "related": {"entries": [(parts.entity_link(o), n) for o, n in related[:RELATED_SHOWN]], "total": len(related)},

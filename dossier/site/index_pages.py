@@ -54,11 +54,14 @@ class ArticleRow(NamedTuple):
 
 class SourceRow(NamedTuple):
     name: str
+    href: str  # its entity's page when the origin resolved to one, else ""
     name_key: str
     articles: int
     shown: list[Link]
     more: int
     evidence: int
+    evidence_for: int
+    evidence_against: int
     supports: int
     contradicts: int
 
@@ -159,11 +162,14 @@ def render_sources_index(parts: Parts, number: int = 1) -> RenderedPage:
     rows = [
         SourceRow(
             source.name,
+            parts.entity_link(source.entity_id).href if source.entity_id else "",
             source.name.casefold(),
             len(source.articles),
             [parts.article_link(a) for a in source.articles[:SOURCE_ARTICLES_SHOWN]],
             max(0, len(source.articles) - SOURCE_ARTICLES_SHOWN),
             source.evidence,
+            source.evidence_for,
+            source.evidence_against,
             len(source.supports),
             len(source.contradicts),
         )
@@ -171,7 +177,8 @@ def render_sources_index(parts: Parts, number: int = 1) -> RenderedPage:
     ]
     intro = (
         "Every origin the dossier counts: outlets that published the articles, and the sources "
-        "they credit (“via”). A claim is corroborated by distinct origins, not by articles."
+        "they credit (“via”). A claim is corroborated by distinct origins, not by articles. "
+        "Spellings of one origin count once; an origin that is an entity of the dossier links to its page."
     )
     page = listing(parts, SOURCES_INDEX, "Sources", intro, paging, number)
     return render_listing(parts, "pages/sources_index.html", page, rows=rows)

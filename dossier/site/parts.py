@@ -43,6 +43,10 @@ class EvidenceView(NamedTuple):
     paragraph: int | None  # from 1, when the quote was found
     original_href: str | None  # the article's own URL with a text fragment, when it is safe
     note: Markup | None
+    origin_href: str = ""  # the origin's entity page, when the origin is an entity
+    translation: str | None = None  # the analyst's rendering of the quote
+    lang: str = ""  # the article's language, for the quote's `lang`
+    archived_href: str | None = None  # a saved copy of the article, when it is safe
 
 
 class Side(NamedTuple):
@@ -118,7 +122,11 @@ class Parts:
         return Link(self.href(article_page(article_id)), self.data.dossier.articles[article_id].title)
 
     def quantity(self, claim: Claim) -> QuantityView | None:
-        return QuantityView(claim.quantity.measure, quantity_text(claim.quantity, self.data.dossier.measures.get(claim.quantity.measure))) if claim.quantity else None
+        """The claim's number, with its measure's name (its id when it is not declared)."""
+        if claim.quantity is None:
+            return None
+        measure = self.data.dossier.measures.get(claim.quantity.measure)
+        return QuantityView(measure.name if measure else claim.quantity.measure, quantity_text(claim.quantity, measure))
 
     def evidence(self, claim: Claim, index: int) -> EvidenceView:
         item = claim.evidence[index]
@@ -137,7 +145,15 @@ class Parts:
             paragraph=spans[0].paragraph + 1 if spans else None,
             original_href=original,
             note=markdown_inline(item.note) if item.note else None,
+            origin_href=self._origin_href(claim.id, index),
+            translation=item.translation,
+            lang=article.language,
+            archived_href=article.archived if article.archived and safe_url(article.archived) else None,
         )
+
+    def _origin_href(self, claim_id: str, index: int) -> str:
+        entity_id = self.data.analysis.assessments[claim_id].evidence_origins[index].entity_id
+        return self.href(self.data.entity_pages[entity_id]) if entity_id else ""
 
     def sides(self, claim: Claim) -> list[Side]:
         """Evidence for and against."""
