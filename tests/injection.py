@@ -72,6 +72,7 @@ claims:
       - article: {EVIL_ARTICLE}
         stance: supports
         quote: {_yaml(EVIL)}
+        translation: {_yaml("Translation " + EVIL)}
         via: {_yaml("Via " + EVIL)}
         note: {_yaml("Note " + EVIL)}
   - id: evil-claim-2

@@ -119,6 +119,7 @@ def test_injection_payloads_in_every_text_field_render_as_text(tmp_path: Path) -
     claim = (site / "claims/evil-claim/index.html").read_text("utf-8")
     # The payloads are visible as text, exactly as written.
     assert html.escape("<script>alert(1)</script>") in claim
+    assert "Translation " + html.escape("<script>alert(1)</script>") in claim  # the analyst's translation too
     assert "{: onclick=" in claim and "onclick=" not in re.sub(r"\{: onclick=", "", claim)
     article_page = (site / "articles/evil-article/index.html").read_text("utf-8")
     assert html.escape('<img src=x onerror="alert(2)">', quote=False) in article_page or "&lt;img src=x onerror=" in article_page

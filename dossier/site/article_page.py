@@ -9,7 +9,7 @@ from .article_body import ArticleBody, Highlight, MentionLink
 from ..commonmark import safe_url
 from .links import claim_page
 from .page import RenderedPage, Toc
-from .parts import Link, Parts
+from .parts import Link, Parts, text_language
 
 
 class Citing(NamedTuple):
@@ -57,6 +57,7 @@ def render_article(parts: Parts, article: Article, body: ArticleBody) -> Rendere
         "pages/article.html",
         article=article,
         original=article.url if article.url and safe_url(article.url) else "",
+        lang=text_language(article.language),
         archived=article.archived if article.archived and safe_url(article.archived) else "",
         toc={"text": toc.add(2, "text", "Text"), "claims": toc.add(2, "claims", f"Claims citing this article ({len(by_claim)})")},
         body=body.render(article.body, data.paragraphs(article.id), highlights, _mentions(parts, article)),

@@ -45,7 +45,7 @@ class EvidenceView(NamedTuple):
     note: Markup | None
     origin_href: str = ""  # the origin's entity page, when the origin is an entity
     translation: str | None = None  # the analyst's rendering of the quote
-    lang: str = ""  # the article's language, for the quote's `lang`
+    lang: str = ""  # the article's language when it is not the page's, for the quote's `lang`
     archived_href: str | None = None  # a saved copy of the article, when it is safe
 
 
@@ -81,6 +81,14 @@ class ClaimRow(NamedTuple):
     date: DateValue | None
     date_key: str | None  # None: the cell has no sort key
     about: list[Link]
+
+
+PAGE_LANGUAGE = "en"  # the pages' own `lang` (the theme's language)
+
+
+def text_language(language: str) -> str:
+    """The `lang` to give an article's text: its language, when it is not the page's."""
+    return "" if language.casefold() == PAGE_LANGUAGE else language
 
 
 def date_key(value: DateValue | None) -> str:
@@ -147,7 +155,7 @@ class Parts:
             note=markdown_inline(item.note) if item.note else None,
             origin_href=self._origin_href(claim.id, index),
             translation=item.translation,
-            lang=article.language,
+            lang=text_language(article.language),
             archived_href=article.archived if article.archived and safe_url(article.archived) else None,
         )
 
