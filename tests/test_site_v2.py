@@ -196,3 +196,12 @@ def test_imprecise_dates_are_shown_as_written(site: Path) -> None:
         html = page(site, path)
         assert '<time datetime="2025-09">Sep 2025</time>' in html, path
         assert "1 Sep 2025" not in html.replace("11 Sep 2025", "") and 'datetime="2025-09-01"' not in html, path
+
+
+def test_an_approximate_value_is_drawn_widened_with_its_written_value_marked(site: Path) -> None:
+    held = measure_section(page(site, "discrepancies"), "Political prisoners still held")
+    rows = re.findall(r'<li class="dossier-numberline-row[^"]*">(.*?)</li>', held)
+    assert len(rows) == 2
+    more_than, about = rows
+    assert "dossier-numberline-arrow" in more_than and "dossier-numberline-core" not in more_than  # open to the right
+    assert "dossier-numberline-bar" in about and "dossier-numberline-core" in about  # 1,080–1,320 around 1,200
