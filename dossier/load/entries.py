@@ -100,7 +100,8 @@ def _usable_id(fields: Fields, collected: Collected, namespace: str) -> str | No
 
 
 def _shadow(collected: Collected, value: Mapping[str, Any]) -> None:
-    names = [value.get("name"), *(value.get("aliases") if isinstance(value.get("aliases"), list) else ())]
+    aliases = value.get("aliases")
+    names = [value.get("name"), *(aliases if isinstance(aliases, list) else ())]
     collected.shadowed_names.update(name for name in names if isinstance(name, str))
 
 
