@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 from markdown.extensions.toc import nest_toc_tokens
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,12 +22,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from dossier.check import check_content
+from dossier.history import claim_history
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.problems import Problem
 from dossier.report import summary_line
 from dossier.site.csp import add_policy
+from dossier.site.history_pages import FEED, WHATS_NEW_TITLE
 from dossier.site.html import title_html
 from dossier.site.links import HOME
 from dossier.site.page import TocEntry
@@ -100,7 +104,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
             return self._show_problems(files, config, result.problems)
         templates = Path(self.config.custom_templates) if self.config.custom_templates else None
-        site = self.site = Site(result.dossier, result.analysis, directory_urls=config.use_directory_urls, custom_templates=templates)
+        site = self.site = Site(
+            result.dossier,
+            result.analysis,
+            directory_urls=config.use_directory_urls,
+            custom_templates=templates,
+            history=claim_history(self.content_dir),  # once per build; empty without git
+            repo_url=config.repo_url or "",
+        )
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
             for output in site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
@@ -237,6 +248,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return bool(self.config.content_security_policy) and not self.serving
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.site is not None and self.site.history.claims:
+            # Feed readers find the "What's new" feed from any page.
+            link = Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">').format(
+                WHATS_NEW_TITLE, get_relative_url(FEED, page.url)
+            )
+            output = output.replace("</head>", link + "</head>", 1)
         if not self._policy_wanted():
             return output
         return add_policy(output, page.content or "")
