@@ -88,6 +88,8 @@ def test_a_broken_quote_shows_the_problems_and_the_fixed_dossier_the_site(tmp_pa
     assert "dossier check: 1 error, 0 warnings" in home
     notes = wait_for(serve, "/notes/", lambda body: "The dossier has errors" in body, log)  # every page shows them
     assert "Some notes." not in notes
+    status, missing = serve("/claims/release-count/")  # a generated page: not there while the dossier has errors
+    assert status == 404 and "error: quote not found in article" in missing
 
     (tmp_path / "content" / "claims.yaml").write_text(BASE_YAML, "utf-8")
     home = wait_for(serve, "/", lambda body: "The dossier has errors" not in body, log)

@@ -40,6 +40,7 @@ from dossier.site.site import ASSETS, PlannedPage, Site
 from dossier.site.templating import template_error_message
 
 log = get_plugin_logger(__name__)
+NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
 
 
 class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ has no annotations
@@ -259,6 +260,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return add_policy(output, page.content or "")
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "404.html" and self.problems_html is not None:
+            # The preview answers any other address (a claim's, an entity's) with the theme's
+            # "not found" page: while the dossier has errors, it lists them too.
+            output_content = output_content.replace(NOT_FOUND_HEADING, self.problems_html, 1)
         if not self._policy_wanted() or not template_name.endswith(".html"):
             return output_content
         return add_policy(output_content)
