@@ -67,6 +67,7 @@ def test_whats_new_lists_the_latest_changes_first_and_is_in_the_navigation(built
     assert changed < recorded
     assert "Changed" in page and "New claim" in page
     assert 'href="../claims/release-count/"' in page
+    assert 'href="../feed.xml" type="application/atom+xml"' in page
     home = (site / "index.html").read_text("utf-8")
     assert 'href="whats-new/"' in home  # in the navigation
     assert '<link rel="alternate" type="application/atom+xml" title="What&#39;s new" href="feed.xml">' in home
