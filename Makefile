@@ -28,11 +28,19 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --upgrade --extra test --all-build-deps --generate-hashes --allow-unsafe \
 	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
+# Checks first (every problem at once, as `dossier check` prints it), then builds into
+# site.new and replaces site/ only when the build succeeded: a failed build never leaves
+# the last good site emptied.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/dossier check --content content
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	rm -rf site && mv site.new site
 
+# The preview: a dossier with errors shows them on every page instead of stopping, and
+# warnings (the dossier's or MkDocs') never stop it; `make build` and CI stay strict.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --no-strict
 
 check: $(STAMP)
 	$(BIN)/dossier check --content content
@@ -64,7 +72,7 @@ chromium:
 	fi
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site.new $(VENV)
 
 # The long fuzzing profile (issue: hostile input): 20,000 examples per property.
 fuzz: $(STAMP)

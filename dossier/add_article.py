@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from .dates import parse_date_text
+from .dates import parse_date
 from .load import ARTICLES_FOLDER, ID_PATTERN
 from .text import fold
 
@@ -50,8 +50,10 @@ def render(meta: dict[str, object], body: list[str]) -> str:
 def _check_options(outlet: str, title: str, published: str | None, url: str | None) -> None:
     if not outlet.strip() or not title.strip():
         raise AddArticleError("--outlet and --title must not be empty")
-    if published is not None and parse_date_text(published) is None:
-        raise AddArticleError(f"--published '{published}' is not a date written YYYY-MM-DD, YYYY-MM or YYYY (one that exists)")
+    if published is not None:
+        parsed = parse_date(published)
+        if isinstance(parsed, list):  # what is wrong: its shape, or a month or day that does not exist
+            raise AddArticleError(parsed[0].text("--published"))
     if url is not None and not _URL.match(url):
         raise AddArticleError(f"--url '{url}' is not an http:// or https:// address")
 

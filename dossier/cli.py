@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from . import diffing
@@ -17,12 +18,37 @@ from .report import count, github_report, json_report, step_summary, summary_lin
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
+CHECK_DESCRIPTION = """\
+Validate the content folder as the site build does: the YAML against the schema, every
+id and reference, dates and values, and every quote against its article's text. Every
+problem is printed at once, as FILE:LINE:COLUMN: error|warning: MESSAGE, with hints
+indented below it."""
+CHECK_EXIT_CODES = f"""\
+exit codes:
+  {EXIT_OK}  no errors (warnings only, or nothing to report)
+  {EXIT_PROBLEMS}  the dossier has errors
+  {EXIT_USAGE}  usage error (an unknown option, or no such content folder)"""
+
+
+def _version() -> str:
+    try:
+        return metadata.version("dossier")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dossier", description="Check and export a research dossier.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate the content and verify every quote")
+    check = commands.add_parser(
+        "check",
+        help="validate the content and verify every quote",
+        description=CHECK_DESCRIPTION,
+        epilog=CHECK_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
 

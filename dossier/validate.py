@@ -31,9 +31,12 @@ def check_references(loaded: Loaded, problems: ProblemList) -> None:
     for entity in dossier.entities.values():
         for name in entity.names:
             by_name[squash(name)].add(entity.id)
+    shadowed = {squash(name) for name in loaded.shadowed_names}
     for ref in loaded.references:
         if ref.target in loaded.broken_ids:
-            continue  # its own entry already has an error
+            continue  # its own entry already has an error, or the id is given twice
+        if ref.kinds is not None and ref.target not in dossier.entities and squash(ref.target.replace("-", " ")) in shadowed:
+            continue  # the old id of an entry renamed to a duplicate id: that duplicate is the error
         if ref.kinds is None:
             _check_article_reference(ref, dossier, problems)
         else:

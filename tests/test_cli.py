@@ -307,7 +307,7 @@ def test_add_article_refuses_to_overwrite(raw, capsys) -> None:
     assert existing.read_bytes() == before
 
 
-@pytest.mark.parametrize("date", ["2025-02-30", "2025-9-11", "11/09/2025", "20250911", "2025-W37-4"])
+@pytest.mark.parametrize("date", ["2025-9-11", "11/09/2025", "20250911", "2025-W37-4"])
 def test_add_article_rejects_a_date_that_is_not_yyyy_mm_dd(raw, capsys, date: str) -> None:
     # date.fromisoformat accepts "20250911" and "2025-W37-4" since Python 3.11; an article
     # written with them would then fail `dossier check`.
@@ -315,6 +315,42 @@ def test_add_article_rejects_a_date_that_is_not_yyyy_mm_dd(raw, capsys, date: st
     assert code == 1, "the date was accepted: " + Path("content/articles/dated.md").read_text(encoding="utf-8")
     assert f"--published '{date}' is not a date written YYYY-MM-DD" in err
     assert sorted(p.name for p in Path("content/articles").iterdir()) == sorted(f"{a}.md" for a in BASE_ARTICLES)
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2025-13-01", "2025 has no month 13; months go from 01 to 12"),
+        ("2025-02-30", "February 2025 has 28 days"),
+        ("2025-00", "2025 has no month 0; months go from 01 to 12"),
+    ],
+)
+def test_add_article_says_which_part_of_a_date_does_not_exist(raw, capsys, date: str, why: str) -> None:
+    code, _, err = run(capsys, "add-article", str(raw), "--outlet", "Reuters", "--published", date, "--id", "dated")
+    assert code == 1
+    assert err == f"dossier add-article: error: --published '{date}' is not a real calendar date: {why}\n"
+    assert not Path("content/articles/dated.md").exists()
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert re.fullmatch(r"dossier \d+\.\d+\.\d+\S*\n", out), out
+
+
+def test_check_help_describes_the_check_and_its_exit_codes(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert "every quote against its article's text" in out
+    assert "FILE:LINE:COLUMN" in out
+    exit_codes = out[out.index("exit codes:") :]
+    assert "0  no errors (warnings only" in exit_codes
+    assert "1  the dossier has errors" in exit_codes
+    assert "2  usage error" in exit_codes
 
 
 def test_add_article_accepts_a_month_or_a_year_as_the_date(raw, capsys) -> None:

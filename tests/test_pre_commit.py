@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
@@ -19,14 +24,85 @@ def hooks() -> dict[str, tuple[dict, dict]]:
     return {hook["id"]: (repo, hook) for repo in data["repos"] for hook in repo["hooks"]}
 
 
-def test_dossier_check_is_a_local_hook_on_content() -> None:
+def test_dossier_check_is_a_local_python_hook_on_content() -> None:
     repo, hook = hooks()["dossier-check"]
     assert repo["repo"] == "local"
-    assert hook["language"] == "system" and hook["pass_filenames"] is False
-    assert re.fullmatch(r"(\.venv/bin/)?dossier check( --content content)?", hook["entry"])
+    # A python hook: pre-commit installs its libraries, so it needs no .venv (a fresh clone).
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    assert hook["entry"] == "python -m dossier check --content content"
     pattern = re.compile(hook["files"])
     assert pattern.search("content/claims.yaml") and pattern.search("content/articles/a.md")
     assert not pattern.search("dossier/cli.py")
+
+
+def locked_versions() -> dict[str, str]:
+    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / "requirements.lock").read_text("utf-8"), re.MULTILINE)
+    return {canonical(name): version for name, version in found}
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_hook_installs_the_locked_versions_of_project_dependencies() -> None:
+    _, hook = hooks()["dossier-check"]
+    declared = {
+        canonical(re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0])
+        for d in tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["dependencies"]
+    }
+    locked = locked_versions()
+    for requirement in hook["additional_dependencies"]:
+        name, version = requirement.split("==")
+        assert canonical(name) in declared, f"{name} is not a dependency of the project"
+        assert locked[canonical(name)] == version, f"{requirement}: requirements.lock has {locked[canonical(name)]}"
+
+
+# Runs `dossier check` as the hook does (`python -m` in the clone's root), with every installed
+# distribution hidden except the hook's dependencies and theirs: what pre-commit's environment has.
+RUN_AS_THE_HOOK = """
+import re, runpy, sys
+from importlib import metadata
+
+def canonical(name): return re.sub(r"[-_.]+", "-", name).lower()
+
+allowed, todo = set(), [canonical(d.split("==")[0]) for d in sys.argv[1:]]
+while todo:
+    name = todo.pop()
+    if name in allowed:
+        continue
+    allowed.add(name)
+    for requirement in metadata.requires(name) or []:
+        if "extra ==" not in requirement:
+            todo.append(canonical(re.split(r"[<>=!~;\\[ (]", requirement, maxsplit=1)[0]))
+owners = metadata.packages_distributions()
+
+class HookEnvironment:
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        dists = {canonical(d) for d in owners.get(top, ())}
+        if top != "dossier" and dists and not dists & allowed:
+            raise ImportError(f"{top} is not installed in the hook's environment")
+        return None
+
+sys.meta_path.insert(0, HookEnvironment())
+sys.argv = ["dossier", "check", "--content", "content"]
+import dossier
+print("dossier from", dossier.__file__)
+runpy.run_module("dossier", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_the_hook_runs_in_a_fresh_clone_with_only_its_dependencies(tmp_path: Path) -> None:
+    _, hook = hooks()["dossier-check"]
+    clone = tmp_path / "clone"  # what a clone has: the package and the content, no .venv
+    shutil.copytree(ROOT / "dossier", clone / "dossier", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "content", clone / "content")
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AS_THE_HOOK, *hook["additional_dependencies"]], cwd=clone, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"dossier from {clone / 'dossier' / '__init__.py'}" in done.stdout
+    assert "dossier check: 0 errors" in done.stdout
 
 
 def test_check_jsonschema_is_pinned_and_uses_the_shipped_schema() -> None:

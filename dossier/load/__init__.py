@@ -49,6 +49,8 @@ class Loaded:
     loose_quotes: list[LooseQuote] = field(default_factory=list)
     # Every claim's quantity with where it is written, checked against the declared measures.
     quantities: list[QuantityUse] = field(default_factory=list)
+    # Names of the entries given a duplicate id: an unknown id written as one of them is not reported.
+    shadowed_names: set[str] = field(default_factory=set)
 
 
 def _entries(doc: YamlDocument, section: str, broken: dict[PathKey, set[PathKey]]) -> list[Fields]:
@@ -93,4 +95,11 @@ def load(content: Path, problems: ProblemList) -> Loaded:
         if parsed is not None:
             _add_document(*parsed, collected)
     dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims, measures=collected.measures)
-    return Loaded(dossier, collected.references.references, collected.broken_ids, collected.loose_quotes, collected.quantities)
+    return Loaded(
+        dossier,
+        collected.references.references,
+        collected.broken_ids,
+        collected.loose_quotes,
+        collected.quantities,
+        collected.shadowed_names,
+    )

@@ -77,6 +77,9 @@ class Collected:
     broken_ids: set[str] = field(default_factory=set)
     # Quotes of evidence items too broken to build, which are still checked.
     loose_quotes: list[LooseQuote] = field(default_factory=list)
+    # Names of the entries given a duplicate id (both definitions): an id written as one of
+    # them most likely names the entry whose id was changed, so it is not reported again.
+    shadowed_names: set[str] = field(default_factory=set)
 
 
 def _usable_id(fields: Fields, collected: Collected, namespace: str) -> str | None:
@@ -85,8 +88,21 @@ def _usable_id(fields: Fields, collected: Collected, namespace: str) -> str | No
     if not isinstance(entry_id, str) or ("id",) in fields.broken:
         return None
     if not collected.ids.register(entry_id, fields.location("id"), namespace):
+        # One mistake, one error: the duplicate is reported here, and references to the id
+        # (which entry they mean is unknown) or to the old id of a renamed entry are not.
+        collected.broken_ids.add(entry_id)
+        _shadow(collected, fields.value)
+        first = collected.entities.get(entry_id)
+        if first is not None:
+            collected.shadowed_names.update(first.names)
         return None
     return entry_id
+
+
+def _shadow(collected: Collected, value: Mapping[str, Any]) -> None:
+    aliases = value.get("aliases")
+    names = [value.get("name"), *(aliases if isinstance(aliases, list) else ())]
+    collected.shadowed_names.update(name for name in names if isinstance(name, str))
 
 
 def _reference_lists(fields: Fields, collected: Collected, references: Mapping[str, frozenset[Kind]]) -> dict[str, tuple[str, ...]]:

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..model import Claim
 from .discrepancy import VALUES_SHOWN, discrepancy_view
+from .history_pages import HistoryView
 from .html import json_ld_payload, markdown_inline
 from .links import article_page
 from .page import RenderedPage, Toc
@@ -47,7 +48,7 @@ def claim_json_ld(parts: Parts, claim: Claim) -> Markup:
     return json_ld_payload(data)
 
 
-def render_claim(parts: Parts, claim: Claim) -> RenderedPage:
+def render_claim(parts: Parts, claim: Claim, history: HistoryView | None = None) -> RenderedPage:
     data = parts.data
     assessment = data.analysis.assessments[claim.id]
     toc = Toc()
@@ -76,6 +77,7 @@ def render_claim(parts: Parts, claim: Claim) -> RenderedPage:
             for a in articles
         ],
         json_ld=claim_json_ld(parts, claim),
+        history=history,
     )
     # Searchable by its statement; the evidence would make the index many times larger.
     return RenderedPage(html, tuple(toc.entries), parts.render("search.html", title=title, text=""))

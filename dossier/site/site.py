@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from ..export import export
+from ..history import History
 from ..formats import FORMATS, SiteAddress, export_input
 from ..kinds import KINDS
 from ..model import Analysis, Dossier
@@ -25,6 +26,7 @@ from .data import SiteData
 from .discrepancy import discrepancies_paging
 from .entity_lists import claim_paging, mention_paging, render_entity_claims, render_entity_mentions
 from .entity_page import render_entity
+from .history_pages import FEED, WHATS_NEW, WHATS_NEW_TITLE, feed, history_view, render_whats_new
 from .html import angle_free
 from .index_pages import (
     articles_paging,
@@ -69,8 +71,21 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 class Site:
-    def __init__(self, dossier: Dossier, analysis: Analysis, *, directory_urls: bool = True, custom_templates: Path | None = None) -> None:
+    def __init__(
+        self,
+        dossier: Dossier,
+        analysis: Analysis,
+        *,
+        directory_urls: bool = True,
+        custom_templates: Path | None = None,
+        history: History | None = None,
+        repo_url: str = "",
+    ) -> None:
         self.data = SiteData(dossier, analysis)
+        # The claims' history from git, computed once per build; empty without git (then no
+        # history section, no "What's new" page and no feed). Commits link to `repo_url`, if given.
+        self.history = history or History()
+        self.repo_url = repo_url
         self.linker = Linker(directory_urls)
         self.templates = Templates(custom_templates)
         self.article_body = ArticleBody(self.templates)
@@ -94,6 +109,8 @@ class Site:
         for data_format in FORMATS.values():
             for name, data in data_format.write(source).items():
                 yield Output(name, data)
+        if self.history.claims:
+            yield Output(FEED, feed(self._parts(WHATS_NEW), self.history, site_url=site_url, title=title))
 
     def _parts(self, src_uri: str) -> Parts:
         return Parts(self.data, self.linker, src_uri, self.templates)
@@ -122,9 +139,12 @@ class Site:
         self._listing(links.TIMELINE, "Timeline", timeline_paging(planning), render_timeline)
         self._listing(links.ARTICLES_INDEX, "Articles", articles_paging(planning), render_articles_index)
         self._listing(links.SOURCES_INDEX, "Sources", sources_paging(planning), render_sources_index)
+        if self.history.claims:
+            self._add(PlannedPage(WHATS_NEW, WHATS_NEW_TITLE, True), lambda p: render_whats_new(p, self.history, self.repo_url))
         self._plan_entities(planning)
         for claim in self.data.dossier.claims.values():
-            self._add(PlannedPage(links.claim_page(claim.id), _short(claim.text), False), lambda p, c=claim: render_claim(p, c))  # type: ignore[misc]
+            seen = history_view(self.history.of(claim.id), self.repo_url)
+            self._add(PlannedPage(links.claim_page(claim.id), _short(claim.text), False), lambda p, c=claim, h=seen: render_claim(p, c, h))  # type: ignore[misc]
         body = self.article_body
         for article in self.data.dossier.articles.values():
             self._add(

@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 from markdown.extensions.toc import nest_toc_tokens
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,18 +22,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from dossier.check import check_content
+from dossier.history import claim_history
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
+from dossier.problems import Problem
 from dossier.report import summary_line
 from dossier.site.csp import add_policy
+from dossier.site.history_pages import FEED, WHATS_NEW_TITLE
 from dossier.site.html import title_html
 from dossier.site.links import HOME
 from dossier.site.page import TocEntry
+from dossier.site.problems_page import TITLE as PROBLEMS_TITLE
+from dossier.site.problems_page import problems_page
 from dossier.site.site import ASSETS, PlannedPage, Site
 from dossier.site.templating import template_error_message
 
 log = get_plugin_logger(__name__)
+NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
 
 
 class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ has no annotations
@@ -58,9 +66,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.content_dir: Path | None = None
         self.site: Site | None = None
         self.generated_home = False
+        # Under `mkdocs serve` a dossier with errors is shown, not raised: every page becomes
+        # the problems page (its HTML here), and live reload brings the site back once fixed.
+        self.serving = False
+        self.problems_html: str | None = None
         # What the search index gets of each generated page (see _search_view_in).
         self._search_views: dict[str, str] = {}
         self._full_content: dict[str, str | None] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs' Dir option has resolved the folder against mkdocs.yml and checked it exists.
@@ -79,13 +94,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.content_dir is not None
         result = check_content(self.content_dir)
+        self.site, self.problems_html = None, None
         for problem in result.warnings:
-            log.warning(problem.format_text())
+            # Warnings never stop the preview: MkDocs counts every logged warning against
+            # `strict: true`, so under serve they are logged as information, marked "warning:".
+            (log.info if self.serving else log.warning)(problem.format_text())
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
-            raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
+            if not self.serving:
+                raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
+            return self._show_problems(files, config, result.problems)
         templates = Path(self.config.custom_templates) if self.config.custom_templates else None
-        site = self.site = Site(result.dossier, result.analysis, directory_urls=config.use_directory_urls, custom_templates=templates)
+        site = self.site = Site(
+            result.dossier,
+            result.analysis,
+            directory_urls=config.use_directory_urls,
+            custom_templates=templates,
+            history=claim_history(self.content_dir),  # once per build; empty without git
+            repo_url=config.repo_url or "",
+        )
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
             for output in site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
@@ -107,6 +134,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             )
         for file in new_files:
             files.append(file)
+        self.generated_home = files.get_file_from_path(HOME) is None
+        if self.generated_home:
+            files.append(File.generated(config, HOME, content=""))
+        return files
+
+    def _show_problems(self, files: Files, config: MkDocsConfig, problems: tuple[Problem, ...]) -> Files:
+        """The preview of a dossier with errors: every page shows them (the home page is made if missing)."""
+        log.info(f"the dossier has errors ({summary_line(problems)}); the preview shows them on every page:")
+        for problem in problems:
+            log.info(problem.format_text())  # information, not errors: `strict: true` must not stop the server
+        templates = Path(self.config.custom_templates) if self.config.custom_templates else None
+        self.problems_html = problems_page(problems, templates)
+        for file in list(files):
+            if self._is_source(file):
+                files.remove(file)
         self.generated_home = files.get_file_from_path(HOME) is None
         if self.generated_home:
             files.append(File.generated(config, HOME, content=""))
@@ -138,6 +180,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.problems_html is not None:
+            page.meta["title"] = PROBLEMS_TITLE
+            return ""
         planned = self.site.pages.get(page.file.src_uri) if self.site else None
         if planned is not None:
             page.meta["title"] = title_html(planned.title)
@@ -150,6 +195,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.problems_html is not None:
+            page.toc = get_toc([])
+            return self.problems_html
         if self.site is None:
             return html
         try:
@@ -195,13 +243,28 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     on_page_context = CombinedEvent(_search_view_in, _search_view_out)
 
+    def _policy_wanted(self) -> bool:
+        # Not in the preview: `mkdocs serve` injects its live-reload script into every page
+        # it serves, after the plugin has run, and a policy would block it.
+        return bool(self.config.content_security_policy) and not self.serving
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if not self.config.content_security_policy:
+        if self.site is not None and self.site.history.claims:
+            # Feed readers find the "What's new" feed from any page.
+            link = Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">').format(
+                WHATS_NEW_TITLE, get_relative_url(FEED, page.url)
+            )
+            output = output.replace("</head>", link + "</head>", 1)
+        if not self._policy_wanted():
             return output
         return add_policy(output, page.content or "")
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        if not self.config.content_security_policy or not template_name.endswith(".html"):
+        if template_name == "404.html" and self.problems_html is not None:
+            # The preview answers any other address (a claim's, an entity's) with the theme's
+            # "not found" page: while the dossier has errors, it lists them too.
+            output_content = output_content.replace(NOT_FOUND_HEADING, self.problems_html, 1)
+        if not self._policy_wanted() or not template_name.endswith(".html"):
             return output_content
         return add_policy(output_content)
 

@@ -1,0 +1,117 @@
+"""The preview (`mkdocs serve`) shows a dossier's problems instead of freezing, and the site
+again once they are fixed; warnings never stop it, even with `strict: true`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import BASE_ARTICLES, BASE_YAML, NYT_BODY, article, edit
+from sitebuild import MINIMAL_MKDOCS_YML, write_project
+
+STRICT_MKDOCS_YML = MINIMAL_MKDOCS_YML + "strict: true\n"
+GIVE_UP_AFTER = 120  # seconds: only a broken server takes this long; the test then fails
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[[str], tuple[int, str]]]:
+    """Starts `mkdocs serve` on the project in tmp_path; returns a function that polls a path until a condition holds."""
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp_path / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+
+    def fetch(path: str) -> tuple[int, str]:
+        return get(f"http://127.0.0.1:{port}{path}")
+
+    try:
+        yield fetch
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def wait_for(fetch: Callable[[str], tuple[int, str]], path: str, wanted: Callable[[str], bool], log: Path) -> str:
+    deadline = time.monotonic() + GIVE_UP_AFTER
+    status, body = 0, ""
+    while time.monotonic() < deadline:
+        status, body = fetch(path)
+        if status == 200 and wanted(body):
+            return body
+        time.sleep(0.3)
+    pytest.fail(f"{path} never answered as expected (last: HTTP {status})\n{body[:2000]}\n--- mkdocs serve:\n{log.read_text('utf-8')}")
+
+
+BROKEN = edit("quote: Belarus freed 52 political prisoners on Thursday", "quote: Belarus freed 53 political prisoners on Thursday")
+
+
+def test_a_broken_quote_shows_the_problems_and_the_fixed_dossier_the_site(tmp_path: Path, serve) -> None:
+    write_project(tmp_path, BROKEN, BASE_ARTICLES, STRICT_MKDOCS_YML)
+    (tmp_path / "content" / "notes.md").write_text("# Our notes\n\nSome notes.\n", "utf-8")
+    log = tmp_path / "serve.log"
+    home = wait_for(serve, "/", lambda body: "The dossier has errors" in body, log)
+    assert "content/claims.yaml:" in home and "error:" in home
+    assert "error: quote not found in article" in home  # as dossier check prints it, with its hints
+    assert "Belarus freed [53 → 52] political prisoners" in home
+    assert "dossier check: 1 error, 0 warnings" in home
+    notes = wait_for(serve, "/notes/", lambda body: "The dossier has errors" in body, log)  # every page shows them
+    assert "Some notes." not in notes
+    status, missing = serve("/claims/release-count/")  # a generated page: not there while the dossier has errors
+    assert status == 404 and "error: quote not found in article" in missing
+
+    (tmp_path / "content" / "claims.yaml").write_text(BASE_YAML, "utf-8")
+    home = wait_for(serve, "/", lambda body: "The dossier has errors" not in body, log)
+    assert "Belarus freed 52 prisoners." in wait_for(serve, "/claims/", lambda body: True, log)
+    assert "Test dossier" in home
+    assert "Some notes." in wait_for(serve, "/notes/", lambda body: True, log)
+
+
+def test_markup_in_a_problem_is_shown_as_text(tmp_path: Path, serve) -> None:
+    broken = edit("quote: Belarus freed 52 political prisoners on Thursday", "quote: <script>alert(1)</script> freed")
+    write_project(tmp_path, broken, BASE_ARTICLES, STRICT_MKDOCS_YML)
+    home = wait_for(serve, "/", lambda body: "The dossier has errors" in body, tmp_path / "serve.log")
+    assert "<script>alert(1)</script>" not in home
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home
+
+
+def test_warnings_do_not_stop_the_preview_with_strict_true(tmp_path: Path, serve) -> None:
+    articles = {
+        **BASE_ARTICLES,
+        "nyt-2025-09-11": article(NYT_BODY, title="Belarus Frees 52 Prisoners", outlet="The New York Times", published=None),
+    }
+    write_project(tmp_path, BASE_YAML, articles, STRICT_MKDOCS_YML)
+    log = tmp_path / "serve.log"
+    wait_for(serve, "/claims/", lambda body: "Belarus freed 52 prisoners." in body, log)
+    assert "warning: the article has no 'published' date" in log.read_text("utf-8")
