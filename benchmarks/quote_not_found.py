@@ -65,7 +65,19 @@ def main() -> None:
     started = time.perf_counter()
     text = ArticleText(body)
     print(f"article    {args.words:>6} words  {time.perf_counter() - started:7.3f} s  (visible text, folding, once per article)")
-    article = Article("long", "A long article", "Example Times", (), None, None, "en", body, Location("content/articles/long.md", 1), 7)
+    article = Article(
+        id="long",
+        title="A long article",
+        outlet="Example Times",
+        authors=(),
+        published=None,
+        url=None,
+        archived=None,
+        language="en",
+        body=body,
+        location=Location("content/articles/long.md", 1),
+        body_line=7,
+    )
 
     start = len(tokens) // 2
     near = tokens[start : start + args.quote_words]
