@@ -82,7 +82,9 @@ try:  # the dossier's phases inside on_files
     dossier_plugin.Site.__init__ = _timed(phases, "plan", dossier_plugin.Site.__init__)
     dossier_plugin.Site.render = _timed(phases, "render", dossier_plugin.Site.render)
     # dossier.db, dossier.ftm.json and annotations.json (dossier.formats), all three together.
-    dossier_plugin.FORMATS = {name: _TimedFormat(f) for name, f in dossier_plugin.FORMATS.items()}
+    # The site declares them with its outputs (older versions: the plugin wrote them).
+    holder = dossier_site if hasattr(dossier_site, "FORMATS") else dossier_plugin
+    holder.FORMATS = {name: _TimedFormat(f) for name, f in holder.FORMATS.items()}  # type: ignore[attr-defined]
 except ImportError:  # a baseline build without the plugin
     pass
 
