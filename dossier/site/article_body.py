@@ -1,5 +1,6 @@
 """An article's text: Markdown (raw HTML off), an anchor per paragraph, quoted passages
-highlighted and linked to their claims, and entity mentions linked.
+highlighted and linked to their claims, what their ellipses leave out marked, and entity
+mentions linked.
 
 Highlights and mentions are positions in the verbatim body, each with the paragraph the
 analysis found it in. The text is rendered per paragraph with markdown-it; each rendered
@@ -7,12 +8,16 @@ text token is located in the paragraph's source (in order), and the positions th
 inside it are applied to that token alone. Text that Markdown changed (an escape like
 `\\*`) cannot be located and is shown unmarked. The pieces of marked text are turned into
 HTML by the `marked_text` fragment, the paragraphs by `article_body.html`.
+
+The article's words are never interrupted: the link from a quote to its claim is an empty
+element after the quote (its sign, ✔ or ✖, is drawn by the style sheet), so the page's text
+is the article's visible text and a text fragment made from it finds every quote.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -29,6 +34,9 @@ from .templating import Templates
 
 @dataclass(frozen=True)
 class Highlight:
+    """One span of a quote. An elided quote has a highlight per part, all with its anchor, in
+    one paragraph: the text between two of them is what an ellipsis leaves out."""
+
     start: int
     end: int
     anchor: str  # the id the claim page links to (on the highlight's first piece)
@@ -36,6 +44,7 @@ class Highlight:
     href: str  # the claim page
     label: str  # shown as a tooltip: the claim's text
     paragraph: int  # from 0, as the analysis found it; one Highlight per paragraph of a passage
+    cite: bool = True  # whether the link to the claim follows it (the last span of a quote only)
 
 
 @dataclass(frozen=True)
@@ -47,9 +56,25 @@ class MentionLink:
     paragraph: int  # from 0
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """Article text between two parts of an elided quote: what its ellipsis stands for."""
+
+    start: int
+    end: int
+    anchor: str  # the quote's
+    label: str
+    paragraph: int  # from 0
+
+
 class Mark(NamedTuple):
     kind: str  # supports, contradicts or mixed
     quotes: str  # the anchors of the highlights it belongs to
+    title: str
+
+
+class Omission(NamedTuple):
+    quotes: str  # the anchors of the quotes whose ellipses leave this text out
     title: str
 
 
@@ -58,7 +83,8 @@ class Piece(NamedTuple):
     mention: MentionLink | None
     anchors: tuple[str, ...]  # anchors of highlights starting here
     mark: Mark | None
-    cites: tuple[Highlight, ...]  # highlights ending here
+    cites: tuple[Highlight, ...]  # highlights ending here that link to their claims
+    omitted: Omission | None = None
 
 
 @dataclass
@@ -70,10 +96,26 @@ class Paragraph:
     unplaced: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Marks:
+    """What is marked in one paragraph."""
 
-def _cuts(start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink]) -> list[int]:
+    highlights: list[Highlight]
+    mentions: list[MentionLink]
+    left_out: list[LeftOut]
+
+    def __bool__(self) -> bool:
+        return bool(self.highlights or self.mentions or self.left_out)
+
+
+def _cuts(start: int, end: int, marks: Marks) -> list[int]:
     cuts = {start, end}
-    for item in (*((h.start, h.end) for h in highlights), *((m.start, m.end) for m in mentions)):
+    ranges = (
+        [(h.start, h.end) for h in marks.highlights]
+        + [(g.start, g.end) for g in marks.left_out]
+        + [(m.start, m.end) for m in marks.mentions]
+    )
+    for item in ranges:
         for point in item:
             if start < point < end:
                 cuts.add(point)
@@ -83,28 +125,57 @@ def _cuts(start: int, end: int, highlights: list[Highlight], mentions: list[Ment
 def _mark(active: list[Highlight]) -> Mark:
     stances = {h.stance for h in active}
     kind = stances.pop() if len(stances) == 1 else "mixed"
-    return Mark(kind, " ".join(h.anchor for h in active), "; ".join(f"{h.stance}: {h.label}" for h in active))
+    return Mark(kind, " ".join(dict.fromkeys(h.anchor for h in active)), "; ".join(f"{h.stance}: {h.label}" for h in active))
 
 
-def marked_pieces(
-    body: str, start: int, end: int, highlights: list[Highlight], mentions: list[MentionLink], in_link: bool, placed: set[str]
-) -> list[Piece]:
-    """body[start:end] cut where highlights and mentions begin and end; `placed` collects
-    the anchors given out (each highlight's anchor goes on its first piece only)."""
-    here_h = [h for h in highlights if h.start < end and h.end > start]
-    here_m = [] if in_link else [m for m in mentions if m.start < end and m.end > start]
-    if not here_h and not here_m:
+def _omission(gaps: list[LeftOut]) -> Omission:
+    return Omission(" ".join(g.anchor for g in gaps), "; ".join(f"left out by the quote: {g.label}" for g in gaps))
+
+
+def marked_pieces(body: str, start: int, end: int, marks: Marks, in_link: bool, placed: set[str]) -> list[Piece]:
+    """body[start:end] cut where highlights, left-out text and mentions begin and end; `placed`
+    collects the anchors given out (each highlight's anchor goes on its first piece only)."""
+    here = Marks(
+        [h for h in marks.highlights if h.start < end and h.end > start],
+        [] if in_link else [m for m in marks.mentions if m.start < end and m.end > start],
+        [g for g in marks.left_out if g.start < end and g.end > start],
+    )
+    if not here:
         return [Piece(body[start:end], None, (), None, ())]
     pieces = []
-    cuts = _cuts(start, end, here_h, here_m)
-    for a, b in itertools.pairwise(cuts):
-        mention = next((m for m in here_m if m.start <= a and m.end >= b), None)
-        active = [h for h in here_h if h.start <= a and h.end >= b]
-        anchors = tuple(h.anchor for h in active if h.anchor not in placed)
+    for a, b in itertools.pairwise(_cuts(start, end, here)):
+        mention = next((m for m in here.mentions if m.start <= a and m.end >= b), None)
+        active = [h for h in here.highlights if h.start <= a and h.end >= b]
+        gaps = [g for g in here.left_out if g.start <= a and g.end >= b]
+        anchors = tuple(dict.fromkeys(h.anchor for h in active if h.anchor not in placed))
         placed.update(anchors)
-        mark = _mark(active) if active else None
-        pieces.append(Piece(body[a:b], mention, anchors, mark, tuple(h for h in active if h.end == b)))
+        pieces.append(
+            Piece(
+                body[a:b],
+                mention,
+                anchors,
+                _mark(active) if active else None,
+                tuple(h for h in active if h.end == b and h.cite),
+                _omission(gaps) if gaps else None,
+            )
+        )
     return pieces
+
+
+def elided_quotes(highlights: Sequence[Highlight]) -> tuple[list[Highlight], list[LeftOut]]:
+    """The highlights, only the last span of each quote linking to its claim; and the text
+    left out between consecutive spans of one quote in one paragraph (its ellipses: a quote
+    without ellipsis is cut only where a paragraph ends)."""
+    last: dict[str, Highlight] = {}
+    left_out = []
+    for h in highlights:
+        before = last.get(h.anchor)
+        if before is not None and before.paragraph == h.paragraph and before.end < h.start:
+            left_out.append(LeftOut(before.end, h.start, h.anchor, f"{h.stance}: {h.label}", h.paragraph))
+        if before is None or h.end >= before.end:
+            last[h.anchor] = h
+    ends = {id(h) for h in last.values()}
+    return [h if id(h) in ends else dataclasses.replace(h, cite=False) for h in highlights], left_out
 
 
 class ArticleBody:
@@ -122,12 +193,10 @@ class ArticleBody:
         html = token.meta.get("html")
         return str(html) if html is not None else escape_html(token.content)
 
-    def _markdown(
-        self, body: str, p_start: int, p_end: int, highlights: list[Highlight], mentions: list[MentionLink], placed: set[str]
-    ) -> Markup:
+    def _markdown(self, body: str, p_start: int, p_end: int, marks: Marks, placed: set[str]) -> Markup:
         source = body[p_start:p_end]
         tokens = self.markdown.parse(source)
-        if highlights or mentions:
+        if marks:
             cursor = 0
             for token in tokens:
                 if token.type != "inline" or not token.children:
@@ -143,7 +212,7 @@ class ArticleBody:
                         if found < 0:
                             continue
                         cursor = found + len(child.content)
-                        pieces = marked_pieces(body, p_start + found, p_start + cursor, highlights, mentions, bool(in_link), placed)
+                        pieces = marked_pieces(body, p_start + found, p_start + cursor, marks, bool(in_link), placed)
                         child.meta["html"] = self.marked_text(pieces)
         return markdown_html(self.markdown, tokens)
 
@@ -151,24 +220,25 @@ class ArticleBody:
         self, body: str, paragraphs: tuple[tuple[int, int], ...], highlights: list[Highlight], mentions: list[MentionLink]
     ) -> Markup:
         """The article body as HTML, one `<div id="p-N">` per paragraph (N from 1)."""
-        # Cite links must appear once per highlight: only the last piece (end == h.end) gets one,
-        # so highlights are clipped to paragraphs by the caller (one Highlight per span).
+        # Cite links must appear once per quote: only the last piece (end == h.end) of its last
+        # span gets one, so highlights are clipped to paragraphs by the caller (one per span).
         placed: set[str] = set()
-        by_paragraph_h: dict[int, list[Highlight]] = {}
-        by_paragraph_m: dict[int, list[MentionLink]] = {}
+        highlights, left_out = elided_quotes(highlights)
+        marks = [Marks([], [], []) for _ in paragraphs]
         for h in highlights:
-            by_paragraph_h.setdefault(h.paragraph, []).append(h)
+            marks[h.paragraph].highlights.append(h)
         for m in mentions:
-            by_paragraph_m.setdefault(m.paragraph, []).append(m)
+            marks[m.paragraph].mentions.append(m)
+        for gap in left_out:
+            marks[gap.paragraph].left_out.append(gap)
         views = []
         for number, (p_start, p_end) in enumerate(paragraphs):
             view = Paragraph(number + 1)
             source = body[p_start:p_end]
-            h_list, m_list = by_paragraph_h.get(number, []), by_paragraph_m.get(number, [])
             if not PLAIN_PARAGRAPH.match(source):
-                view.html = self._markdown(body, p_start, p_end, h_list, m_list, placed)
-            elif h_list or m_list:
-                view.pieces = marked_pieces(body, p_start, p_end, h_list, m_list, False, placed)
+                view.html = self._markdown(body, p_start, p_end, marks[number], placed)
+            elif marks[number]:
+                view.pieces = marked_pieces(body, p_start, p_end, marks[number], False, placed)
             else:
                 view.text = source
             views.append(view)
@@ -178,4 +248,4 @@ class ArticleBody:
             if h.anchor not in placed:
                 placed.add(h.anchor)
                 views[h.paragraph].unplaced.insert(0, h.anchor)
-        return self.templates.render_markup("article_body.html", paragraphs=views)
+        return self.templates.render_markup("article_body.html", paragraphs=views, left_out=bool(left_out))

@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import html
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote as percent
@@ -32,13 +31,12 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from ..commonmark import markdown_parser, safe_url
+from ..commonmark import markdown_parser
 
 try:  # MarkupSafe's escaper in C (what its `escape` calls), without a Markup object per value
     from markupsafe._speedups import _escape_inner
 except ImportError:  # pragma: no cover - MarkupSafe without its C extension
     _escape_inner = html.escape
-
 
 
 def escape_html(text: str) -> str:
@@ -112,15 +110,39 @@ def json_ld_payload(data: dict[str, Any]) -> Markup:
     return Markup(payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def text_fragment(quote: str) -> str:
-    """A `#:~:text=` fragment that makes browsers scroll to and highlight the quote."""
-    words = quote.replace("…", "...").split("...")[0].split()
+# A text directive longer than this many words is written as its first and last words
+# (`text=start,end`): shorter links, and the browser still marks the whole passage.
+_LONG_DIRECTIVE = 12
+_DIRECTIVE_EDGE = 5
+
+
+def _directive_text(text: str) -> str:
+    # The directive's own syntax characters (`&`, `,`, `-`) must be percent-encoded in its text.
+    return percent(text, safe="").replace("-", "%2D")
+
+
+def text_directive(first: str, last: str | None = None) -> str:
+    """One `text=` directive: for the passage `first` (and, when it runs over paragraphs, on to `last`)."""
+    words, end_words = first.split(), (last or "").split()
     if not words:
         return ""
-    # Long quotes are matched by their start and end: text=start,end.
-    if len(words) > 12:
-        start, end = " ".join(words[:5]), " ".join(words[-5:]) if "..." not in quote else ""
-        spec = percent(start, safe="") + ("," + percent(end, safe="") if end else "")
+    if end_words or len(words) > _LONG_DIRECTIVE:
+        start = words[:_DIRECTIVE_EDGE]
+        end = end_words[-_DIRECTIVE_EDGE:] if end_words else words[-_DIRECTIVE_EDGE:]
+        return "text=" + _directive_text(" ".join(start)) + "," + _directive_text(" ".join(end))
+    return "text=" + _directive_text(" ".join(words))
+
+
+def text_fragment(parts: Sequence[str], *, elided: bool) -> str:
+    """A `#:~:text=` fragment that makes browsers scroll to and highlight a quote.
+
+    `parts` is the quote's text in the article: for an elided quote one directive per part
+    (`#:~:text=part1&text=part2`, so what the ellipsis leaves out is not marked); otherwise
+    the parts are the paragraphs a quote runs over, and one directive spans them.
+    """
+    if elided:
+        directives = [text_directive(part) for part in parts]
     else:
-        spec = percent(" ".join(words), safe="")
-    return "#:~:text=" + spec.replace("-", "%2D")
+        directives = [text_directive(parts[0], parts[-1] if len(parts) > 1 else None)] if parts else []
+    directives = [d for d in directives if d]
+    return "#:~:" + "&".join(directives) if directives else ""

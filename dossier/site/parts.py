@@ -10,15 +10,27 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
+from ..commonmark import safe_url
 from ..model import Claim, DateValue, Measure, Quantity, Stance, Status, date_start
 from ..values import display_quantity
 from .data import STATUS_ORDER, SiteData, TimelineItem
-from ..commonmark import safe_url
 from .html import markdown_inline, text_fragment
 from .links import Linker, article_page, claim_page
+from .passages import PassageText, passage_text
 from .templating import STATUS_LABELS, Templates
 
-__all__ = ["STATUS_LABELS", "STATUS_ORDER", "ClaimCard", "ClaimRow", "EvidenceView", "Link", "Parts", "TimelineEntry", "quantity_text"]
+__all__ = [
+    "STATUS_LABELS",
+    "STATUS_ORDER",
+    "ClaimCard",
+    "ClaimRow",
+    "EvidenceView",
+    "Link",
+    "Parts",
+    "PassagePiece",
+    "TimelineEntry",
+    "quantity_text",
+]
 
 
 class Link(NamedTuple):
@@ -29,6 +41,11 @@ class Link(NamedTuple):
 class QuantityView(NamedTuple):
     measure: str
     text: str
+
+
+class PassagePiece(NamedTuple):
+    text: str
+    left_out: bool  # words of the article that an ellipsis of the quote stands for
 
 
 class EvidenceView(NamedTuple):
@@ -43,6 +60,8 @@ class EvidenceView(NamedTuple):
     paragraph: int | None  # from 1, when the quote was found
     original_href: str | None  # the article's own URL with a text fragment, when it is safe
     note: Markup | None
+    passage: list[PassagePiece]  # an elided quote's passage in full: parts and what is left out; else empty
+    left_out_words: int  # words left out by its ellipses (0 without)
     origin_href: str = ""  # the origin's entity page, when the origin is an entity
     translation: str | None = None  # the analyst's rendering of the quote
     lang: str = ""  # the article's language when it is not the page's, for the quote's `lang`
@@ -96,6 +115,16 @@ def date_key(value: DateValue | None) -> str:
     return "" if value is None else date_start(value).isoformat()
 
 
+def _passage_pieces(text: PassageText) -> list[PassagePiece]:
+    """An elided quote's passage: its parts with what each ellipsis leaves out between them."""
+    if not text.elided:
+        return []
+    pieces = [PassagePiece(text.parts[0], False)]
+    for left_out, part in zip(text.left_out, text.parts[1:], strict=True):
+        pieces += [PassagePiece(left_out, True), PassagePiece(part, False)]
+    return pieces
+
+
 def quantity_text(quantity: Quantity, measure: Measure | None = None) -> str:
     """The value as the source gives it: "52", "more than 1,000", "about 1,200 people"."""
     return display_quantity(quantity, measure)
@@ -140,7 +169,9 @@ class Parts:
         item = claim.evidence[index]
         article = self.data.dossier.articles[item.article]
         spans = self.data.analysis.passages.get((claim.id, index), ())
-        original = article.url + text_fragment(item.quote) if article.url and safe_url(article.url) else None
+        text = passage_text(article.body, self.data.paragraphs(article.id), item.quote, spans)
+        fragment = text_fragment(text.parts, elided=text.elided)
+        original = article.url + fragment if article.url and safe_url(article.url) else None
         return EvidenceView(
             stance=item.stance,
             article=self.article_link(article.id),
@@ -153,6 +184,8 @@ class Parts:
             paragraph=spans[0].paragraph + 1 if spans else None,
             original_href=original,
             note=markdown_inline(item.note) if item.note else None,
+            passage=_passage_pieces(text),
+            left_out_words=text.left_out_words,
             origin_href=self._origin_href(claim.id, index),
             translation=item.translation,
             lang=text_language(article.language),

@@ -54,10 +54,11 @@
   }
 
   function outlineTarget() {
-    document.querySelectorAll("mark.dossier-current").forEach(function (mark) { mark.classList.remove("dossier-current"); });
+    document.querySelectorAll(".dossier-current").forEach(function (mark) { mark.classList.remove("dossier-current"); });
     var id = decodeURIComponent(location.hash.slice(1));
     if (id.indexOf("q-") !== 0) return;
-    document.querySelectorAll("mark.dossier-quote").forEach(function (mark) {
+    // Every part of the quote, and what its ellipses leave out between them.
+    document.querySelectorAll("mark.dossier-quote, .dossier-left-out").forEach(function (mark) {
       if ((" " + mark.getAttribute("data-quotes") + " ").indexOf(" " + id + " ") !== -1) mark.classList.add("dossier-current");
     });
   }
