@@ -70,7 +70,8 @@ def test_whats_new_lists_the_latest_changes_first_and_is_in_the_navigation(built
     assert 'href="../feed.xml" type="application/atom+xml"' in page
     home = (site / "index.html").read_text("utf-8")
     assert 'href="whats-new/"' in home  # in the navigation
-    assert '<link rel="alternate" type="application/atom+xml" title="What&#39;s new" href="feed.xml">' in home
+    assert '<link rel="alternate" type="application/atom+xml" title="What&#39;s new" href="feed.xml"></head>' in home
+    assert "&lt;/head&gt;" not in home  # the page's head is closed, not shown as text
 
 
 def test_the_feed_has_an_entry_per_claim_linking_its_page(built) -> None:

@@ -254,7 +254,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             link = Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">').format(
                 WHATS_NEW_TITLE, get_relative_url(FEED, page.url)
             )
-            output = output.replace("</head>", link + "</head>", 1)
+            # str() first: Markup + str would escape the "</head>" it is joined to.
+            output = output.replace("</head>", str(link) + "</head>", 1)
         if not self._policy_wanted():
             return output
         return add_policy(output, page.content or "")
