@@ -5,6 +5,7 @@ text without the project's own matcher; and the CLI that writes them."""
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import re
 import sqlite3
@@ -53,12 +54,13 @@ def first_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ----- dossier.db -----
 
 
-def datasette_get(database: Path, *paths: str) -> list[Any]:
-    """GET each path from Datasette serving `database` with its metadata (Python API, in process)."""
+def datasette_get(database: Path, *paths: str, with_metadata: bool = True) -> list[Any]:
+    """GET each path from Datasette serving `database` with its metadata (Python API, in process),
+    or without it, as `datasette dossier.db` opens it."""
     from datasette.app import Datasette
 
     async def run() -> list[Any]:
-        metadata = json.loads(database.with_suffix(".metadata.json").read_text("utf-8"))
+        metadata = json.loads(database.with_suffix(".metadata.json").read_text("utf-8")) if with_metadata else None
         datasette = Datasette([str(database)], metadata=metadata)
         await datasette.invoke_startup()
         answers = []
@@ -106,6 +108,42 @@ def test_datasette_searches_claims_and_shows_the_metadata(first_exports: Path) -
     titles = {a["id"]: a["title"] for a in json.loads((first_exports / "dossier.json").read_text("utf-8"))["articles"]}
     assert [row["article"]["label"] for row in evidence] == [titles[item["article"]] for item in claim["evidence"]]
     assert {row["claim"]["label"] for row in evidence} == {claim["text"]}
+
+
+def test_datasette_without_the_metadata_file_shows_names_descriptions_and_search(first_exports: Path) -> None:
+    data = json.loads((first_exports / "dossier.json").read_text("utf-8"))
+    titles = {a["id"]: a["title"] for a in data["articles"]}
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    claim = next(c for c in data["claims"] if any(e["origin_entity"] for e in c["evidence"]))
+    article, word = a_word_of_one_article(article_bodies(ROOT / "content"))
+    found, claim_rows, mentions, page, view = datasette_get(
+        first_exports / "dossier.db",
+        f"/dossier/articles.json?_search={word}&_shape=array&_col=id",
+        f"/dossier/claims.json?id={claim['id']}&_shape=array",
+        "/dossier/mentions.json?_shape=array&_labels=on&_size=max",
+        "/dossier/articles",
+        f"/dossier/claim_evidence.json?claim={claim['id']}&_shape=array",
+        with_metadata=False,
+    )
+    assert [row["id"] for row in found] == [article]
+    # References show the article's title and the entity's name (the tables' `title` and `name`).
+    (evidence,) = datasette_get(
+        first_exports / "dossier.db", f"/dossier/evidence.json?claim={claim_rows[0]['key']}&_shape=array&_labels=on", with_metadata=False
+    )
+    assert [row["article"]["label"] for row in evidence] == [titles[e["article"]] for e in claim["evidence"]]
+    assert [row["origin_entity"] and row["origin_entity"]["label"] for row in evidence] == [
+        names[e["origin_entity"]] if e["origin_entity"] else None for e in claim["evidence"]
+    ]
+    pairs = Counter((names[e["id"]], titles[a]) for e in data["entities"] for a in e["mentioned_in"])
+    assert len(mentions) == sum(pairs.values()) <= 1000  # one page: all of them
+    assert Counter((row["entity"]["label"], row["article"]["label"]) for row in mentions) == pairs
+    # The columns' descriptions are in the schema, which the table's page shows.
+    assert "-- The headline" in html.unescape(page)
+    assert "-- The article's text, verbatim (Markdown); evidence positions index it" in html.unescape(page)
+    # A view gives the evidence with ids and words.
+    assert [(row["article"], row["quote"], row["claim_text"]) for row in view] == [
+        (e["article"], e["quote"], claim["text"]) for e in claim["evidence"]
+    ]
 
 
 def test_datasette_runs_sql_across_the_tables(first_exports: Path) -> None:

@@ -47,6 +47,7 @@ from .sqlite_tables import (
     datasette_metadata,
     referenced_column,
 )
+from .sqlite_views import VIEWS, create_view_sql
 
 Row = dict[str, Any]
 Keys = dict[str, dict[str, int]]  # numbered table -> its ids -> their keys
@@ -233,6 +234,8 @@ def build(source: ExportInput) -> sqlite3.Connection:
     for table in TABLES:
         if table.search:
             _enable_search(db, table)
+    for view in VIEWS:
+        db.execute(create_view_sql(view))
     return connection
 
 
