@@ -268,9 +268,10 @@ def _enable_search(db: Database, table: Table) -> None:
 
 
 def write_sqlite(source: ExportInput, filename: str = "dossier.db") -> dict[str, bytes]:
-    """The database file, and beside it Datasette's metadata for it (`<name>.metadata.json`):
-    `datasette dossier.db -m dossier.metadata.json` shows its tables with titles,
-    descriptions and column labels."""
+    """The database file, and beside it Datasette's metadata for it (`<name>.metadata.json`).
+    `datasette dossier.db` finds in the database itself the tables, views, links, search and
+    (in the schema's comments) column descriptions; `-m dossier.metadata.json` adds titles,
+    descriptions above the rows, claims' texts as their labels and default orders."""
     connection = build(source)
     try:
         db = Database(connection)
