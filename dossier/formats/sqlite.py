@@ -3,9 +3,10 @@
 One row per item of the export in `articles`, `entities`, `measures`, `claims`, `evidence`
 and `mentions`, link tables for lists of ids (`claim_about`, `entity_countries`,
 `event_participants`), foreign keys between them, and full-text search (FTS5) over the
-articles' titles and text and over the claims. Articles and entities are numbered, and the
-other tables refer to them by that number (sqlite_tables.py says why). The database is built
-in memory and returned as the bytes of a database file.
+articles' titles and text and over the claims. Articles, entities and claims are numbered,
+and the other tables refer to them by that number (sqlite_tables.py says why); views give
+those links with ids and names (sqlite_views.py). The database is built in memory and
+returned as the bytes of a database file.
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ def table_rows(source: ExportInput) -> list[tuple[Table, Iterable[Row]]]:
 
 
 def refer_by_key(table: Table, rows: Iterable[Row], keys: Keys) -> Iterator[Row]:
-    """The rows with each reference to an article or entity as its key."""
+    """The rows with each reference to an article, entity or claim as its key."""
     numbered = [(k.column, k.table, keys[k.table]) for k in table.foreign_keys if referenced_column(k) == "key"]
     for row in rows:
         for column, other, ids in numbered:
