@@ -146,6 +146,16 @@ def test_datasette_without_the_metadata_file_shows_names_descriptions_and_search
     ]
 
 
+def test_datasette_searches_a_word_that_is_two_tokens(first_exports: Path) -> None:
+    """Datasette quotes each word searched for: "U.S." is then a phrase of two tokens, which the
+    full-text index answers only with positions (FTS5 detail=full)."""
+    bodies = article_bodies(ROOT / "content")
+    (found,) = datasette_get(first_exports / "dossier.db", "/dossier/articles.json?_search=U.S.&_shape=array&_col=id&_col=title")
+    expected = {article for article, body in bodies.items() if re.search(r"\bU\.S\.", body)}
+    assert expected and {row["id"] for row in found} >= expected
+    assert all(re.search(r"\bU\W+S\b", bodies[row["id"]] + " " + row["title"], re.IGNORECASE) for row in found)
+
+
 def test_datasette_runs_sql_across_the_tables(first_exports: Path) -> None:
     sql = "select status, count(*) as n from claims group by status order by status"
     (answer,) = datasette_get(first_exports / "dossier.db", f"/dossier.json?sql={sql}&_shape=array")
