@@ -5,6 +5,7 @@ text without the project's own matcher; and the CLI that writes them."""
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import re
 import sqlite3
@@ -53,12 +54,13 @@ def first_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ----- dossier.db -----
 
 
-def datasette_get(database: Path, *paths: str) -> list[Any]:
-    """GET each path from Datasette serving `database` with its metadata (Python API, in process)."""
+def datasette_get(database: Path, *paths: str, with_metadata: bool = True) -> list[Any]:
+    """GET each path from Datasette serving `database` with its metadata (Python API, in process),
+    or without it, as `datasette dossier.db` opens it."""
     from datasette.app import Datasette
 
     async def run() -> list[Any]:
-        metadata = json.loads(database.with_suffix(".metadata.json").read_text("utf-8"))
+        metadata = json.loads(database.with_suffix(".metadata.json").read_text("utf-8")) if with_metadata else None
         datasette = Datasette([str(database)], metadata=metadata)
         await datasette.invoke_startup()
         answers = []
@@ -87,7 +89,7 @@ def a_word_of_one_article(bodies: dict[str, str]) -> tuple[str, str]:
 
 def test_datasette_answers_a_full_text_query_with_the_article(first_exports: Path) -> None:
     article, word = a_word_of_one_article(article_bodies(ROOT / "content"))
-    (found,) = datasette_get(first_exports / "dossier.db", f"/dossier/articles.json?_search={word}&_shape=array&_col=title")
+    (found,) = datasette_get(first_exports / "dossier.db", f"/dossier/articles.json?_search={word}&_shape=array&_col=id")
     assert [row["id"] for row in found] == [article]
 
 
@@ -95,18 +97,63 @@ def test_datasette_searches_claims_and_shows_the_metadata(first_exports: Path) -
     claims = json.loads((first_exports / "dossier.json").read_text("utf-8"))["claims"]
     claim = claims[0]
     word = max(re.findall(r"[A-Za-z]+", claim["text"]), key=len)
-    found, page, evidence = datasette_get(
-        first_exports / "dossier.db",
-        f"/dossier/claims.json?_search={word}&_shape=array",
-        "/dossier/claims",
-        f"/dossier/evidence.json?claim={claim['id']}&_shape=array&_labels=on",
-    )
+    found, page = datasette_get(first_exports / "dossier.db", f"/dossier/claims.json?_search={word}&_shape=array", "/dossier/claims")
     assert claim["id"] in [row["id"] for row in found]
     assert all(word.lower() in row["text"].lower() for row in found)
     assert "Statements of the dossier, each with its derived status and origins." in page
-    # Foreign keys: each evidence row links to its article, labelled with the article's title.
+    # Foreign keys: each evidence row links to its article, labelled with the article's title,
+    # and to its claim, labelled (by the metadata) with the claim's text.
+    key = next(row["key"] for row in found if row["id"] == claim["id"])
+    (evidence,) = datasette_get(first_exports / "dossier.db", f"/dossier/evidence.json?claim={key}&_shape=array&_labels=on")
     titles = {a["id"]: a["title"] for a in json.loads((first_exports / "dossier.json").read_text("utf-8"))["articles"]}
     assert [row["article"]["label"] for row in evidence] == [titles[item["article"]] for item in claim["evidence"]]
+    assert {row["claim"]["label"] for row in evidence} == {claim["text"]}
+
+
+def test_datasette_without_the_metadata_file_shows_names_descriptions_and_search(first_exports: Path) -> None:
+    data = json.loads((first_exports / "dossier.json").read_text("utf-8"))
+    titles = {a["id"]: a["title"] for a in data["articles"]}
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    claim = next(c for c in data["claims"] if any(e["origin_entity"] for e in c["evidence"]))
+    article, word = a_word_of_one_article(article_bodies(ROOT / "content"))
+    found, claim_rows, mentions, page, view = datasette_get(
+        first_exports / "dossier.db",
+        f"/dossier/articles.json?_search={word}&_shape=array&_col=id",
+        f"/dossier/claims.json?id={claim['id']}&_shape=array",
+        "/dossier/mentions.json?_shape=array&_labels=on&_size=max",
+        "/dossier/articles",
+        f"/dossier/claim_evidence.json?claim={claim['id']}&_shape=array",
+        with_metadata=False,
+    )
+    assert [row["id"] for row in found] == [article]
+    # References show the article's title and the entity's name (the tables' `title` and `name`).
+    (evidence,) = datasette_get(
+        first_exports / "dossier.db", f"/dossier/evidence.json?claim={claim_rows[0]['key']}&_shape=array&_labels=on", with_metadata=False
+    )
+    assert [row["article"]["label"] for row in evidence] == [titles[e["article"]] for e in claim["evidence"]]
+    assert [row["origin_entity"] and row["origin_entity"]["label"] for row in evidence] == [
+        names[e["origin_entity"]] if e["origin_entity"] else None for e in claim["evidence"]
+    ]
+    pairs = Counter((names[e["id"]], titles[a]) for e in data["entities"] for a in e["mentioned_in"])
+    assert len(mentions) == sum(pairs.values()) <= 1000  # one page: all of them
+    assert Counter((row["entity"]["label"], row["article"]["label"]) for row in mentions) == pairs
+    # The columns' descriptions are in the schema, which the table's page shows.
+    assert "-- The headline" in html.unescape(page)
+    assert "-- The article's text, verbatim (Markdown); evidence positions index it" in html.unescape(page)
+    # A view gives the evidence with ids and words.
+    assert [(row["article"], row["quote"], row["claim_text"]) for row in view] == [
+        (e["article"], e["quote"], claim["text"]) for e in claim["evidence"]
+    ]
+
+
+def test_datasette_searches_a_word_that_is_two_tokens(first_exports: Path) -> None:
+    """Datasette quotes each word searched for: "U.S." is then a phrase of two tokens, which the
+    full-text index answers only with positions (FTS5 detail=full)."""
+    bodies = article_bodies(ROOT / "content")
+    (found,) = datasette_get(first_exports / "dossier.db", "/dossier/articles.json?_search=U.S.&_shape=array&_col=id&_col=title")
+    expected = {article for article, body in bodies.items() if re.search(r"\bU\.S\.", body)}
+    assert expected and {row["id"] for row in found} >= expected
+    assert all(re.search(r"\bU\W+S\b", bodies[row["id"]] + " " + row["title"], re.IGNORECASE) for row in found)
 
 
 def test_datasette_runs_sql_across_the_tables(first_exports: Path) -> None:
@@ -130,18 +177,25 @@ def assert_database_matches(database: Path, data: dict[str, Any], bodies: dict[s
     def ids(table: str, columns: str = "id") -> Counter[Any]:
         return Counter(database_rows(database, f"select {columns} from {table}"))
 
+    # Articles, entities and claims are referred to by their key: back to their ids.
+    article = "(select id from articles where key = {0}.{1})"
+    entity = "(select id from entities where key = {0}.{1})"
+    claim = "(select id from claims where key = {0}.{1})"
+
     assert ids("articles") == Counter((a["id"],) for a in data["articles"])
     assert dict(database_rows(database, "select id, text from articles")) == bodies
     assert ids("entities", "id, kind") == Counter((e["id"], e["kind"]) for e in data["entities"])
     assert ids("measures") == Counter((m["id"],) for m in data.get("measures", []))
     assert ids("claims", "id, status") == Counter((c["id"], c["status"]) for c in data["claims"])
     evidence = [(c["id"], n, e["article"], e["stance"], e["quote"]) for c in data["claims"] for n, e in enumerate(c["evidence"], 1)]
-    assert ids("evidence", "claim, number, article, stance, quote") == Counter(evidence)
+    columns = f"{claim.format('evidence', 'claim')}, number, {article.format('evidence', 'article')}, stance, quote"
+    assert ids("evidence", columns) == Counter(evidence)
     mentions = [(e["id"], a) for e in data["entities"] for a in e["mentioned_in"]]
-    assert ids("mentions", "entity, article") == Counter(mentions)
-    assert ids("claim_about", "claim, entity") == Counter((c["id"], e) for c in data["claims"] for e in c["about"])
+    assert ids("mentions", f"{entity.format('mentions', 'entity')}, {article.format('mentions', 'article')}") == Counter(mentions)
+    about = Counter((c["id"], e) for c in data["claims"] for e in c["about"])
+    assert ids("claim_about", f"{claim.format('claim_about', 'claim')}, {entity.format('claim_about', 'entity')}") == about
     values = [(d["measure"], v["claim"]) for d in data["discrepancies"] for v in d["values"]]
-    assert ids("discrepancy_values", "measure, claim") == Counter(values)
+    assert ids("discrepancy_values", f"measure, {claim.format('discrepancy_values', 'claim')}") == Counter(values)
     broken = database_rows(database, "pragma foreign_key_check")
     if "measures" not in data:  # version 1 declares no measures: claims name them only
         broken = [row for row in broken if row[2] != "measures"]
@@ -299,7 +353,7 @@ def test_the_exports_carry_the_fields_of_version_2_and_new_ones(tmp_path: Path) 
     folder = write_all(source, tmp_path)
     assert_database_matches(folder / "dossier.db", V2_EXPORT, V2_BODIES)
     (row,) = database_rows(
-        folder / "dossier.db", "select translation, origin_entity, confidence, parts from evidence where claim = 'c1'"
+        folder / "dossier.db", "select translation, (select id from entities where key = origin_entity), confidence, parts from evidence"
     )  # `confidence` is a field this code does not know: carried as a column
     assert row[:3] == ("an English rendering", "nyt", "high") and json.loads(row[3])[1]["start"] == 23
     assert database_rows(folder / "dossier.db", "select value, value_min, value_max, approximate, date from claims") == [

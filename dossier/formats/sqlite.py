@@ -3,8 +3,10 @@
 One row per item of the export in `articles`, `entities`, `measures`, `claims`, `evidence`
 and `mentions`, link tables for lists of ids (`claim_about`, `entity_countries`,
 `event_participants`), foreign keys between them, and full-text search (FTS5) over the
-articles' titles and text and over the claims. The database is built in memory and returned
-as the bytes of a database file.
+articles' titles and text and over the claims. Articles, entities and claims are numbered,
+and the other tables refer to them by that number (sqlite_tables.py says why); views give
+those links with ids and names (sqlite_views.py). The database is built in memory and
+returned as the bytes of a database file.
 """
 
 from __future__ import annotations
@@ -42,20 +44,43 @@ from .sqlite_tables import (
     MENTIONS,
     TABLES,
     Table,
+    create_sql,
     datasette_metadata,
+    referenced_column,
 )
+from .sqlite_views import VIEWS, create_view_sql
 
 Row = dict[str, Any]
+Keys = dict[str, dict[str, int]]  # numbered table -> its ids -> their keys
 
 # Accents are ignored, so "Zoltan" finds "Zoltán" as the site's own matching does.
 TOKENIZER = "unicode61 remove_diacritics 2"
-PAGE_SIZE = 65536
+# SQLite's page size. 64 KB pages hold articles of a few KB each whole, where 4 KB pages would
+# put most of each on an overflow page of its own, partly empty; but every table and index
+# takes at least one page, which costs a small dossier more (the first dossier's database:
+# 1.2 MB with 64 KB pages, 0.2 MB with 4 KB). On generated dossiers, 4 KB pages make the
+# smaller file up to 2,000 articles (2.10× the text against 2.23× at 1,000 articles, 2.07×
+# against 2.09× at 2,000) and 64 KB pages from 3,000 on (2.05× against 2.07×; 1.97× against
+# 2.05× at 10,000).
+LARGE_PAGES = 65536
+SMALL_PAGES = 4096
+LARGE_TEXT = 8_000_000  # characters of article text, about 2,000 articles
+
+
+def page_size(source: ExportInput) -> int:
+    return LARGE_PAGES if sum(len(body) for body in source.bodies.values()) > LARGE_TEXT else SMALL_PAGES
+
+
+def numbering(source: ExportInput) -> Keys:
+    """Each article's, entity's and claim's key: its place in the export, from 1."""
+    return {name: {record["id"]: key for key, record in enumerate(source.records(name), 1)} for name in ("articles", "entities", "claims")}
 
 
 def article_rows(source: ExportInput) -> Iterator[Row]:
     known = ("id", "title", "outlet", "author", "published", "url", "archived", "language")
-    for a in source.records("articles"):
+    for key, a in enumerate(source.records("articles"), 1):
         yield {
+            "key": key,
             "id": a["id"],
             "title": a.get("title"),
             "outlet": a.get("outlet"),
@@ -71,8 +96,9 @@ def article_rows(source: ExportInput) -> Iterator[Row]:
 
 def entity_rows(source: ExportInput) -> Iterator[Row]:
     known = ("id", "kind", "name", "aliases", "summary", "wikidata", "countries", "participants", "date", "mentioned_in")
-    for e in source.records("entities"):
+    for key, e in enumerate(source.records("entities"), 1):
         yield {
+            "key": key,
             "id": e["id"],
             "kind": e.get("kind"),
             "name": e.get("name"),
@@ -101,9 +127,10 @@ def _flag(value: Any) -> int | None:
 
 def claim_rows(source: ExportInput) -> Iterator[Row]:
     known = ("id", "text", "about", "date", "quantity", "status", "supporting_origins", "contradicting_origins", "evidence")
-    for c in source.records("claims"):
+    for key, c in enumerate(source.records("claims"), 1):
         quantity = c.get("quantity") or {}
         yield {
+            "key": key,
             "id": c["id"],
             "text": c.get("text"),
             "status": c.get("status"),
@@ -175,18 +202,32 @@ def table_rows(source: ExportInput) -> list[tuple[Table, Iterable[Row]]]:
     ]
 
 
-def _insert(db: Database, table: Table, rows: list[Row]) -> None:
-    """Insert rows with one prepared statement (sqlite-utils' insert_all inspects every value,
-    which took most of the time at 10,000 articles). A field the export gained, and this
-    module does not know, becomes a new column rather than being dropped."""
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    existing = {c.name for c in db[table.name].columns}
-    for name in columns:
-        if name not in existing:
-            sample = next((row[name] for row in rows if row.get(name) is not None), "")
-            db[table.name].add_column(name, type(sample))  # type: ignore[union-attr]
-    if not rows:
-        return
+def refer_by_key(table: Table, rows: Iterable[Row], keys: Keys) -> Iterator[Row]:
+    """The rows with each reference to an article, entity or claim as its key."""
+    numbered = [(k.column, k.table, keys[k.table]) for k in table.foreign_keys if referenced_column(k) == "key"]
+    for row in rows:
+        for column, other, ids in numbered:
+            if row.get(column) is not None:
+                if row[column] not in ids:  # the export is checked: this is a bug, not bad input
+                    raise ValueError(f"dossier.db: {table.name}.{column} refers to {row[column]!r}, which is not in {other}")
+                row[column] = ids[row[column]]
+        yield row
+
+
+def _sql_type(rows: list[Row], name: str) -> str:
+    sample = next((row[name] for row in rows if row.get(name) is not None), "")
+    return "INTEGER" if isinstance(sample, bool | int) else "FLOAT" if isinstance(sample, float) else "TEXT"
+
+
+def _create_and_insert(db: Database, table: Table, rows: list[Row]) -> None:
+    """Create the table and insert its rows with one prepared statement (sqlite-utils'
+    insert_all inspects every value, which took most of the time at 10,000 articles). A field
+    the export gained, and this module does not know, becomes a column rather than being
+    dropped."""
+    known = [c.name for c in table.columns]
+    extra = [name for name in dict.fromkeys(key for row in rows for key in row) if name not in known]
+    db.execute(create_sql(table, {name: _sql_type(rows, name) for name in extra}))
+    columns = known + extra
     names = ", ".join(quote_identifier(name) for name in columns)
     marks = ", ".join("?" for _ in columns)
     db.conn.executemany(
@@ -197,34 +238,41 @@ def _insert(db: Database, table: Table, rows: list[Row]) -> None:
 def build(source: ExportInput) -> sqlite3.Connection:
     """The database, in memory."""
     connection = sqlite3.connect(":memory:")
-    # Larger pages hold an article's text with less overflow waste (set before any table).
-    connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+    connection.execute(f"PRAGMA page_size = {page_size(source)}")  # before any table
     db = Database(connection)
-    for table in TABLES:
-        sql = db.create_table_sql(
-            table.name,
-            {c.name: c.type for c in table.columns},
-            pk=table.pk,
-            foreign_keys=[(k.column, k.table, k.other_column) for k in table.foreign_keys],
-        )
-        # A table keyed by two ids is stored once, in its key's order, rather than as rows
-        # plus an index of the same two ids: half the size of `mentions`, the largest.
-        sql = sql.strip().removesuffix(";")
-        db.execute(sql + (" WITHOUT ROWID" if isinstance(table.pk, tuple) else ""))
+    keys = numbering(source)
     with connection:
         for table, rows in table_rows(source):
-            _insert(db, table, list(rows))
+            _create_and_insert(db, table, list(refer_by_key(table, rows, keys)))
     for table in TABLES:
         if table.search:
-            db[table.name].enable_fts(table.search, fts_version="FTS5", tokenize=TOKENIZER)  # type: ignore[union-attr]
-            db[table.name].optimize()  # type: ignore[union-attr]
+            _enable_search(db, table)
+    for view in VIEWS:
+        db.execute(create_view_sql(view))
     return connection
 
 
+def _enable_search(db: Database, table: Table) -> None:
+    """The table's full-text search: FTS5 reading the text from the table itself (no copy),
+    with positions (`detail=full`: Datasette's search quotes each word, and a word such as
+    "U.S." or "Lukashenko's" is a phrase of two tokens, which needs them) but without each
+    row's column sizes (`columnsize=0`: only ranking by bm25 uses them, and Datasette does
+    not rank)."""
+    columns = ", ".join(quote_identifier(c) for c in table.search)
+    name = quote_identifier(f"{table.name}_fts")
+    db.execute(
+        f"CREATE VIRTUAL TABLE {name} USING FTS5 ({columns}, tokenize={db.quote(TOKENIZER)}, "
+        f"content={quote_identifier(table.name)}, columnsize=0)"
+    )
+    db[table.name].populate_fts(table.search)  # type: ignore[union-attr]
+    db[table.name].optimize()  # type: ignore[union-attr]
+
+
 def write_sqlite(source: ExportInput, filename: str = "dossier.db") -> dict[str, bytes]:
-    """The database file, and beside it Datasette's metadata for it (`<name>.metadata.json`):
-    `datasette dossier.db -m dossier.metadata.json` shows its tables with titles,
-    descriptions and column labels."""
+    """The database file, and beside it Datasette's metadata for it (`<name>.metadata.json`).
+    `datasette dossier.db` finds in the database itself the tables, views, links, search and
+    (in the schema's comments) column descriptions; `-m dossier.metadata.json` adds titles,
+    descriptions above the rows, claims' texts as their labels and default orders."""
     connection = build(source)
     try:
         db = Database(connection)
