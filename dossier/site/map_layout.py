@@ -19,6 +19,7 @@ ROW = 32  # height of a row (a node and its name)
 MARGIN = 16
 ARC_X = 70  # half the width of the ellipse the nodes sit on, at its widest
 FONT = 14  # px in viewBox units, as the stylesheet sets it
+SMALL_FONT = 12  # a name on two lines
 LABEL_GAP = 6
 CENTRE_R = 11
 CENTRE_BAND = 1.3  # rows between the middle and the nearest rows, when an entity is in the middle
@@ -40,13 +41,18 @@ class PlacedNode:
     id: str
     href: str
     full_label: str
-    label: str  # shortened with "…" when it would not fit its row
+    lines: tuple[str, ...]  # the name on one line, or on two in a smaller font; shortened with "…" if it would not fit
     kind: str
     shape: str  # an SVG path
     label_x: str
-    label_y: str
+    label_y: tuple[str, ...]  # of each line
     anchor: str  # "start", "end" or "middle"
     hit: tuple[str, str, str, str]  # x, y, width, height of the tap area: the node and its name
+
+    @property
+    def shortened(self) -> bool:
+        """Its name is not shown whole on one line (the link then carries it as its label)."""
+        return self.lines != (self.full_label,)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,23 @@ def fit(text: str, room: float, size: float = FONT) -> str:
     return text + "…"
 
 
+def wrap(text: str, room: float) -> tuple[str, ...]:
+    """The text on one line at FONT, or on two at SMALL_FONT, broken between words (the
+    second line shortened if need be); a single word too long for the room is shortened."""
+    if text_width(text) <= room:
+        return (text,)
+    words = text.split(" ")
+    first = ""
+    for count in range(1, len(words)):
+        candidate = " ".join(words[:count])
+        if text_width(candidate, SMALL_FONT) > room:
+            break
+        first = candidate
+    if not first:
+        return (fit(text, room),)
+    return (first, fit(text[len(first) :].strip(), room, SMALL_FONT))
+
+
 def shape(kind: str, x: float, y: float, r: float) -> str:
     """A node's shape, by kind: a person a circle, a country a square, an organization a
     diamond, an event a star (the same signs as the legend and the timeline)."""
@@ -119,38 +142,33 @@ def _radius(weight: int, heaviest: int) -> float:
 def _place(node: NodeInput, x: float, y: float, r: float, side: int, cx: float) -> PlacedNode:
     """A node on the left (`side` -1) or right (1) arc, its name outward."""
     room = cx - abs(x - cx) - r - LABEL_GAP - 4
-    label = fit(node.label, room)
+    lines = wrap(node.label, room)
     lx = x + side * (r + LABEL_GAP)
-    width = text_width(label) + r * 2 + LABEL_GAP + 4
+    if len(lines) == 1:
+        baselines, width = [y + FONT * 0.35], text_width(lines[0])
+    else:
+        baselines, width = [y - 2.5, y + SMALL_FONT - 0.5], max(text_width(line, SMALL_FONT) for line in lines)
+    width += r * 2 + LABEL_GAP + 4
     left = x - r - 2 if side > 0 else x + r + 2 - width
     hit = (number(left), number(y - ROW / 2), number(width), number(ROW))
-    return PlacedNode(
-        node.id,
-        node.href,
-        node.label,
-        label,
-        node.kind,
-        shape(node.kind, x, y, r),
-        number(lx),
-        number(y + FONT * 0.35),
-        "start" if side > 0 else "end",
-        hit,
-    )
+    anchor = "start" if side > 0 else "end"
+    label_y = tuple(number(b) for b in baselines)
+    return PlacedNode(node.id, node.href, node.label, lines, node.kind, shape(node.kind, x, y, r), number(lx), label_y, anchor, hit)
 
 
 def _centre(node: NodeInput, cx: float, cy: float) -> PlacedNode:
     label = fit(node.label, WIDTH - 2 * MARGIN, FONT + 1)
-    y = cy + CENTRE_R + FONT + 2
+    y = cy + CENTRE_R + FONT - 6
     hit = (number(cx - 20), number(cy - CENTRE_R - 8), "40", number(CENTRE_R * 2 + FONT + 12))
-    return PlacedNode(
-        node.id, node.href, node.label, label, node.kind, shape(node.kind, cx, cy - 8, CENTRE_R), number(cx), number(y - 8), "middle", hit
-    )
+    return PlacedNode(node.id, node.href, node.label, (label,), node.kind, shape(node.kind, cx, cy - 8, CENTRE_R), number(cx), (number(y),), "middle", hit)
 
 
 def _curve(a: tuple[float, float], b: tuple[float, float], cx: float, cy: float) -> str:
-    """A line between two nodes that bends towards the middle (so lines along one arc do not run over its nodes)."""
+    """A line between two nodes: straight across the middle; between two nodes of one arc,
+    bent towards the middle, so that it does not run over the nodes between them."""
     mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
-    qx, qy = mx + (cx - mx) * 0.7, my + (cy - my) * 0.3
+    pull = 0.8 if (a[0] - cx) * (b[0] - cx) > 0 else 0.0
+    qx, qy = mx + (cx - mx) * pull, my
     return f"M{number(a[0])} {number(a[1])}Q{number(qx)} {number(qy)} {number(b[0])} {number(b[1])}"
 
 

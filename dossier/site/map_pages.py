@@ -22,8 +22,8 @@ from .relations import Connection, connections, edges_among, most_connected, str
 MAP = "map.md"
 MAP_TITLE = "Map"
 ENTITY_MAP_NODES = 24  # an entity's strongest connections drawn around it (with it: 25 nodes)
-CONNECTIONS_LISTED = 60  # connections listed under an entity's map (the ones drawn first)
-ENTITY_MAP_SIDE_EDGES = 30  # lines between the drawn connections themselves, strongest first
+CONNECTIONS_LISTED = 40  # connections listed under an entity's map (the ones drawn first)
+ENTITY_MAP_SIDE_EDGES = 24  # lines between the drawn connections themselves, strongest first
 DOSSIER_MAP_NODES = 40
 DOSSIER_MAP_EDGES = 120
 TOP_LINKS_LISTED = 5  # on the map page, each entity's strongest connections named in words

@@ -23,7 +23,7 @@ from .links import TIMELINE, entity_page, listing_page
 from .page import Listing, Paging, RenderedPage, Toc, TocEntry
 from .parts import Link, Parts
 
-TIMELINE_ITEMS = 250  # events and dated claims per page of a timeline
+TIMELINE_ITEMS = 200  # events and dated claims per page of a timeline
 FILTER_ENTITIES = 50  # entities offered as filters on a page of the timeline: those with most items there
 OPEN_START = "y-open"  # the anchor of ranges with no start ("until March 2021"): before every year
 

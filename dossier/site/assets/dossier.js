@@ -133,7 +133,7 @@
   function apply(timeline, select, status) {
     var key = select.value;
     var shown = 0, total = 0;
-    timeline.querySelectorAll(".dossier-tl-items > li").forEach(function (item) {
+    timeline.querySelectorAll(".dossier-tl-day > ul > li").forEach(function (item) {
       var keys = " " + (item.getAttribute("data-e") || "") + " ";
       var match = !key || keys.indexOf(" " + key + " ") !== -1;
       item.hidden = !match;
@@ -142,7 +142,7 @@
     });
     // A date, month or year with nothing left to show goes too, heading and all.
     timeline.querySelectorAll(".dossier-tl-day, .dossier-tl-month, .dossier-tl-year").forEach(function (group) {
-      group.hidden = !!key && !group.querySelector(".dossier-tl-items > li:not([hidden])");
+      group.hidden = !!key && !group.querySelector(".dossier-tl-day > ul > li:not([hidden])");
     });
     while (status.firstChild) status.removeChild(status.firstChild);
     if (!key) return;
