@@ -45,8 +45,10 @@ class TimelineItem:
     claim: Claim | None
 
     @property
-    def sort_key(self) -> tuple[dt.date, str]:
-        return (date_start(self.date), self.entity.id if self.entity else self.claim.id if self.claim else "")
+    def sort_key(self) -> tuple[tuple[dt.date, dt.date], str, int]:
+        """By date (first day, then last: a day before the month that starts with it), each
+        date's events before its claims; within those, input order (the sort is stable)."""
+        return (sort_key(self.date), self.date.isoformat(), 0 if self.entity else 1)
 
 
 class SiteData:

@@ -12,9 +12,11 @@ from .discrepancy import VALUES_SHOWN, DiscrepancyView, discrepancy_view
 from .entity_lists import MENTION_ARTICLES_SHOWN, ClaimTable, claim_table, mention_paging
 from .html import json_ld_payload, markdown_inline
 from .links import DISCREPANCIES, SOURCES_INDEX, article_page, entity_page, listing_page
+from .map_pages import entity_map
 from .page import RenderedPage, Toc
 from .parts import STATUS_ORDER, ClaimCard, Link, Parts, TimelineEntry
 from .sentences import sentence_around
+from .timeline_page import entity_timeline_page
 
 # An entity page stays small however often the entity is cited: what does not fit is
 # listed compactly on pages of its own (people/<id>/claims/2.md, people/<id>/mentions/2.md).
@@ -185,13 +187,14 @@ def _sections(parts: Parts, entity: Entity, toc: Toc) -> dict[str, Any]:
         "headings": headings,
         "as_source": as_source,
         "discrepancies": {"shown": shown, "total": len(discrepancies), "href": parts.href(DISCREPANCIES)},
-        "timeline": {"entries": entries, "total": len(timeline)},
+        "timeline": {"entries": entries, "total": len(timeline), "href": parts.href(entity_timeline_page(entity.id)) if timeline else ""},
         "related": {"entries": [(parts.entity_link(o), n) for o, n in related[:RELATED_SHOWN]], "total": len(related)},
     }
 
 
 def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
     toc = Toc()
+    connections = entity_map(parts, entity, toc)  # a map of the entities it is connected to, or None
     claims = _claims(parts, entity)
     claims_heading = toc.add(2, "claims", f"Claims ({claims.total})")
     sections = _sections(parts, entity, toc)
@@ -210,6 +213,7 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
         claims=claims,
         mentions=mentions,
         json_ld=entity_json_ld(entity),
+        connections=connections,
         **sections,
     )
     search = parts.render("search.html", title=entity.name, text=entity_search_text(entity))

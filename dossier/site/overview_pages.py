@@ -1,4 +1,4 @@
-"""Pages across the whole dossier: the home page's summary, the timeline, the discrepancies."""
+"""Pages across the whole dossier: the home page's summary and the discrepancies (the timeline: timeline_page.py)."""
 
 from __future__ import annotations
 
@@ -6,22 +6,16 @@ from typing import Any, NamedTuple
 
 from ..kinds import KINDS, Kind
 from ..dates import sort_key
-from ..model import Status, date_start
+from ..model import Status
 from .discrepancy import discrepancies_paging, discrepancy_view
 from .index_pages import INDEX_ROWS, claims_paging, listing, render_listing
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, DISCREPANCIES, SOURCES_INDEX, TIMELINE, kind_index, listing_page
-from .page import Paging, RenderedPage, Toc, TocEntry
-from .parts import STATUS_ORDER, ClaimCard, Link, Parts, TimelineEntry
+from .page import RenderedPage, Toc, TocEntry
+from .parts import STATUS_ORDER, ClaimCard, Link, Parts
 
-TIMELINE_ITEMS = 250  # events and dated claims per page of the timeline
 CLAIM_CARDS_SHOWN = 5  # contested (or disputed) claims shown in full on the discrepancies page
 CONTESTED_SHOWN = 10  # on the home page
 EVENTS_SHOWN = 5  # on the home page
-
-
-class Year(NamedTuple):
-    heading: TocEntry
-    entries: list[TimelineEntry]
 
 
 class IndexHint(NamedTuple):
@@ -35,10 +29,6 @@ class ClaimGroup(NamedTuple):
     total: int
     hint: IndexHint | None
     cards: list[ClaimCard]
-
-
-def timeline_paging(parts: Parts) -> Paging:
-    return Paging(len(parts.data.timeline()), TIMELINE_ITEMS, TIMELINE_ITEMS)
 
 
 def _counts(parts: Parts) -> dict[str, Any]:
@@ -79,22 +69,6 @@ def home_summary(parts: Parts) -> dict[str, Any]:
         "events": [{"date": e.date, "link": parts.entity_link(e.id)} for e in events[:EVENTS_SHOWN]],
         "timeline_href": parts.href(TIMELINE),
     }
-
-
-def render_timeline(parts: Parts, number: int = 1) -> RenderedPage:
-    data = parts.data
-    paging = timeline_paging(parts)
-    start, end = paging.bounds(number)
-    toc = Toc()
-    years: list[Year] = []
-    for item in data.timeline()[start:end]:
-        year = date_start(item.date).year
-        if not years or years[-1].heading.id != f"y{year}":
-            years.append(Year(toc.add(2, f"y{year}", str(year)), []))
-        years[-1].entries.append(parts.timeline_entry(item))
-    page = listing(parts, TIMELINE, "Timeline", "Every event and every dated claim, oldest first.", paging, number)
-    rendered = render_listing(parts, "pages/timeline.html", page, years=years)
-    return RenderedPage(rendered.html, tuple(toc.entries), rendered.search)
 
 
 def _claim_groups(parts: Parts, toc: Toc) -> list[ClaimGroup]:

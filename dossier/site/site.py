@@ -39,10 +39,12 @@ from .index_pages import (
     sources_paging,
 )
 from .links import Linker, listing_page
-from .overview_pages import home_summary, render_discrepancies, render_timeline, timeline_paging
+from .map_pages import MAP, MAP_TITLE, render_map
+from .overview_pages import home_summary, render_discrepancies
 from .page import Paging, RenderedPage
 from .parts import Parts
 from .templating import Templates
+from .timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
 
 ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js")
 EXPORT_PATH = "dossier.json"
@@ -137,6 +139,7 @@ class Site:
         self._listing(links.CLAIMS_INDEX, "Claims", claims_paging(planning), render_claims_index)
         self._listing(links.DISCREPANCIES, "Discrepancies", discrepancies_paging(planning), render_discrepancies)
         self._listing(links.TIMELINE, "Timeline", timeline_paging(planning), render_timeline)
+        self._add(PlannedPage(MAP, MAP_TITLE, True), render_map)
         self._listing(links.ARTICLES_INDEX, "Articles", articles_paging(planning), render_articles_index)
         self._listing(links.SOURCES_INDEX, "Sources", sources_paging(planning), render_sources_index)
         if self.history.claims:
@@ -163,6 +166,12 @@ class Site:
                 self._add(
                     PlannedPage(listing_page(home, number, "claims"), f"Claims about {entity.name}, page {number}", False),
                     lambda p, e=entity, n=number: render_entity_claims(p, e, n),  # type: ignore[misc]
+                )
+            paging = timeline_paging(planning, entity.id)  # its own timeline, when it has dated items
+            for number in range(1, paging.pages + 1 if paging.total else 1):
+                self._add(
+                    PlannedPage(listing_page(entity_timeline_page(entity.id), number), f"Timeline of {entity.name}", False),
+                    lambda p, e=entity, n=number: render_entity_timeline(p, e, n),  # type: ignore[misc]
                 )
             paging = mention_paging(planning, entity)
             for number in range(2, paging.pages + 1):

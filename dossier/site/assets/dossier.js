@@ -91,3 +91,79 @@
     init();
   }
 })();
+
+/* --- timeline (branch timeline) --- */
+/* The timeline's filter by entity: the page's list of per-entity timelines (which works without
+   JavaScript) becomes a menu that shows only the items about one entity, here, without a request. */
+(function () {
+  "use strict";
+
+  function setUp(list) {
+    var timeline = document.querySelector(".dossier-tl");
+    if (!timeline || list.hasAttribute("data-dossier-ready")) return;
+    list.setAttribute("data-dossier-ready", "");
+    var box = document.createElement("div");
+    box.className = "dossier-tl-filter";
+    var label = document.createElement("label");
+    label.htmlFor = "dossier-tl-entity";
+    label.textContent = "Show only items about";
+    var select = document.createElement("select");
+    select.id = "dossier-tl-entity";
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = "any entity (everything on this page)";
+    select.appendChild(all);
+    list.querySelectorAll("a[data-key]").forEach(function (link) {
+      var option = document.createElement("option");
+      option.value = link.getAttribute("data-key");
+      option.textContent = link.textContent;
+      option.setAttribute("data-href", link.getAttribute("href"));
+      select.appendChild(option);
+    });
+    var status = document.createElement("p");
+    status.className = "dossier-tl-filter-status";
+    status.setAttribute("aria-live", "polite");
+    box.appendChild(label);
+    box.appendChild(select);
+    box.appendChild(status);
+    list.parentNode.insertBefore(box, list);
+    select.addEventListener("change", function () { apply(timeline, select, status); });
+  }
+
+  function apply(timeline, select, status) {
+    var key = select.value;
+    var shown = 0, total = 0;
+    timeline.querySelectorAll(".dossier-tl-day > ul > li").forEach(function (item) {
+      var keys = " " + (item.getAttribute("data-e") || "") + " ";
+      var match = !key || keys.indexOf(" " + key + " ") !== -1;
+      item.hidden = !match;
+      total += 1;
+      if (match) shown += 1;
+    });
+    // A date, month or year with nothing left to show goes too, heading and all.
+    timeline.querySelectorAll(".dossier-tl-day, .dossier-tl-month, .dossier-tl-year").forEach(function (group) {
+      group.hidden = !!key && !group.querySelector(".dossier-tl-day > ul > li:not([hidden])");
+    });
+    while (status.firstChild) status.removeChild(status.firstChild);
+    if (!key) return;
+    var option = select.options[select.selectedIndex];
+    status.appendChild(document.createTextNode(shown + " of the " + total + " items on this page are about " + option.textContent + ". "));
+    var link = document.createElement("a");
+    link.href = option.getAttribute("data-href");
+    link.textContent = "Its whole timeline";
+    status.appendChild(link);
+    status.appendChild(document.createTextNode("."));
+  }
+
+  function init() {
+    document.querySelectorAll("details[data-dossier-tl-filter]").forEach(setUp);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
