@@ -45,6 +45,8 @@ from .parts import Parts
 from .templating import Templates
 
 ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js")
+# Not loaded by pages: Material's search runs it as its worker (plugins/mkdocs_dossier/search_worker.py).
+SEARCH_WORKER = "assets/dossier/search-worker.js"
 EXPORT_PATH = "dossier.json"
 
 
@@ -98,7 +100,7 @@ class Site:
         for page in self.pages.values():
             yield Output(page.src_uri, "", page)
         assets = resources.files("dossier").joinpath("site", "assets")
-        for asset in ASSETS:
+        for asset in (*ASSETS, SEARCH_WORKER):
             yield Output(asset, assets.joinpath(PurePosixPath(asset).name).read_bytes())
         # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
         # larger and three times slower to write (json's C encoder is used only without indent).

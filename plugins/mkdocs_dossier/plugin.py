@@ -39,6 +39,8 @@ from dossier.site.problems_page import problems_page
 from dossier.site.site import ASSETS, PlannedPage, Site
 from dossier.site.templating import template_error_message
 
+from .search_worker import use_search_worker
+
 log = get_plugin_logger(__name__)
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
 
@@ -255,6 +257,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 WHATS_NEW_TITLE, get_relative_url(FEED, page.url)
             )
             output = output.replace("</head>", link + "</head>", 1)
+        if self.site is not None:
+            output = use_search_worker(output, page.url)
         if not self._policy_wanted():
             return output
         return add_policy(output, page.content or "")
