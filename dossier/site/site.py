@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from ..export import export
-from ..history import History
 from ..formats import FORMATS, SiteAddress, export_input
+from ..history import History
 from ..kinds import KINDS
 from ..model import Analysis, Dossier
 from . import links

@@ -33,10 +33,9 @@ def _worker_url(material_worker: str, page_url: str) -> str:
     """The dossier's worker, relative to the page, with Material's relative to the worker."""
     target = urljoin(_ORIGIN + page_url, material_worker)
     parts = urlsplit(target)
-    if f"{parts.scheme}://{parts.netloc}/" == _ORIGIN:
-        material = get_relative_url(parts.path.lstrip("/"), SEARCH_WORKER)
-    else:  # on another host (a CDN): as given
-        material = target
+    on_site = f"{parts.scheme}://{parts.netloc}/" == _ORIGIN
+    # Relative to the dossier's worker; on another host (a CDN), as given.
+    material = get_relative_url(parts.path.lstrip("/"), SEARCH_WORKER) if on_site else target
     return get_relative_url(SEARCH_WORKER, page_url) + "?material=" + quote(material, safe="/")
 
 
