@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from markupsafe import Markup
-
-from ..kinds import Kind, spec
-from ..model import Claim, DateRange, DateValue, Entity, Status
+from ..kinds import Kind
+from ..model import Claim, DateValue, Entity, Status
 from .discrepancy import VALUES_SHOWN, DiscrepancyView, discrepancy_view
 from .entity_lists import MENTION_ARTICLES_SHOWN, ClaimTable, claim_table, mention_paging
-from .html import json_ld_payload, markdown_inline
+from .html import markdown_inline
+from .json_ld import entity_json_ld, wikidata_url
 from .links import DISCREPANCIES, SOURCES_INDEX, article_page, entity_page, listing_page
 from .page import RenderedPage, Toc
 from .parts import STATUS_ORDER, ClaimCard, Link, Parts, TimelineEntry
@@ -102,25 +101,6 @@ def entity_search_text(entity: Entity) -> str:
     return f"{entity.kind.value.capitalize()}.{aliases}{summary}"
 
 
-def wikidata_url(qid: str) -> str:
-    return f"https://www.wikidata.org/wiki/{qid}"
-
-
-def entity_json_ld(entity: Entity) -> Markup:
-    data: dict[str, object] = {"@context": "https://schema.org", "@type": spec(entity.kind).schema_type, "name": entity.name}
-    if entity.aliases:
-        data["alternateName"] = list(entity.aliases)
-    if entity.summary:
-        data["description"] = entity.summary
-    if entity.wikidata:
-        data["sameAs"] = [wikidata_url(entity.wikidata)]
-    if entity.kind is Kind.EVENT and entity.date is not None:
-        start, end = (entity.date.start, entity.date.end) if isinstance(entity.date, DateRange) else (entity.date, entity.date)
-        # As written ("2025-09" is an ISO 8601 date too); an open end is left out.
-        data.update({key: day.isoformat() for key, day in (("startDate", start), ("endDate", end)) if day is not None})
-    return json_ld_payload(data)
-
-
 def _claims(parts: Parts, entity: Entity) -> EntityClaims:
     data = parts.data
     claim_ids = data.claims_about.get(entity.id, [])
@@ -209,7 +189,7 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
         toc={"claims": claims_heading, "mentions": mentions_heading, **sections.pop("headings")},
         claims=claims,
         mentions=mentions,
-        json_ld=entity_json_ld(entity),
+        json_ld=entity_json_ld(parts, entity),
         **sections,
     )
     search = parts.render("search.html", title=entity.name, text=entity_search_text(entity))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..kinds import KINDS, Kind
 from ..dates import sort_key
+from ..kinds import KINDS, Kind
 from ..model import Status, date_start
 from .discrepancy import discrepancies_paging, discrepancy_view
 from .index_pages import INDEX_ROWS, claims_paging, listing, render_listing

@@ -82,13 +82,14 @@ class Site:
         custom_templates: Path | None = None,
         history: History | None = None,
         repo_url: str = "",
+        site_url: str = "",
     ) -> None:
         self.data = SiteData(dossier, analysis)
         # The claims' history from git, computed once per build; empty without git (then no
         # history section, no "What's new" page and no feed). Commits link to `repo_url`, if given.
         self.history = history or History()
         self.repo_url = repo_url
-        self.linker = Linker(directory_urls)
+        self.linker = Linker(directory_urls, site_url)
         self.templates = Templates(custom_templates)
         self.article_body = ArticleBody(self.templates)
         self.pages: dict[str, PlannedPage] = {}

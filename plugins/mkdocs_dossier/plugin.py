@@ -114,6 +114,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             custom_templates=templates,
             history=claim_history(self.content_dir),  # once per build; empty without git
             repo_url=config.repo_url or "",
+            site_url=config.site_url or "",
         )
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
