@@ -95,10 +95,15 @@ class Mentions(NamedTuple):
 
 
 def entity_search_text(entity: Entity) -> str:
-    """What the search index gets besides the name: the kind, every alias and the summary."""
-    aliases = f" Also known as: {', '.join(entity.aliases)}." if entity.aliases else ""
+    """What the search index gets besides the name: the kind, the summary and every alias.
+
+    The search indexes words with the punctuation that follows them ("Tikhanovskaya," is
+    a word of its own), which a misspelt query, retried with one letter off, would not
+    find: so the aliases come last, apart from each other, with nothing after the last.
+    """
     summary = f" {entity.summary}" if entity.summary else ""
-    return f"{entity.kind.value.capitalize()}.{aliases}{summary}"
+    aliases = f" Also known as: {' · '.join(entity.aliases)}" if entity.aliases else ""
+    return f"{entity.kind.value.capitalize()}.{summary}{aliases}"
 
 
 def _claims(parts: Parts, entity: Entity) -> EntityClaims:
