@@ -257,7 +257,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             link = Markup('<link rel="alternate" type="application/atom+xml" title="{}" href="{}">').format(
                 WHATS_NEW_TITLE, get_relative_url(FEED, page.url)
             )
-            output = output.replace("</head>", link + "</head>", 1)
+            output = output.replace("</head>", f"{link}</head>", 1)  # not link + "...": Markup would escape the tag
         if self.site is not None:
             output = use_search_worker(output, page.url)
         if not self._policy_wanted():
