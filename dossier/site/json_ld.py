@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..commonmark import safe_url
 from ..formats.common import SiteAddress
 from ..kinds import BY_KIND, Kind
 from ..model import Article, Claim, DateRange, Entity, Stance
@@ -61,7 +62,7 @@ def page_url(parts: Parts, src_uri: str) -> str:
 
 def _node(parts: Parts, schema_type: str, src_uri: str, fragment: str) -> Node:
     url = page_url(parts, src_uri)
-    return {"@type": schema_type, "@id": f"{url.split('#')[0]}#{fragment}", "url": url}
+    return {"@type": schema_type, "@id": f"{url}#{fragment}", "url": url}
 
 
 def _slug(name: str) -> str:
@@ -104,7 +105,7 @@ def _author(parts: Parts, article: Article, name: str) -> Node:
 def article_node(parts: Parts, article: Article) -> Node:
     """A NewsArticle: headline, publisher, date, authors; `url` the original when known, else its page here."""
     node = _node(parts, "NewsArticle", article_page(article.id), "article")
-    if article.url:
+    if article.url and safe_url(article.url):  # as the page links it: never a script's address
         node["url"] = article.url
     node["headline"] = article.title
     node["publisher"] = publisher_node(parts, article)
