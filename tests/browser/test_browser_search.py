@@ -1,6 +1,7 @@
 """Search that forgives, in Chromium: a name one or two letters off, or spelt by another
 transliteration, still puts the entity's page first; an exact name still does; a word
-that is nowhere in the dossier still finds nothing. At 1280 px and at 390 px."""
+that is nowhere in the dossier still finds nothing. At 1280 px and at 390 px; the results
+and the home page's list of articles pass axe in light and dark mode."""
 
 from __future__ import annotations
 
@@ -8,16 +9,16 @@ from typing import Any
 
 import pytest
 
-from browser.browsing import DESKTOP, PHONE, Served
+from browser.browsing import DESKTOP, PHONE, Served, axe_violations
 
 LUKASHENKO = ("people/alexander-lukashenko", "Alexander Lukashenko")
 TSIKHANOUSKAYA = ("people/sviatlana-tsikhanouskaya", "Sviatlana Tsikhanouskaya")
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 
-def open_search(open_page: Any, site: Served, viewport: dict[str, int]) -> tuple[Any, Any]:
+def open_search(open_page: Any, site: Served, viewport: dict[str, int], **options: Any) -> tuple[Any, Any]:
     phone = viewport == PHONE
-    page = open_page(viewport=viewport, is_mobile=phone, has_touch=phone)
+    page = open_page(viewport=viewport, is_mobile=phone, has_touch=phone, **options)
     page.goto(site.url())
     if phone:  # the search field sits behind the header's search button
         page.locator('label.md-header__button[for="__search"]').click()
@@ -85,3 +86,19 @@ def test_lunr_syntax_typed_by_the_reader_is_left_as_written(site: Served, open_p
     assert_first_result(page, site, LUKASHENKO, "Lukashenco~1")
     type_query(search, "+Lukashenco")
     page.wait_for_function("selector => document.querySelectorAll(selector).length === 0", arg=RESULT_LINKS, timeout=10_000)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "390px"])
+def test_forgiving_results_and_the_home_pages_articles_stay_accessible(
+    site: Served, open_page: Any, axe: Any, viewport: dict[str, int], scheme: str
+) -> None:
+    page, search = open_search(open_page, site, viewport, color_scheme=scheme)
+    type_query(search, "Lukashenco")
+    assert_first_result(page, site, LUKASHENKO, "Lukashenco")
+    problems = axe_violations(axe, page)
+    page.goto(site.url())
+    page.locator("#articles").scroll_into_view_if_needed()
+    assert page.locator("#articles ~ ul a[href^='articles/']").count() > 0
+    problems += axe_violations(axe, page)
+    assert problems == [], "\n".join(problems)
