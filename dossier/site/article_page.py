@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..commonmark import safe_url
 from ..model import Article, Stance, Status
 from .article_body import ArticleBody, Highlight, MentionLink
-from ..commonmark import safe_url
+from .json_ld import article_json_ld
 from .links import claim_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts, text_language
@@ -62,6 +63,7 @@ def render_article(parts: Parts, article: Article, body: ArticleBody) -> Rendere
         toc={"text": toc.add(2, "text", "Text"), "claims": toc.add(2, "claims", f"Claims citing this article ({len(by_claim)})")},
         body=body.render(article.body, data.paragraphs(article.id), highlights, _mentions(parts, article)),
         citing=citing,
+        json_ld=article_json_ld(parts, article),
     )
     # Searchable by its title, outlet and authors: the full texts of thousands of articles
     # would make a search index too large for a browser to load.

@@ -4,48 +4,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from markupsafe import Markup
-
 from ..model import Claim
 from .discrepancy import VALUES_SHOWN, discrepancy_view
 from .history_pages import HistoryView
-from .html import json_ld_payload, markdown_inline
+from .html import markdown_inline
+from .json_ld import claim_json_ld
 from .links import article_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts
-from .templating import machine_date
 
 
 class CitedArticle(NamedTuple):
     link: Link
     outlet: str
-
-
-def claim_json_ld(parts: Parts, claim: Claim) -> Markup:
-    appearances = []
-    for item in claim.evidence:
-        article = parts.data.dossier.articles[item.article]
-        work: dict[str, object] = {
-            "@type": "NewsArticle",
-            "headline": article.title,
-            "publisher": {"@type": "Organization", "name": article.outlet},
-            "quotation": item.quote,
-        }
-        if article.url:
-            work["url"] = article.url
-        if article.published:
-            work["datePublished"] = machine_date(article.published)
-        if article.authors:
-            work["author"] = [{"@type": "Person", "name": a} for a in article.authors]
-        appearances.append(work)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Claim",
-        "text": claim.text,
-        "about": [{"@type": "Thing", "name": parts.data.dossier.entities[e].name} for e in claim.about],
-        "appearance": appearances,
-    }
-    return json_ld_payload(data)
 
 
 def render_claim(parts: Parts, claim: Claim, history: HistoryView | None = None) -> RenderedPage:

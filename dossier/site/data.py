@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..kinds import Kind
 from ..dates import sort_key
+from ..kinds import Kind
 from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Mention, Stance, Status, date_start
-from ..quotes import paragraph_spans
 from ..origins import ENTITY_KEY, Origin
+from ..quotes import paragraph_spans
 from ..validate import origin_resolver
 from .links import entity_page
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from markupsafe import Markup
-
-from ..kinds import Kind, spec
-from ..model import Claim, DateRange, DateValue, Entity, Status
+from ..kinds import Kind
+from ..model import Claim, DateValue, Entity, Status
 from .discrepancy import VALUES_SHOWN, DiscrepancyView, discrepancy_view
 from .entity_lists import MENTION_ARTICLES_SHOWN, ClaimTable, claim_table, mention_paging
-from .html import json_ld_payload, markdown_inline
+from .html import markdown_inline
+from .json_ld import entity_json_ld, wikidata_url
 from .links import DISCREPANCIES, SOURCES_INDEX, article_page, entity_page, listing_page
 from .map_pages import entity_map
 from .page import RenderedPage, Toc
@@ -98,29 +97,15 @@ class Mentions(NamedTuple):
 
 
 def entity_search_text(entity: Entity) -> str:
-    """What the search index gets besides the name: the kind, every alias and the summary."""
-    aliases = f" Also known as: {', '.join(entity.aliases)}." if entity.aliases else ""
+    """What the search index gets besides the name: the kind, the summary and every alias.
+
+    The search indexes words with the punctuation that follows them ("Tikhanovskaya," is
+    a word of its own), which a misspelt query, retried with one letter off, would not
+    find: so the aliases come last, apart from each other, with nothing after the last.
+    """
     summary = f" {entity.summary}" if entity.summary else ""
-    return f"{entity.kind.value.capitalize()}.{aliases}{summary}"
-
-
-def wikidata_url(qid: str) -> str:
-    return f"https://www.wikidata.org/wiki/{qid}"
-
-
-def entity_json_ld(entity: Entity) -> Markup:
-    data: dict[str, object] = {"@context": "https://schema.org", "@type": spec(entity.kind).schema_type, "name": entity.name}
-    if entity.aliases:
-        data["alternateName"] = list(entity.aliases)
-    if entity.summary:
-        data["description"] = entity.summary
-    if entity.wikidata:
-        data["sameAs"] = [wikidata_url(entity.wikidata)]
-    if entity.kind is Kind.EVENT and entity.date is not None:
-        start, end = (entity.date.start, entity.date.end) if isinstance(entity.date, DateRange) else (entity.date, entity.date)
-        # As written ("2025-09" is an ISO 8601 date too); an open end is left out.
-        data.update({key: day.isoformat() for key, day in (("startDate", start), ("endDate", end)) if day is not None})
-    return json_ld_payload(data)
+    aliases = f" Also known as: {' · '.join(entity.aliases)}" if entity.aliases else ""
+    return f"{entity.kind.value.capitalize()}.{summary}{aliases}"
 
 
 def _claims(parts: Parts, entity: Entity) -> EntityClaims:
@@ -212,7 +197,7 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
         toc={"claims": claims_heading, "mentions": mentions_heading, **sections.pop("headings")},
         claims=claims,
         mentions=mentions,
-        json_ld=entity_json_ld(entity),
+        json_ld=entity_json_ld(parts, entity),
         connections=connections,
         **sections,
     )

@@ -59,8 +59,9 @@ def listing_page(first_src: str, number: int, what: str = "page") -> str:
 class Linker:
     """Relative links from one page to others."""
 
-    def __init__(self, directory_urls: bool = True) -> None:
+    def __init__(self, directory_urls: bool = True, site_url: str = "") -> None:
         self.directory_urls = directory_urls
+        self.site_url = site_url  # the site's address (MkDocs' `site_url`), for absolute URLs in JSON-LD; or ""
         self._bases: dict[str, list[str]] = {}
 
     def _base(self, from_src: str) -> list[str]:

@@ -160,7 +160,9 @@ def _centre(node: NodeInput, cx: float, cy: float) -> PlacedNode:
     label = fit(node.label, WIDTH - 2 * MARGIN, FONT + 1)
     y = cy + CENTRE_R + FONT - 6
     hit = (number(cx - 20), number(cy - CENTRE_R - 8), "40", number(CENTRE_R * 2 + FONT + 12))
-    return PlacedNode(node.id, node.href, node.label, (label,), node.kind, shape(node.kind, cx, cy - 8, CENTRE_R), number(cx), (number(y),), "middle", hit)
+    return PlacedNode(
+        node.id, node.href, node.label, (label,), node.kind, shape(node.kind, cx, cy - 8, CENTRE_R), number(cx), (number(y),), "middle", hit
+    )
 
 
 def _curve(a: tuple[float, float], b: tuple[float, float], cx: float, cy: float) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..kinds import KINDS, Kind
 from ..dates import sort_key
+from ..kinds import KINDS, Kind
 from ..model import Status
 from .discrepancy import discrepancies_paging, discrepancy_view
+from .home_articles import home_articles
 from .index_pages import INDEX_ROWS, claims_paging, listing, render_listing
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, DISCREPANCIES, SOURCES_INDEX, TIMELINE, kind_index, listing_page
 from .page import RenderedPage, Toc, TocEntry
@@ -46,7 +47,7 @@ def _counts(parts: Parts) -> dict[str, Any]:
 
 
 def home_summary(parts: Parts) -> dict[str, Any]:
-    """What home_summary.html receives: counts, the most contested claims, the latest events."""
+    """What home_summary.html receives: counts, the most contested claims, the latest events, the articles."""
     data = parts.data
     d = data.dossier
     disputed = [c for c in d.claims.values() if data.status(c.id) in (Status.CONTESTED, Status.DISPUTED)]
@@ -68,6 +69,7 @@ def home_summary(parts: Parts) -> dict[str, Any]:
         "contested": contested,
         "events": [{"date": e.date, "link": parts.entity_link(e.id)} for e in events[:EVENTS_SHOWN]],
         "timeline_href": parts.href(TIMELINE),
+        "articles": home_articles(parts),
     }
 
 

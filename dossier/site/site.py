@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from ..export import export
-from ..history import History
 from ..formats import FORMATS, SiteAddress, export_input
+from ..history import History
 from ..kinds import KINDS
 from ..model import Analysis, Dossier
 from . import links
@@ -47,6 +47,8 @@ from .templating import Templates
 from .timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
 
 ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js")
+# Not loaded by pages: Material's search runs it as its worker (plugins/mkdocs_dossier/search_worker.py).
+SEARCH_WORKER = "assets/dossier/search-worker.js"
 EXPORT_PATH = "dossier.json"
 
 
@@ -82,13 +84,14 @@ class Site:
         custom_templates: Path | None = None,
         history: History | None = None,
         repo_url: str = "",
+        site_url: str = "",
     ) -> None:
         self.data = SiteData(dossier, analysis)
         # The claims' history from git, computed once per build; empty without git (then no
         # history section, no "What's new" page and no feed). Commits link to `repo_url`, if given.
         self.history = history or History()
         self.repo_url = repo_url
-        self.linker = Linker(directory_urls)
+        self.linker = Linker(directory_urls, site_url)
         self.templates = Templates(custom_templates)
         self.article_body = ArticleBody(self.templates)
         self.pages: dict[str, PlannedPage] = {}
@@ -100,7 +103,7 @@ class Site:
         for page in self.pages.values():
             yield Output(page.src_uri, "", page)
         assets = resources.files("dossier").joinpath("site", "assets")
-        for asset in ASSETS:
+        for asset in (*ASSETS, SEARCH_WORKER):
             yield Output(asset, assets.joinpath(PurePosixPath(asset).name).read_bytes())
         # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
         # larger and three times slower to write (json's C encoder is used only without indent).

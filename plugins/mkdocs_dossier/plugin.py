@@ -39,6 +39,8 @@ from dossier.site.problems_page import problems_page
 from dossier.site.site import ASSETS, PlannedPage, Site
 from dossier.site.templating import template_error_message
 
+from .search_worker import use_search_worker
+
 log = get_plugin_logger(__name__)
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
 
@@ -112,6 +114,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             custom_templates=templates,
             history=claim_history(self.content_dir),  # once per build; empty without git
             repo_url=config.repo_url or "",
+            site_url=config.site_url or "",
         )
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
@@ -256,6 +259,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             )
             # str() first: Markup + str would escape the "</head>" it is joined to.
             output = output.replace("</head>", str(link) + "</head>", 1)
+        if self.site is not None:
+            output = use_search_worker(output, page.url)
         if not self._policy_wanted():
             return output
         return add_policy(output, page.content or "")
