@@ -63,6 +63,9 @@ def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
     return nest_toc_tokens([{"level": e.level, "id": e.id, "name": title_html(e.title)} for e in entries])
 
 
+HOME_TAB = "Overview"  # the home page in the automatic navigation
+
+
 class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # the same, inherited
     def __init__(self) -> None:
         self.content_dir: Path | None = None
@@ -180,6 +183,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 return order.index(uri) if uri in order else len(order)
 
             nav.items.sort(key=rank)
+            for item in nav.items:
+                if isinstance(item, Page) and item.is_homepage:
+                    # The home page's own heading is a whole headline; as the first of a dozen
+                    # tabs it pushed the last ones off the screen. Its page keeps its heading,
+                    # and Material titles the home page with the site's name anyway.
+                    item.title = HOME_TAB
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

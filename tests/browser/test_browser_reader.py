@@ -175,3 +175,12 @@ def test_guide_pages_are_in_the_guide_tab(site: Served, open_page: Any) -> None:
     for name in GUIDE:
         expected = site.url("guide/" if name == "index" else f"guide/{name}/")
         assert expected in listed, f"{expected} is not under the Guide tab: {listed}"
+
+
+def test_every_tab_fits_a_desktop_screen(site: Served, open_page: Any) -> None:
+    page = open_page(viewport=DESKTOP)
+    page.goto(site.url())
+    tabs = page.locator(".md-tabs__link").evaluate_all("links => links.map(a => [a.textContent.trim(), a.getBoundingClientRect().right])")
+    width = page.evaluate("window.innerWidth")
+    assert tabs[0][0] == "Overview"
+    assert [name for name, right in tabs if right > width] == [], f"tabs past the right edge of {width} px: {tabs}"
