@@ -44,6 +44,13 @@ def _mentions(parts: Parts, article: Article) -> list[MentionLink]:
     return links
 
 
+def _quoted(parts: Parts, by_claim: dict[str, list[int]]) -> dict[str, int]:
+    """How many evidence items quote the article as supporting their claim, and as contradicting it."""
+    claims = parts.data.dossier.claims
+    stances = [claims[claim_id].evidence[i].stance for claim_id, indexes in by_claim.items() for i in indexes]
+    return {stance.value: stances.count(stance) for stance in Stance}
+
+
 def render_article(parts: Parts, article: Article, body: ArticleBody) -> RenderedPage:
     data = parts.data
     highlights, by_claim = _highlights(parts, article)
@@ -62,6 +69,7 @@ def render_article(parts: Parts, article: Article, body: ArticleBody) -> Rendere
         toc={"text": toc.add(2, "text", "Text"), "claims": toc.add(2, "claims", f"Claims citing this article ({len(by_claim)})")},
         body=body.render(article.body, data.paragraphs(article.id), highlights, _mentions(parts, article)),
         citing=citing,
+        quoted=_quoted(parts, by_claim),
     )
     # Searchable by its title, outlet and authors: the full texts of thousands of articles
     # would make a search index too large for a browser to load.
