@@ -253,8 +253,24 @@
     if (opened) target.scrollIntoView();
   }
 
+  function labelMarkdownTables() {
+    // On a phone a row of the guide's tables is a card: each cell after its column's title.
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+      var headers = table.tHead ? table.tHead.rows[0].cells : [];
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          Array.prototype.forEach.call(row.cells, function (cell, index) {
+            var title = headers[index] ? headers[index].textContent.trim() : "";
+            if (index > 0 && title && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", title);
+          });
+        });
+      });
+    });
+  }
+
   function init() {
     hide();
+    labelMarkdownTables();
     initToggles();
     openTarget();
   }
