@@ -12,6 +12,9 @@ from .page import RenderedPage, Toc
 from .parts import Link, Parts, text_language
 
 
+CITING_FIRST = 10  # claims citing the article listed under its text before the rest is folded
+
+
 class Citing(NamedTuple):
     claim: Link
     stances: list[Stance]  # of its evidence items citing the article, each once
@@ -69,6 +72,7 @@ def render_article(parts: Parts, article: Article, body: ArticleBody) -> Rendere
         toc={"text": toc.add(2, "text", "Text"), "claims": toc.add(2, "claims", f"Claims citing this article ({len(by_claim)})")},
         body=body.render(article.body, data.paragraphs(article.id), highlights, _mentions(parts, article)),
         citing=citing,
+        citing_first=CITING_FIRST,
         quoted=_quoted(parts, by_claim),
     )
     # Searchable by its title, outlet and authors: the full texts of thousands of articles
