@@ -155,12 +155,15 @@ def test_article_legend_explains_the_highlights_and_switches_hide_one_stance(sit
     supports, contradicts = text.locator("mark.dossier-supports").first, text.locator("mark.dossier-contradicts").first
     shown = supports.evaluate(background)
     assert shown != "rgba(0, 0, 0, 0)"
+    assert text.locator('.dossier-left-out[data-stances="supports"]').first.evaluate("s => getComputedStyle(s).backgroundImage") != "none"
 
     legend.get_by_label("supporting passages").uncheck()
     assert supports.evaluate(background) == "rgba(0, 0, 0, 0)"
     assert contradicts.evaluate(background) != "rgba(0, 0, 0, 0)"
     assert not text.locator("a.dossier-cite.dossier-supports").first.is_visible()
     assert text.locator("a.dossier-cite.dossier-contradicts").first.is_visible()
+    hatched = text.locator('.dossier-left-out[data-stances="supports"]').first
+    assert hatched.evaluate("span => getComputedStyle(span).backgroundImage") == "none"  # what its ellipsis leaves out
     assert text.inner_text().replace("\n", "") == words.replace("\n", "")  # only the marks change
 
     legend.get_by_label("supporting passages").check()
@@ -268,4 +271,8 @@ def test_axe_finds_no_serious_violation_at_either_width_in_either_scheme(
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
         page.evaluate(OPEN_ALL)  # what is folded is checked too
         problems += axe_violations(axe, page)
+    page.goto(site.url(ARTICLE))
+    page.locator("a.dossier-cite").first.click()  # and a cite's claim, shown
+    page.locator(".dossier-cite-popover").wait_for(state="visible")
+    problems += axe_violations(axe, page)
     assert problems == [], "\n".join(problems)
