@@ -65,6 +65,7 @@ class LeftOut:
     anchor: str  # the quote's
     label: str
     paragraph: int  # from 0
+    stance: str = ""  # the quote's: the switch of its stance hides the hatching too
 
 
 class Mark(NamedTuple):
@@ -76,6 +77,7 @@ class Mark(NamedTuple):
 class Omission(NamedTuple):
     quotes: str  # the anchors of the quotes whose ellipses leave this text out
     title: str
+    stances: str = ""  # of those quotes: "supports", "contradicts" or both
 
 
 class Piece(NamedTuple):
@@ -129,7 +131,8 @@ def _mark(active: list[Highlight]) -> Mark:
 
 
 def _omission(gaps: list[LeftOut]) -> Omission:
-    return Omission(" ".join(g.anchor for g in gaps), "; ".join(f"left out by the quote: {g.label}" for g in gaps))
+    stances = " ".join(sorted({g.stance for g in gaps}))
+    return Omission(" ".join(g.anchor for g in gaps), "; ".join(f"left out by the quote: {g.label}" for g in gaps), stances)
 
 
 def marked_pieces(body: str, start: int, end: int, marks: Marks, in_link: bool, placed: set[str]) -> list[Piece]:
@@ -171,7 +174,7 @@ def elided_quotes(highlights: Sequence[Highlight]) -> tuple[list[Highlight], lis
     for h in highlights:
         before = last.get(h.anchor)
         if before is not None and before.paragraph == h.paragraph and before.end < h.start:
-            left_out.append(LeftOut(before.end, h.start, h.anchor, f"{h.stance}: {h.label}", h.paragraph))
+            left_out.append(LeftOut(before.end, h.start, h.anchor, f"{h.stance}: {h.label}", h.paragraph, h.stance))
         if before is None or h.end >= before.end:
             last[h.anchor] = h
     ends = {id(h) for h in last.values()}

@@ -12,6 +12,8 @@ from .links import claim_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts, text_language
 
+CITING_FIRST = 10  # claims citing the article listed under its text before the rest is folded
+
 
 class Citing(NamedTuple):
     claim: Link
@@ -45,6 +47,13 @@ def _mentions(parts: Parts, article: Article) -> list[MentionLink]:
     return links
 
 
+def _quoted(parts: Parts, by_claim: dict[str, list[int]]) -> dict[str, int]:
+    """How many evidence items quote the article as supporting their claim, and as contradicting it."""
+    claims = parts.data.dossier.claims
+    stances = [claims[claim_id].evidence[i].stance for claim_id, indexes in by_claim.items() for i in indexes]
+    return {stance.value: stances.count(stance) for stance in Stance}
+
+
 def render_article(parts: Parts, article: Article, body: ArticleBody) -> RenderedPage:
     data = parts.data
     highlights, by_claim = _highlights(parts, article)
@@ -64,6 +73,8 @@ def render_article(parts: Parts, article: Article, body: ArticleBody) -> Rendere
         body=body.render(article.body, data.paragraphs(article.id), highlights, _mentions(parts, article)),
         citing=citing,
         json_ld=article_json_ld(parts, article),
+        citing_first=CITING_FIRST,
+        quoted=_quoted(parts, by_claim),
     )
     # Searchable by its title, outlet and authors: the full texts of thousands of articles
     # would make a search index too large for a browser to load.

@@ -25,6 +25,9 @@ TIMELINE_SHOWN = 50  # the latest events and dated claims
 RELATED_SHOWN = 30
 DISCREPANCIES_SHOWN = 5
 AS_SOURCE_SHOWN = 50  # claims a source supports (and, apart, contradicts) listed on its page
+# A page a reader scrolls through on a phone: of each long list the first few show, the rest
+# is folded behind a <details> that says how many it holds (nothing is left out).
+SHOWN_FIRST = {"cards_open": 2, "discrepancies": 1, "related": 10, "as_source": 5, "mentions": 3}
 
 
 class SourcedClaim(NamedTuple):
@@ -77,6 +80,7 @@ class EntityClaims(NamedTuple):
     cards_shown: int
     groups: list[CardGroup]  # claims in full, grouped by status
     table: ClaimTable | None  # every claim, when there are too many to show in full
+    open: frozenset[str]  # the claims whose cards show their evidence at once (the first few)
 
 
 class MentionItem(NamedTuple):
@@ -112,9 +116,17 @@ def _claims(parts: Parts, entity: Entity) -> EntityClaims:
     data = parts.data
     claim_ids = data.claims_about.get(entity.id, [])
     if len(claim_ids) <= CLAIM_CARDS_ALL:
-        return EntityClaims(len(claim_ids), len(claim_ids), _groups(parts, [data.dossier.claims[c] for c in claim_ids]), None)
+        groups = _groups(parts, [data.dossier.claims[c] for c in claim_ids])
+        return EntityClaims(len(claim_ids), len(claim_ids), groups, None, _opened(groups))
     ranked = data.claims_ranked(entity.id)
-    return EntityClaims(len(claim_ids), CLAIM_CARDS, _groups(parts, ranked[:CLAIM_CARDS]), claim_table(parts, entity, 1))
+    groups = _groups(parts, ranked[:CLAIM_CARDS])
+    return EntityClaims(len(claim_ids), CLAIM_CARDS, groups, claim_table(parts, entity, 1), _opened(groups))
+
+
+def _opened(groups: list[CardGroup]) -> frozenset[str]:
+    """The first cards in the order shown: their evidence is open, the others' folded."""
+    ids = [card.id for group in groups for card in group.cards]
+    return frozenset(ids[: SHOWN_FIRST["cards_open"]])
 
 
 def _groups(parts: Parts, claims: list[Claim]) -> list[CardGroup]:
@@ -197,6 +209,7 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
         toc={"claims": claims_heading, "mentions": mentions_heading, **sections.pop("headings")},
         claims=claims,
         mentions=mentions,
+        first=SHOWN_FIRST,
         json_ld=entity_json_ld(parts, entity),
         connections=connections,
         **sections,
