@@ -119,6 +119,13 @@ BLOCKING_IMPACTS = ("serious", "critical")
 
 def axe_violations(axe: Any, page: Any) -> list[str]:
     """The serious and critical axe-core violations on the page, one line per element."""
+    # Colours are judged as they are drawn: mid-way through a transition (Material fades its
+    # tabs and header title out on scroll) they are neither the old nor the new ones.
+    settled = "() => document.getAnimations().every(a => a.playState !== 'running')"
+    for _ in range(100):  # polled from here: the pages' policy forbids wait_for_function's eval
+        if page.evaluate(settled):
+            break
+        page.wait_for_timeout(100)
     results = axe.run(page)
     found = []
     for violation in results.response["violations"]:

@@ -95,7 +95,9 @@ def test_lukashenkos_page_is_a_few_screens_on_a_phone_and_keeps_every_claim_and_
     # Folded, not dropped: every claim about him and every article naming him is linked.
     data = export()
     claims = {c["id"] for c in data["claims"] if "alexander-lukashenko" in c["about"]}
-    links = set(page.locator("article a").evaluate_all("links => links.map(a => a.href)"))
+    # getAttribute, not .href: the relationship map's links are SVG <a>, whose href is no string.
+    resolve = "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+    links = set(page.locator("article a[href]").evaluate_all(resolve))
     missing = [c for c in claims if site.url(f"claims/{c}/") not in links]
     assert missing == []
     summaries = page.locator("details.dossier-more:not([open]) > summary").all_inner_texts()
