@@ -7,15 +7,15 @@ Why it is sound. A page's HTML is computed by its render function from two thing
   page's *base*;
 - the site's data (`SiteData`: the checked dossier, its analysis and the indexes built from
   them), which the tracker wraps (recording.py) so that each lookup is recorded.
-Each recorded dependency keeps a fingerprint of its value (a hash of its `repr`: the model is
-made of dataclasses, tuples, dicts and strings, whose `repr` shows every field). After an edit
+Each recorded dependency keeps a fingerprint of its value (a hash of its pickle, which holds
+every field of every object with its type; the one exception, `Location`, is explained at
+`_Pickler`). After an edit
 the new site is planned and every page's base and dependencies are fingerprinted in the new
 data. If all are equal, the page's render function would start from the same values, take the
 same branches, look up the same keys, get the same values again at each step, and so return
 the same HTML: the page is *unaffected*. A page that would read something it did not read
 before can only do so after reading something that changed, which makes it affected. A value
-whose `repr` shows an object's address (`<X at 0x...>`) never compares equal, so a page that
-reads one is always re-rendered.
+that cannot be pickled never compares equal, so a page that reads one is always re-rendered.
 
 What is outside the data and the captured values must be in the `context` fingerprint given
 to `plan` (custom templates, link style, the claims' git history): when it changes, every page
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import itertools
 import pickle
 import types
@@ -36,6 +37,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
+from ..problems import Location
 from .article_body import ArticleBody
 from .links import Linker
 from .page import RenderedPage
@@ -54,19 +56,34 @@ class UntrackableSite(Exception):
     """The site's data holds a structure the tracker cannot watch: every page is rendered."""
 
 
+def _somewhere() -> None:
+    """What every `Location` pickles as in a fingerprint."""
+
+
+class _Pickler(pickle.Pickler):
+    # Where an entry is written in the content (its `Location`: file, line, column) is left out:
+    # no page shows it (tests/test_dependencies.py checks that the renderer never reads one), and
+    # one line added to claims.yaml moves the location of every entry below it.
+    def reducer_override(self, obj: Any) -> Any:
+        return (_somewhere, ()) if type(obj) is Location else NotImplemented
+
+
 def fingerprint(value: object) -> bytes:
     """A hash of the value's pickle: every field of every object, with its type (1 and 1.0 differ)."""
+    buffer = io.BytesIO()
     try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     except (pickle.PicklingError, TypeError, AttributeError):  # a function, a lock...: never equal to another build's
         return b"!" + str(next(_unique)).encode()
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
 
 
 def _stable(value: object) -> object:
     """What a render function captured, with functions and the renderer's services made comparable."""
     if isinstance(value, _SERVICES):
         return type(value).__name__
+    if isinstance(value, Site):  # the whole site (for "What's new"): never the same as another build's
+        return f"site {next(_unique)}"
     if isinstance(value, types.FunctionType):
         cells = [cell.cell_contents for cell in value.__closure__ or ()]
         defaults = list(value.__defaults__ or ())

@@ -7,6 +7,8 @@ Python-Markdown has run, so no Markdown extension can re-interpret it.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from dossier.check import check_content
+from dossier.formats import FORMATS
 from dossier.history import claim_history
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.problems import Problem
@@ -36,7 +39,7 @@ from dossier.site.links import HOME
 from dossier.site.page import TocEntry
 from dossier.site.problems_page import TITLE as PROBLEMS_TITLE
 from dossier.site.problems_page import problems_page
-from dossier.site.site import ASSETS, PlannedPage, Site
+from dossier.site.site import ASSETS, Output, PlannedPage, Site
 from dossier.site.templating import template_error_message
 
 from .incremental import IncrementalPreview, context_key, incremental_possible
@@ -56,6 +59,8 @@ class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.
     """Where the export (the derived data as JSON) is published in the site."""
     content_security_policy = c.Type(bool, default=True)
     """Give every page a Content-Security-Policy allowing only the site's own scripts and styles."""
+    incremental_preview = c.Type(bool, default=True)
+    """Under `mkdocs serve`, render again only the pages an edit affects (false: every page, every time)."""
 
 
 def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
@@ -119,14 +124,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             history=claim_history(self.content_dir),  # once per build; empty without git
             repo_url=config.repo_url or "",
         )
+        outputs = site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
-            for output in site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
+            for output in self._published_now(outputs)
         ]
 
         # A file of the content folder must never be silently replaced by a generated one
         # (`people.md`, `people/index.md`, `dossier.json`, ...): compare where they would land.
-        destinations = {f.dest_uri for f in new_files}
+        destinations = {f.dest_uri for f in new_files} | self._deferred_names()
         taken = []
         for file in list(files):
             if self._is_source(file):
@@ -297,12 +303,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.preview is not None:
+            self.preview.exports.wait()  # the last build's exports, written after its pages
             self.preview.move_previous_site(config.site_dir)  # before MkDocs empties the site folder
+
+    def _published_now(self, outputs: Iterator[Output]) -> Iterator[Output]:
+        """The site's outputs that this build publishes; under the incremental preview, the data
+        exports after the pages (see incremental.DeferredExports), so not these."""
+        if self.preview is None or not self.config.incremental_preview:
+            yield from outputs
+            return
+        for output in outputs:
+            if output.page is None and output.src_uri not in ASSETS:
+                self.preview.exports.defer(itertools.chain([output], outputs))
+                return
+            yield output
+
+    def _deferred_names(self) -> set[str]:
+        if self.preview is None or not self.config.incremental_preview:
+            return set()
+        return {self.config.export_path, FEED, *(data_format.filename for data_format in FORMATS.values())}
 
     def _keep_unchanged(self, own: Files, new_files: list[File], config: MkDocsConfig) -> None:
         """Leave out of this build the generated pages whose previous output is still right."""
         self._tracking = False
-        if self.preview is None or self.site is None:
+        if self.preview is None or self.site is None or not self.config.incremental_preview:
             return
         reason = incremental_possible(config)
         if reason:
@@ -323,13 +347,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         if self.preview is not None and self._tracking and self.site is not None:
             self.preview.finish(config)
             log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")
+        if self.preview is not None:
+            self.preview.exports.start(config.site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.preview is not None:
+            self.preview.exports.drop()
             self.preview.failed()
 
     def on_shutdown(self) -> None:
         if self.preview is not None:
+            self.preview.exports.wait()
             self.preview.discard_previous()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
