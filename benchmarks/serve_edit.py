@@ -79,7 +79,11 @@ class Bench:
         if not self.yaml.exists():
             self.yaml = sorted((self.content / "claims").glob("*.yaml"))[-1]  # the claims are in the last file
 
-    def timed(self, kind: str, edit: Callable[[], None], url: str, shows: Callable[[str], bool]) -> None:
+    def timed(self, kind: str, edit: Callable[[], None], url: str, shows: Callable[[str], bool], *, settled: bool = True) -> None:
+        # The data exports are written just after the pages (incremental.DeferredExports): an
+        # analyst reading the page saves the next edit later than that.
+        if settled:
+            wait_until(self.base + "/dossier.json", lambda body: body.startswith("{"))
         cpu = cpu_seconds(self.pid)
         edit()
         seconds = wait_until(self.base + url, shows)
@@ -133,6 +137,7 @@ class Bench:
             lambda: path.write_text(body, "utf-8"),
             f"/claims/{found[1]}/",
             lambda b: "The dossier has errors" not in b and "<h1" in b,
+            settled=False,  # the dossier had errors: no data exports to wait for
         )
 
 

@@ -358,7 +358,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_shutdown(self) -> None:
         if self.preview is not None:
             self.preview.exports.wait()
-            self.preview.discard_previous()
+            self.preview.discard_previous(wait=True)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # docs_dir is watched already; a content folder elsewhere must be watched too, and
