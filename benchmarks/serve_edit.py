@@ -129,9 +129,8 @@ class Bench:
         body = path.read_text("utf-8")
         words = found[2].split()
         broken = body.replace(words[1], words[1] + "x", 1) if words[1] in body else body
-        self.timed(
-            "quote broken", lambda: path.write_text(broken, "utf-8"), f"/claims/{found[1]}/", lambda b: "The dossier has errors" in b
-        )
+        # While the dossier has errors, every page lists them (and a generated page answers 404 with them).
+        self.timed("quote broken", lambda: path.write_text(broken, "utf-8"), "/", lambda b: "The dossier has errors" in b)
         self.timed(
             "quote fixed",
             lambda: path.write_text(body, "utf-8"),
