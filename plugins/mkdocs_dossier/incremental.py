@@ -5,7 +5,7 @@ MkDocs rebuilds the whole site on every change: it empties the site folder, then
 every page through the theme's template (most of a rebuild's time). Here:
 
 1. Before MkDocs empties the site folder (`on_pre_build`), its files are moved aside into a
-   folder of ours, `previous` (a rename per top-level entry: nothing is copied).
+   hidden folder inside it, `previous` (a rename per top-level entry: nothing is copied).
 2. Once the dossier is checked and the site planned (`on_files`), the core's
    `DependencyTracker` names the generated pages whose every input is unchanged (see
    dossier/site/dependencies.py for why that is sound). Each such page whose previous output
@@ -120,7 +120,9 @@ class IncrementalPreview:
         self.discard_previous()
         if not self.complete or not os.path.isdir(site_dir):
             return
-        self.previous = Path(tempfile.mkdtemp(prefix="dossier-preview-", dir=os.path.dirname(os.path.abspath(site_dir))))
+        # Inside the site folder, hidden: MkDocs' cleaning leaves it, and MkDocs deletes it with
+        # its temporary site folder when the server stops.
+        self.previous = Path(tempfile.mkdtemp(prefix=".dossier-previous-", dir=site_dir))
         for entry in os.listdir(site_dir):
             if not entry.startswith("."):  # what MkDocs' cleaning leaves in place too
                 os.rename(os.path.join(site_dir, entry), self.previous / entry)
