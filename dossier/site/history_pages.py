@@ -61,9 +61,7 @@ def render_whats_new(parts: Parts, history: History, repo_url: str) -> RenderedP
         )
         for item in whats_new(history, texts, limit=NEWS_LIMIT)
     ]
-    html = parts.render(
-        "pages/whats_new.html", title=WHATS_NEW_TITLE, rows=rows, feed=parts.linker.asset(parts.page, FEED), limit=NEWS_LIMIT
-    )
+    html = parts.render("pages/whats_new.html", title=WHATS_NEW_TITLE, rows=rows, feed=parts.linker.asset(parts.page, FEED), limit=NEWS_LIMIT)
     return RenderedPage(html, tuple(Toc().entries), parts.render("search.html", title=WHATS_NEW_TITLE, text=""))
 
 
