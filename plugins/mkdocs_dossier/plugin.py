@@ -7,6 +7,8 @@ Python-Markdown has run, so no Markdown extension can re-interpret it.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from dossier.check import check_content
+from dossier.formats import FORMATS
 from dossier.history import claim_history
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.problems import Problem
@@ -36,9 +39,10 @@ from dossier.site.links import HOME
 from dossier.site.page import TocEntry
 from dossier.site.problems_page import TITLE as PROBLEMS_TITLE
 from dossier.site.problems_page import problems_page
-from dossier.site.site import ASSETS, PlannedPage, Site
+from dossier.site.site import ASSETS, Output, PlannedPage, Site
 from dossier.site.templating import template_error_message
 
+from .incremental import IncrementalPreview, context_key, incremental_possible
 from .search_worker import use_search_worker
 
 log = get_plugin_logger(__name__)
@@ -56,6 +60,8 @@ class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.
     """Where the export (the derived data as JSON) is published in the site."""
     content_security_policy = c.Type(bool, default=True)
     """Give every page a Content-Security-Policy allowing only the site's own scripts and styles."""
+    incremental_preview = c.Type(bool, default=True)
+    """Under `mkdocs serve`, render again only the pages an edit affects (false: every page, every time)."""
 
 
 def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
@@ -78,9 +84,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # What the search index gets of each generated page (see _search_view_in).
         self._search_views: dict[str, str] = {}
         self._full_content: dict[str, str | None] = {}
+        # Under `mkdocs serve`: rebuilds render only the pages an edit affects (incremental.py).
+        self.preview: IncrementalPreview | None = None
+        self._tracking = False  # whether this build's pages are rendered through the preview's tracker
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.preview = IncrementalPreview() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs' Dir option has resolved the folder against mkdocs.yml and checked it exists.
@@ -119,20 +129,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             repo_url=config.repo_url or "",
             site_url=config.site_url or "",
         )
+        outputs = site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
-            for output in site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
+            for output in self._published_now(outputs)
         ]
 
         # A file of the content folder must never be silently replaced by a generated one
         # (`people.md`, `people/index.md`, `dossier.json`, ...): compare where they would land.
-        destinations = {f.dest_uri for f in new_files}
+        destinations = {f.dest_uri for f in new_files} | self._deferred_names()
         taken = []
         for file in list(files):
             if self._is_source(file):
                 files.remove(file)  # input to the generator, not published as is
             elif file.dest_uri in destinations:
                 taken.append(file.src_uri)
+        own = Files(list(files))  # the user's own pages and files, and the theme's
         if taken:
             raise PluginError(
                 "these files would be replaced by generated pages or files of the same name; rename or remove them: "
@@ -140,6 +152,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             )
         for file in new_files:
             files.append(file)
+        self._keep_unchanged(own, new_files, config)
         self.generated_home = files.get_file_from_path(HOME) is None
         if self.generated_home:
             files.append(File.generated(config, HOME, content=""))
@@ -152,6 +165,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             log.info(problem.format_text())  # information, not errors: `strict: true` must not stop the server
         templates = Path(self.config.custom_templates) if self.config.custom_templates else None
         self.problems_html = problems_page(problems, templates)
+        self._tracking = False
+        if self.preview is not None:
+            self.preview.failed()  # the next build is a full one
         for file in list(files):
             if self._is_source(file):
                 files.remove(file)
@@ -221,7 +237,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         assert self.site is not None
         uri = page.file.src_uri
         if uri in self.site.pages:
-            rendered = self.site.render(uri)
+            rendered = self.preview.render(uri) if self.preview is not None and self._tracking else self.site.render(uri)
             page.toc = get_toc(_toc_tokens(rendered.toc))
             if rendered.search is not None:
                 self._search_views[uri] = rendered.search
@@ -253,7 +269,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             page.content = self._full_content.pop(uri)
         return context
 
-    on_page_context = CombinedEvent(_search_view_in, _search_view_out)
+    # The incremental preview keeps each generated page's search index entries (incremental.py):
+    # what the search plugin added to its index between these two.
+    @event_priority(40)
+    def _entries_before(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.preview is not None and self._tracking:
+            self.preview.before_indexing(config)
+        return context
+
+    @event_priority(-40)
+    def _entries_after(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.preview is not None and self._tracking and self.site is not None and page.file.src_uri in self.site.pages:
+            self.preview.after_indexing(page.file.src_uri, config)
+        return context
+
+    on_page_context = CombinedEvent(_search_view_in, _entries_before, _entries_after, _search_view_out)
 
     def _policy_wanted(self) -> bool:
         # Not in the preview: `mkdocs serve` injects its live-reload script into every page
@@ -282,6 +312,67 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         if not self._policy_wanted() or not template_name.endswith(".html"):
             return output_content
         return add_policy(output_content)
+
+    # ----- the incremental preview (incremental.py) -----
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None:
+            self.preview.exports.wait()  # the last build's exports, written after its pages
+            self.preview.move_previous_site(config.site_dir)  # before MkDocs empties the site folder
+
+    def _published_now(self, outputs: Iterator[Output]) -> Iterator[Output]:
+        """The site's outputs that this build publishes; under the incremental preview, the data
+        exports after the pages (see incremental.DeferredExports), so not these."""
+        if self.preview is None or not self.config.incremental_preview:
+            yield from outputs
+            return
+        for output in outputs:
+            if output.page is None and output.src_uri not in ASSETS:
+                self.preview.exports.defer(itertools.chain([output], outputs))
+                return
+            yield output
+
+    def _deferred_names(self) -> set[str]:
+        if self.preview is None or not self.config.incremental_preview:
+            return set()
+        return {self.config.export_path, FEED, *(data_format.filename for data_format in FORMATS.values())}
+
+    def _keep_unchanged(self, own: Files, new_files: list[File], config: MkDocsConfig) -> None:
+        """Leave out of this build the generated pages whose previous output is still right."""
+        self._tracking = False
+        if self.preview is None or self.site is None or not self.config.incremental_preview:
+            return
+        reason = incremental_possible(config)
+        if reason:
+            log.info(f"the preview renders every page: {reason}")
+            return
+        context = context_key(config, own, self.site, self.config.custom_templates)
+        pages = [file for file in new_files if file.src_uri in self.site.pages]
+        kept = self.preview.keep(self.site, context, pages, config)
+        self._tracking = kept is not None
+        for file in pages:
+            if kept and file.src_uri in kept:
+                file.inclusion = InclusionLevel.EXCLUDED  # neither read, rendered nor written: its output is in place
+        if self.preview.reason:
+            log.info(f"the preview renders every page: {self.preview.reason}")
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None and self._tracking and self.site is not None:
+            self.preview.finish(config)
+            log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")
+        if self.preview is not None:
+            self.preview.exports.start(config.site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.exports.drop()
+            self.preview.failed()
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.exports.wait()
+            self.preview.discard_previous(wait=True)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # docs_dir is watched already; a content folder elsewhere must be watched too, and

@@ -1,0 +1,189 @@
+"""How long an edit takes to show in the preview (`mkdocs serve`), per kind of edit.
+
+    python benchmarks/serve_edit.py [--articles 1000] [--seed 1] [--work DIR] [--full] [--kinds claim,entity,article,quote]
+
+Generates a dossier (generate.py), starts `mkdocs serve` on it, waits for the first build,
+then, one kind at a time, edits the content the way an analyst would and polls the page that
+shows the edit over HTTP until it does:
+- claim: a claim's statement in the YAML (its page);
+- entity: an entity's name (its page);
+- article: a new paragraph at the end of an article's text (the article's page);
+- quote: an article edited so that a claim's quote is no longer in it (the error page), then
+  restored (the claim's page again).
+Prints the seconds from the save to the page showing the change, and the CPU seconds the
+server used meanwhile (from /proc; the machine may be shared). `--full` turns the incremental
+preview off (`incremental_preview: false`), for the figures before it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TICKS = os.sysconf("SC_CLK_TCK")
+GIVE_UP_AFTER = 900.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=GIVE_UP_AFTER) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+
+
+def wait_until(url: str, shows: Callable[[str], bool]) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < GIVE_UP_AFTER:
+        if shows(get(url)):
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise SystemExit(f"{url} never showed the edit")
+
+
+def first_match(pattern: str, text: str, start: int = 0) -> re.Match[str]:
+    found = re.compile(pattern, re.MULTILINE).search(text, start)
+    if found is None:
+        raise SystemExit(f"the generated dossier has no {pattern!r}")
+    return found
+
+
+class Bench:
+    def __init__(self, folder: Path, base: str, pid: int) -> None:
+        self.content, self.base, self.pid = folder / "content", base, pid
+        self.yaml = self.content / "claims.yaml"
+        if not self.yaml.exists():
+            self.yaml = sorted((self.content / "claims").glob("*.yaml"))[-1]  # the claims are in the last file
+
+    def timed(self, kind: str, edit: Callable[[], None], url: str, shows: Callable[[str], bool], *, settled: bool = True) -> None:
+        # The data exports are written just after the pages (incremental.DeferredExports): an
+        # analyst reading the page saves the next edit later than that.
+        if settled:
+            wait_until(self.base + "/dossier.json", lambda body: body.startswith("{"))
+        cpu = cpu_seconds(self.pid)
+        edit()
+        seconds = wait_until(self.base + url, shows)
+        print(f"| {kind} | {seconds:.1f} s | {cpu_seconds(self.pid) - cpu:.1f} s |", flush=True)
+
+    def claim(self, marker: str) -> None:
+        text = self.yaml.read_text("utf-8")
+        found = first_match(r'^  - id: (\S+)\n    text: "([^"]*)"', text, text.index("\nclaims:"))
+        end = found.end(2)
+        self.timed(
+            "claim statement",
+            lambda: self.yaml.write_text(text[:end] + marker + text[end:], "utf-8"),
+            f"/claims/{found[1]}/",
+            lambda b: marker in b,
+        )
+
+    def entity(self, marker: str) -> None:
+        text = self.yaml.read_text("utf-8")
+        found = first_match(r'^  - id: (\S+)\n    name: "([^"]*)"', text)
+        end = found.end(2)
+        self.timed(
+            "entity name",
+            lambda: self.yaml.write_text(text[:end] + marker + text[end:], "utf-8"),
+            f"/people/{found[1]}/",
+            lambda b: marker in b,
+        )
+
+    def article(self, marker: str) -> None:
+        path = sorted((self.content / "articles").glob("*.md"))[1]
+        text = path.read_text("utf-8")
+        self.timed(
+            "article text",
+            lambda: path.write_text(text + f"\n\nA closing paragraph{marker}.\n", "utf-8"),
+            f"/articles/{path.stem}/",
+            lambda b: marker in b,
+        )
+
+    def quote(self) -> None:
+        text = self.yaml.read_text("utf-8")
+        found = first_match(r'^  - id: (\S+)\n(?:    .*\n)*?        quote: "([^".]{12,})', text, text.index("\nclaims:"))
+        article = first_match(r"article: (\S+)", text, found.start())[1]
+        path = self.content / "articles" / f"{article}.md"
+        body = path.read_text("utf-8")
+        words = found[2].split()
+        broken = body.replace(words[1], words[1] + "x", 1) if words[1] in body else body
+        # While the dossier has errors, every page lists them (and a generated page answers 404 with them).
+        self.timed("quote broken", lambda: path.write_text(broken, "utf-8"), "/", lambda b: "The dossier has errors" in b)
+        self.timed(
+            "quote fixed",
+            lambda: path.write_text(body, "utf-8"),
+            f"/claims/{found[1]}/",
+            lambda b: "The dossier has errors" not in b and "<h1" in b,
+            settled=False,  # the dossier had errors: no data exports to wait for
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, help="working folder (default: a new temporary one, removed after)")
+    parser.add_argument("--full", action="store_true", help="turn the incremental preview off (the figures before it)")
+    parser.add_argument("--kinds", default="claim,entity,article,quote", help="the edits to time, comma-separated")
+    args = parser.parse_args()
+    folder = args.work or Path(tempfile.mkdtemp(prefix="serve-edit-"))
+    subprocess.run([sys.executable, str(HERE / "generate.py"), str(args.articles), str(folder), "--seed", str(args.seed)], check=True)
+    if args.full:
+        config = folder / "mkdocs.yml"
+        config.write_text(
+            config.read_text("utf-8").replace("plugins: [search, dossier]", "plugins: [search, dossier: {incremental_preview: false}]"),
+            "utf-8",
+        )
+    port = free_port()
+    log = (folder / "serve.log").open("w")
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(folder / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=folder, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        base = f"http://127.0.0.1:{port}"
+        start = time.monotonic()
+        wait_until(base + "/claims/", lambda body: "<h1" in body)
+        print(
+            f"{args.articles} articles, {'full rebuilds' if args.full else 'incremental preview'}; first build: {time.monotonic() - start:.1f} s"
+        )
+        print(f"load average before: {os.getloadavg()[0]:.2f}\n\n| edit | until shown | server CPU |\n|---|---:|---:|")
+        bench = Bench(folder, base, server.pid)
+        edits = {
+            "claim": lambda: bench.claim(" (edited)"),
+            "entity": lambda: bench.entity(" Edited"),
+            "article": lambda: bench.article(" edited"),
+        }
+        for kind in args.kinds.split(","):
+            edits.get(kind, bench.quote)()
+        print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()
+        if args.work is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

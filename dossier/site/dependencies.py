@@ -1,0 +1,231 @@
+"""Which data each generated page was rendered from: what the preview uses to re-render, after
+an edit, only the pages the edit affects.
+
+Why it is sound. A page's HTML is computed by its render function from two things only:
+- the values its render function captured when the site was planned (the claim, entity or
+  article it is about, a page number; `PlannedPage` for its title), fingerprinted as the
+  page's *base*;
+- the site's data (`SiteData`: the checked dossier, its analysis and the indexes built from
+  them), which the tracker wraps (recording.py) so that each lookup is recorded.
+Each recorded dependency keeps a fingerprint of its value (a hash of its pickle, which holds
+every field of every object with its type; the one exception, `Location`, is explained at
+`_Pickler`). After an edit
+the new site is planned and every page's base and dependencies are fingerprinted in the new
+data. If all are equal, the page's render function would start from the same values, take the
+same branches, look up the same keys, get the same values again at each step, and so return
+the same HTML: the page is *unaffected*. A page that would read something it did not read
+before can only do so after reading something that changed, which makes it affected. A value
+that cannot be pickled never compares equal, so a page that reads one is always re-rendered.
+
+What is outside the data and the captured values must be in the `context` fingerprint given
+to `plan` (custom templates, link style, the claims' git history): when it changes, every page
+is affected. Caches shared between pages would hide reads from the second page on: `SiteData`'s
+orders are the one such cache, and each order's own reads are added to every page that uses
+it (`_tracked_order`). The other caches of the renderer are keyed by the value they compute from.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import hashlib
+import io
+import itertools
+import pickle
+import types
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from ..problems import Location
+from .article_body import ArticleBody
+from .links import Linker
+from .page import RenderedPage
+from .recording import ALL, RECORDERS, Dependency, RecordingDict, RecordingTuple
+from .site import Site
+from .templating import Templates
+
+# Parts of the renderer whose state is fixed for a whole preview session but the custom
+# templates and the link style, which the context fingerprint covers.
+_SERVICES = (ArticleBody, Linker, Templates)
+_SCALARS = (str, int, float, bool, type(None))
+_unique = itertools.count()
+
+
+class UntrackableSite(Exception):
+    """The site's data holds a structure the tracker cannot watch: every page is rendered."""
+
+
+def _somewhere() -> None:
+    """What every `Location` pickles as in a fingerprint."""
+
+
+# Where an entry is written in the content (its `Location`: file, line, column) is left out of
+# fingerprints: no page shows it (tests/test_dependencies.py checks that the renderer never reads
+# one), and one line added to claims.yaml moves the location of every entry below it. (A
+# dispatch table rather than `reducer_override`, which would call Python for every object.)
+_PICKLING = {**copyreg.dispatch_table, Location: lambda location: (_somewhere, ())}
+
+
+def fingerprint(value: object) -> bytes:
+    """A hash of the value's pickle: every field of every object, with its type (1 and 1.0 differ)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _PICKLING
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError):  # a function, a lock...: never equal to another build's
+        return b"!" + str(next(_unique)).encode()
+    return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
+
+
+def _stable(value: object) -> object:
+    """What a render function captured, with functions and the renderer's services made comparable."""
+    if isinstance(value, _SERVICES):
+        return type(value).__name__
+    if isinstance(value, Site):  # the whole site (for "What's new"): never the same as another build's
+        return f"site {next(_unique)}"
+    if isinstance(value, types.FunctionType):
+        cells = [cell.cell_contents for cell in value.__closure__ or ()]
+        defaults = list(value.__defaults__ or ())
+        return (value.__module__, value.__qualname__, [_stable(v) for v in defaults], [_stable(v) for v in cells])
+    return value
+
+
+@dataclass(frozen=True)
+class _PageRecord:
+    base: bytes
+    dependencies: frozenset[Dependency]
+
+
+class DependencyTracker:
+    """Remembers, across the builds of one preview session, what every generated page read."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, _PageRecord] = {}
+        self._fingerprints: dict[Dependency, bytes] = {}
+        self._context: bytes | None = None
+        self._site: Site | None = None
+        self._structures: dict[str, RecordingDict | RecordingTuple] = {}
+        self._orders: dict[tuple[str, object], frozenset[Dependency]] = {}
+        self._new: dict[Dependency, bytes] = {}
+
+    def forget(self) -> None:
+        """After a build that did not finish, or one that showed problems: the next one renders everything."""
+        self._pages.clear()
+        self._fingerprints.clear()
+        self._context = None
+
+    def plan(self, site: Site, context: bytes) -> set[str]:
+        """Watch `site`'s data; the pages whose previous output is still right (unaffected)."""
+        self._site, self._orders, self._new = site, {}, {}
+        try:
+            self._structures = _instrument(site, self._tracked_order)
+        except UntrackableSite:
+            self._site = None
+            self.forget()
+            raise
+        previous, self._pages = self._pages, {}
+        if context != self._context:
+            self._context, self._fingerprints = context, {}
+            return set()
+        # Each dependency is fingerprinted once in the new data, however many pages read it.
+        changed = {dependency for dependency, value in self._fingerprints.items() if self._now(dependency) != value}
+        for uri in site.pages:
+            record = previous.get(uri)
+            if record is not None and record.dependencies.isdisjoint(changed) and record.base == self._base(uri):
+                self._pages[uri] = record
+        self._fingerprints = {d: self._now(d) for d in frozenset().union(*(r.dependencies for r in self._pages.values()))}
+        return set(self._pages)
+
+    def render(self, uri: str) -> RenderedPage:
+        """Render a page of the planned site, recording what it reads."""
+        assert self._site is not None
+        RECORDERS.append(set())
+        try:
+            rendered = self._site.render(uri)
+        finally:
+            read = frozenset(RECORDERS.pop())
+        for dependency in read:
+            self._fingerprints[dependency] = self._now(dependency)
+        self._pages[uri] = _PageRecord(self._base(uri), read)
+        return rendered
+
+    def _base(self, uri: str) -> bytes:
+        assert self._site is not None
+        return fingerprint((self._site.pages[uri], _stable(self._site._render[uri])))
+
+    def _unchanged(self, dependency: Dependency) -> bool:
+        return self._fingerprints.get(dependency) == self._now(dependency)
+
+    def _now(self, dependency: Dependency) -> bytes:
+        """The dependency's fingerprint in the data of the current build (computed once a build)."""
+        value = self._new.get(dependency)
+        if value is None:
+            name, key = dependency
+            structure = self._structures.get(name)
+            if structure is None:
+                value = b"?"  # a structure the new data no longer has
+            elif key is ALL:
+                value = fingerprint(structure.whole())
+            else:
+                assert isinstance(structure, RecordingDict)
+                value = fingerprint(structure.value_of(key))
+            self._new[dependency] = value
+        return value
+
+    def _tracked_order(self, compute_order: Callable[[str, object, Callable[[], Any]], Any]) -> Callable[..., Any]:
+        """SiteData's cache of orders, made to add each order's reads to every page that uses it."""
+
+        def order(name: str, key: object, compute: Callable[[], Any]) -> Any:
+            reads = self._orders.get((name, key))
+            if reads is None:
+                RECORDERS.append(set())
+                try:
+                    value = compute_order(name, key, compute)
+                finally:
+                    reads = self._orders[(name, key)] = frozenset(RECORDERS.pop())
+            else:
+                value = compute_order(name, key, compute)
+            if RECORDERS:
+                RECORDERS[-1].update(reads)
+            return value
+
+        return order
+
+
+def _instrument(site: Site, tracked_order: Callable[[Any], Callable[..., Any]]) -> dict[str, RecordingDict | RecordingTuple]:
+    """Replace the site data's structures by recording copies; the copies, by name."""
+    data = site.data
+    structures: dict[str, RecordingDict | RecordingTuple] = {}
+    for holder in ("dossier", "analysis"):
+        model = getattr(data, holder)
+        changes = {f.name: _wrapped(f"{holder}.{f.name}", getattr(model, f.name), structures) for f in dataclasses.fields(model)}
+        setattr(data, holder, dataclasses.replace(model, **changes))
+    for name, value in list(vars(data).items()):
+        if name in ("dossier", "analysis", "_orders"):
+            continue
+        setattr(data, name, _wrapped(f"data.{name}", value, structures))
+    # Orders computed while the site was planned were computed from the data unwrapped: computed
+    # again on first use, their reads are recorded.
+    data._orders.clear()
+    data._order = tracked_order(data._order)  # type: ignore[method-assign]  # an instance's own cache, wrapped
+    return structures
+
+
+def _wrapped(name: str, value: Any, structures: dict[str, RecordingDict | RecordingTuple]) -> Any:
+    if isinstance(value, _SCALARS):
+        return value
+    wrapped: RecordingDict | RecordingTuple
+    if type(value) is dict or type(value) is defaultdict:
+        wrapped = RecordingDict(name, value, value.default_factory if isinstance(value, defaultdict) else None)
+    elif type(value) in (tuple, list):
+        wrapped = RecordingTuple(name, value)
+    else:
+        raise UntrackableSite(f"{name} is a {type(value).__name__}: the preview cannot tell which pages read it")
+    structures[name] = wrapped
+    return wrapped
+
+
+__all__ = ["ALL", "DependencyTracker", "Hashable", "UntrackableSite", "fingerprint"]

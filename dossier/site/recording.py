@@ -1,0 +1,210 @@
+"""Mappings and sequences that record what is looked up in them while a page renders.
+
+The preview re-renders a page only when something it read changed (dependencies.py). To know
+what a page read, the site's data is given to the renderer in these wrappers: a lookup of a
+key records `(structure, key)`; anything that reads the structure as a whole (iteration,
+`len`, `values()`, a comparison, a copy) records `(structure, ALL)`. Reads are recorded into
+the innermost active recorder of `RECORDERS`; with none active, nothing is recorded.
+
+Every reading method of `dict` and `tuple` is overridden: one that is not would be a read the
+preview does not see, and a page could then be left stale. The wrapped values themselves (a
+claim, a list of claim ids) are not wrapped: a dependency's fingerprint covers its whole value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any
+
+Dependency = tuple[str, Hashable]
+
+
+class _All:
+    """The key of a dependency on a whole structure (a singleton, never a real key)."""
+
+    def __repr__(self) -> str:
+        return "ALL"
+
+
+ALL = _All()
+
+
+class _Missing:
+    """The value of a dependency on a key that is not there."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+# The stack of active recorders: a page's, and inside it an order being computed for the first time.
+RECORDERS: list[set[Dependency]] = []
+
+
+def record(name: str, key: Hashable) -> None:
+    if RECORDERS:
+        RECORDERS[-1].add((name, key))
+
+
+class RecordingDict(dict[Any, Any]):
+    """A copy of a dict (or a defaultdict, whose default it keeps) that records lookups."""
+
+    __slots__ = ("default_factory", "name")
+
+    def __init__(self, name: str, source: dict[Any, Any], default_factory: Callable[[], Any] | None = None) -> None:
+        super().__init__(source)
+        self.name = name
+        self.default_factory = default_factory
+
+    def __missing__(self, key: Any) -> Any:
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self[key] = self.default_factory()
+        return value
+
+    def __getitem__(self, key: Any) -> Any:
+        record(self.name, key)
+        return super().__getitem__(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        record(self.name, key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        record(self.name, key)  # a key that is not hashable raises below, as a dict does
+        return super().__contains__(key)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        record(self.name, key)
+        return super().setdefault(key, default)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        record(self.name, key)
+        return super().pop(key, *default)
+
+    def _whole(self) -> None:
+        record(self.name, ALL)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._whole()
+        return super().__iter__()
+
+    def __reversed__(self) -> Iterator[Any]:
+        self._whole()
+        return super().__reversed__()
+
+    def __len__(self) -> int:
+        self._whole()
+        return super().__len__()
+
+    def __bool__(self) -> bool:
+        self._whole()
+        return super().__len__() > 0
+
+    def keys(self) -> Any:
+        self._whole()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._whole()
+        return super().values()
+
+    def items(self) -> Any:
+        self._whole()
+        return super().items()
+
+    def copy(self) -> dict[Any, Any]:
+        self._whole()
+        return dict(super().items())
+
+    def __eq__(self, other: object) -> bool:
+        self._whole()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        self._whole()
+        return super().__ne__(other)
+
+    def __or__(self, other: Any) -> Any:
+        self._whole()
+        return dict(super().items()) | other
+
+    def __ror__(self, other: Any) -> Any:
+        self._whole()
+        return other | dict(super().items())
+
+    __hash__ = None  # as a dict
+
+    def value_of(self, key: Hashable) -> Any:
+        """The value at `key` without recording: the default's value for a missing key of a defaultdict."""
+        value = dict.get(self, key, MISSING)
+        if value is MISSING and self.default_factory is not None:
+            return self.default_factory()
+        return value
+
+    def whole(self) -> list[tuple[Any, Any]]:
+        return list(dict.items(self))
+
+
+class RecordingTuple(tuple[Any, ...]):
+    """A tuple (or a copy of a list) whose every read records the whole: a position depends on every item."""
+
+    name: str
+
+    def __new__(cls, name: str, items: Any) -> RecordingTuple:
+        instance = super().__new__(cls, items)
+        instance.name = name
+        return instance
+
+    def _whole(self) -> None:
+        record(self.name, ALL)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._whole()
+        return super().__iter__()
+
+    def __reversed__(self) -> Iterator[Any]:
+        self._whole()
+        return iter(tuple(super().__iter__())[::-1])
+
+    def __len__(self) -> int:
+        self._whole()
+        return super().__len__()
+
+    def __bool__(self) -> bool:
+        self._whole()
+        return super().__len__() > 0
+
+    def __getitem__(self, index: Any) -> Any:
+        self._whole()
+        return super().__getitem__(index)
+
+    def __contains__(self, value: object) -> bool:
+        self._whole()
+        return super().__contains__(value)
+
+    def index(self, value: Any, *args: Any) -> int:
+        self._whole()
+        return super().index(value, *args)
+
+    def count(self, value: Any) -> int:
+        self._whole()
+        return super().count(value)
+
+    def __eq__(self, other: object) -> bool:
+        self._whole()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        self._whole()
+        return super().__ne__(other)
+
+    def __add__(self, other: Any) -> Any:
+        self._whole()
+        return tuple(super().__iter__()) + tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]  # never a key: it stands for a list as well
+
+    def whole(self) -> tuple[Any, ...]:
+        return tuple(super().__iter__())

@@ -1,0 +1,249 @@
+"""The incremental preview: under `mkdocs serve`, a rebuild renders again only the generated
+pages an edit affects, and keeps the previous build's output of the others.
+
+MkDocs rebuilds the whole site on every change: it empties the site folder, then renders
+every page through the theme's template (most of a rebuild's time). Here:
+
+1. Before MkDocs empties the site folder (`on_pre_build`), its files are moved aside into a
+   hidden folder inside it, `previous` (a rename per top-level entry: nothing is copied).
+2. Once the dossier is checked and the site planned (`on_files`), the core's
+   `DependencyTracker` names the generated pages whose every input is unchanged (see
+   dossier/site/dependencies.py for why that is sound). Each such page whose previous output
+   file is in `previous` is moved back to where MkDocs would write it, and its file is marked
+   `EXCLUDED`, so that MkDocs neither renders nor writes it: an excluded page is left out of
+   reading, rendering and writing, and a link to it still resolves (MkDocs logs links to
+   excluded pages as information). Every other page is rendered and written as usual.
+3. Material's search plugin indexes the pages it renders; the index entries of a kept page
+   were captured when it was last rendered and are added back before the index is written
+   (`on_post_build`, before the search plugin's). Material documents that the order of the
+   entries does not matter.
+
+Why the kept output is what MkDocs would write again. The theme renders a generated page from
+the page's HTML, table of contents, title and search view (all from the dossier's renderer,
+hence unchanged, with the page's address), and from what is shared by the whole site: the
+configuration, the navigation, the theme's templates, the user's own Markdown pages (their
+titles are in the navigation) and the other plugins. All of these are in `context_key`;
+when it changes, nothing is kept. Pages in the navigation and the home page are always
+rendered. Other plugins may change a page in ways this module cannot know (a build date, a
+git date): the preview is incremental only with Material and the search plugin, and renders
+everything otherwise. A build that fails, or that shows the dossier's problems instead of the
+site, is followed by a full one.
+
+What is not kept up to date for kept pages: the preview's sitemap.xml lists only the pages
+rendered in the last build (MkDocs writes it from the pages it rendered). `mkdocs build` is
+never incremental.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from dossier.site.dependencies import DependencyTracker, UntrackableSite, fingerprint
+from dossier.site.site import Output, Site
+
+log = get_plugin_logger(__name__)
+
+# The plugins whose effect on a page is a function of the page and the site (see above).
+KNOWN_PLUGINS = frozenset({"search", "material/search", "dossier"})
+
+
+class DeferredExports:
+    """The data exports of a preview build (dossier.json, dossier.db, ...), written after its pages.
+
+    Computing them takes seconds (as long as the rest of an incremental rebuild) and no page
+    shows them, so under the incremental preview the plugin leaves them out of MkDocs' files
+    and a thread writes them into the site folder once the build is done. Until then they are
+    missing, never an older version: the previous build's were moved aside with the rest of
+    its site. The next build waits for the thread before it starts.
+    """
+
+    def __init__(self) -> None:
+        self._pending: Iterator[Output] | None = None
+        self._thread: threading.Thread | None = None
+
+    def defer(self, outputs: Iterator[Output]) -> None:
+        self._pending = outputs
+
+    def drop(self) -> None:
+        self._pending = None
+
+    def start(self, site_dir: str) -> None:
+        outputs, self._pending = self._pending, None
+        if outputs is not None:
+            self._thread = threading.Thread(target=_write_outputs, args=(outputs, Path(site_dir)), name="dossier-exports", daemon=True)
+            self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+
+def _write_outputs(outputs: Iterator[Output], site_dir: Path) -> None:
+    try:
+        for output in outputs:
+            path = site_dir / output.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(path.name + ".partial")
+            partial.write_bytes(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
+            os.replace(partial, path)  # whole or not at all
+    except Exception as error:  # a thread's exception would only reach stderr: log it where the preview's messages are
+        log.error(f"the preview could not write the data exports: {error}")
+
+
+class IncrementalPreview:
+    def __init__(self) -> None:
+        self.exports = DeferredExports()
+        self.tracker = DependencyTracker()
+        self.previous: Path | None = None  # the last build's site folder, moved aside
+        self.complete = False  # whether the last build wrote a whole site
+        self.kept: list[str] = []  # the src_uri of the pages kept in this build
+        self.rendered = 0
+        self._entries: dict[str, list[Any]] = {}  # page src_uri -> its search index entries
+        self._mark: int | None = None
+        self.reason = ""  # why the last build kept nothing, for the log
+
+    # ----- 1. the previous site, moved aside -----
+
+    def move_previous_site(self, site_dir: str) -> None:
+        self.discard_previous()
+        if not self.complete or not os.path.isdir(site_dir):
+            return
+        # Inside the site folder, hidden: MkDocs' cleaning leaves it, and MkDocs deletes it with
+        # its temporary site folder when the server stops.
+        self.previous = Path(tempfile.mkdtemp(prefix=".dossier-previous-", dir=site_dir))
+        for entry in os.listdir(site_dir):
+            if not entry.startswith("."):  # what MkDocs' cleaning leaves in place too
+                os.rename(os.path.join(site_dir, entry), self.previous / entry)
+        self.complete = False
+
+    def discard_previous(self, *, wait: bool = False) -> None:
+        """Delete what is left of the previous site: in a thread, as it is thousands of empty
+        folders (seconds on a busy disk) that nothing reads any more."""
+        if self.previous is not None:
+            thread = threading.Thread(target=shutil.rmtree, args=(self.previous, True), name="dossier-previous", daemon=True)
+            thread.start()
+            if wait:
+                thread.join()
+            self.previous = None
+
+    # ----- 2. the pages kept -----
+
+    def keep(self, site: Site, context: bytes, files: Iterable[File], config: MkDocsConfig) -> set[str] | None:
+        """Move back the output of the pages that need no rendering; their src_uri (None: pages cannot be tracked)."""
+        self.kept, self.rendered = [], 0
+        try:
+            unaffected = self.tracker.plan(site, context)
+        except UntrackableSite as error:
+            self.reason = str(error)
+            return None
+        indexed = _search_entries(config) is not None
+        self.reason = "" if unaffected else "first build, or the configuration, templates or your own pages changed"
+        kept = set()
+        for file in files:
+            if file.src_uri not in unaffected or self.previous is None or site.pages[file.src_uri].in_nav:
+                continue
+            old = self.previous / file.dest_uri
+            if (file.src_uri in self._entries or not indexed) and old.is_file():
+                os.makedirs(os.path.dirname(file.abs_dest_path), exist_ok=True)
+                os.rename(old, file.abs_dest_path)
+                kept.add(file.src_uri)
+        self.kept = sorted(kept)
+        for uri in list(self._entries):
+            if uri not in kept:
+                del self._entries[uri]  # captured again when the page is rendered
+        return kept
+
+    def render(self, uri: str) -> Any:
+        self.rendered += 1
+        return self.tracker.render(uri)
+
+    # ----- 3. the search index -----
+
+    def before_indexing(self, config: MkDocsConfig) -> None:
+        entries = _search_entries(config)
+        self._mark = len(entries) if entries is not None else None
+
+    def after_indexing(self, uri: str, config: MkDocsConfig) -> None:
+        entries = _search_entries(config)
+        if entries is not None and self._mark is not None:
+            self._entries[uri] = entries[self._mark :]
+        self._mark = None
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Before the search index is written: add the entries of the kept pages. The site is complete."""
+        entries = _search_entries(config)
+        if entries is not None:
+            for uri in self.kept:
+                entries.extend(self._entries[uri])
+        self.discard_previous()
+        self.complete = True
+
+    def failed(self) -> None:
+        self.complete = False
+        self.tracker.forget()
+        self._entries.clear()
+
+
+def _search_entries(config: MkDocsConfig) -> list[Any] | None:
+    """The list the search plugin collects its index in (Material's `entries`, MkDocs' `_entries`)."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        index = getattr(plugin, "search_index", None)
+        for attribute in ("entries", "_entries"):
+            entries = getattr(index, attribute, None)
+            if isinstance(entries, list):
+                return entries
+    return None
+
+
+def incremental_possible(config: MkDocsConfig) -> str:
+    """Why the preview cannot be incremental with this configuration, or ""."""
+    if config.theme.name != "material":
+        return f"the theme is {config.theme.name!r}, not Material"
+    unknown = sorted(set(config.plugins) - KNOWN_PLUGINS)
+    if unknown:
+        return "other plugins are configured (" + ", ".join(unknown) + ")"
+    searching = config.plugins.get("search") is not None or config.plugins.get("material/search") is not None
+    if searching and _search_entries(config) is None:
+        return "the search plugin's index is not where the preview looks for it"
+    return ""
+
+
+def context_key(config: MkDocsConfig, own_files: Files, site: Site, custom_templates: str | None) -> bytes:
+    """A fingerprint of everything shared by all pages (see the module's docstring)."""
+    digest = hashlib.blake2b(digest_size=16)
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        digest.update(Path(config.config_file_path).read_bytes())
+    digest.update(repr((config.site_url, config.use_directory_urls, sorted(config.plugins))).encode())
+    digest.update(fingerprint(site.history))
+    for file in own_files:  # the user's own pages and files: their titles are in the navigation
+        digest.update(_stat(file.abs_src_path) + file.src_uri.encode())
+    for folder in [*config.theme.dirs, *([custom_templates] if custom_templates else [])]:
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # not Material's 10,000 icons
+            for name in sorted(names):
+                if name.endswith((".html", ".xml", ".json", ".yml")):
+                    digest.update(_stat(os.path.join(root, name)) + name.encode())
+    return digest.digest()
+
+
+def _stat(path: str | None) -> bytes:
+    if not path:
+        return b"-"
+    try:
+        status = os.stat(path)
+    except OSError:
+        return b"?"
+    return f"{status.st_size}:{status.st_mtime_ns}".encode()
