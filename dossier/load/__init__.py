@@ -11,14 +11,16 @@ reference collector), `date_fields` and `entries` (one builder per entry type).
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..kinds import CLAIM_SECTION, KINDS, MEASURE_SECTION
 from ..model import Dossier
+from ..parallel import submit_chunks
 from ..problems import ProblemList
 from ..yamlsource import PathKey, YamlDocument
-from .articles import ARTICLES_FOLDER, load_articles
+from .articles import ARTICLES_FOLDER, article_files, collect_articles, load_article_files, load_articles
 from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_file
 from .entries import Collected, Fields, LooseQuote, QuantityUse, build_claim, build_entity, build_measure
 from .ids import ARTICLE_IDS, ID_PATTERN, RESERVED_IDS, IdRegistry
@@ -84,14 +86,21 @@ def _add_document(doc: YamlDocument, bad: set[PathKey], collected: Collected) ->
             collected.claims[claim.id] = claim
 
 
-def load(content: Path, problems: ProblemList) -> Loaded:
-    """Read everything under `content`; problems are added to `problems`, never raised."""
-    articles = load_articles(content, problems)
+def load(content: Path, problems: ProblemList, executor: Executor | None = None) -> Loaded:
+    """Read everything under `content`; problems are added to `problems`, never raised.
+
+    With an executor (the check's pool), the articles are read by its workers while this
+    process reads the claims.
+    """
+    reading = submit_chunks(executor, load_article_files, article_files(content, problems), content)
+    claim_problems = ProblemList()  # added after the articles' problems, as they are found when serial
+    documents = [parse_claims_file(path, content, claim_problems) for path in claims_files(content, claim_problems)]
+    articles = collect_articles(reading(), problems)
+    problems.extend(claim_problems)
     collected = Collected(problems, IdRegistry(problems))
     for article in articles.values():
         collected.ids.register(article.id, article.location, ARTICLE_IDS)
-    for path in claims_files(content, problems):
-        parsed = parse_claims_file(path, content, problems)
+    for parsed in documents:
         if parsed is not None:
             _add_document(*parsed, collected)
     dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims, measures=collected.measures)
