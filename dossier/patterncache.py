@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - other interpreters compile the ordinar
 
 CACHE_ENV = "DOSSIER_CACHE_DIR"  # where compiled patterns are kept; default: the user's cache folder
 # Smaller patterns compile faster than their program loads from disk.
-MIN_CACHED_LENGTH = 20_000
+MIN_CACHED_LENGTH = 5_000
 _INTERPRETER = f"{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)}"
 
 

@@ -21,7 +21,7 @@ from ..parallel import submit_chunks
 from ..problems import ProblemList
 from ..yamlsource import PathKey, YamlDocument
 from .articles import ARTICLES_FOLDER, article_files, collect_articles, load_article_files, load_articles
-from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_file
+from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_files
 from .entries import Collected, Fields, LooseQuote, QuantityUse, build_claim, build_entity, build_measure
 from .ids import ARTICLE_IDS, ID_PATTERN, RESERVED_IDS, IdRegistry
 from .references import Reference
@@ -89,13 +89,18 @@ def _add_document(doc: YamlDocument, bad: set[PathKey], collected: Collected) ->
 def load(content: Path, problems: ProblemList, executor: Executor | None = None) -> Loaded:
     """Read everything under `content`; problems are added to `problems`, never raised.
 
-    With an executor (the check's pool), the articles are read by its workers while this
-    process reads the claims.
+    With an executor (the check's pool), its workers parse the claims files and read the
+    articles, several files at a time.
     """
-    reading = submit_chunks(executor, load_article_files, article_files(content, problems), content)
     claim_problems = ProblemList()  # added after the articles' problems, as they are found when serial
-    documents = [parse_claims_file(path, content, claim_problems) for path in claims_files(content, claim_problems)]
+    # Claims first: a big dossier's claims files are the longest part of loading.
+    parsing = submit_chunks(executor, parse_claims_files, claims_files(content, claim_problems), content)
+    reading = submit_chunks(executor, load_article_files, article_files(content, problems), content)
+    documents = []
     articles = collect_articles(reading(), problems)
+    for parsed, found in parsing():
+        claim_problems.add_all(found)
+        documents.append(parsed)
     problems.extend(claim_problems)
     collected = Collected(problems, IdRegistry(problems))
     for article in articles.values():
