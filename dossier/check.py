@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
 from .parallel import check_pool, pool_wanted
 from .problems import Location, Problem, ProblemList
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,13 +45,23 @@ def check_content(content: Path | str, parallel: bool | None = None) -> CheckRes
     default, when the dossier is big enough for the pool to pay back its start-up.
     """
     content = Path(content)
-    problems = ProblemList()
     if not content.is_dir():
+        problems = ProblemList()
         problems.error(Location(display_path(content)), "the content folder does not exist", code="missing")
         return CheckResult(None, None, problems.sorted())
+    if pool_wanted(count_articles(content), parallel):
+        try:
+            return _check(content, pooled=True)
+        except BrokenProcessPool as error:  # e.g. started by a script without an `if __name__ == "__main__"` guard
+            log.warning("the check's worker processes failed (%s): checking in this process instead", error)
+    return _check(content, pooled=False)
+
+
+def _check(content: Path, pooled: bool) -> CheckResult:
+    problems = ProblemList()
     for link in links_leaving(content):
         report_link_leaving(link, problems)
-    with check_pool(pool_wanted(count_articles(content), parallel)) as executor:
+    with check_pool(pooled) as executor:
         loaded = load(content, problems, executor)
         dossier = loaded.dossier
         validate.check_references(loaded, problems)
