@@ -18,10 +18,13 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-# Below this many articles the pool does not pay back its start-up (two spawned interpreters
-# importing the core: ~0.6 s of CPU each, and the articles pickled both ways). Measured with
-# benchmarks/check_pool.py on 2 cores: see the table "The check: serial and pool" in
-# benchmarks/README.md. Break-even was between 500 and 1,000 articles.
+# Below this many articles the pool does not pay back its start-up: two spawned interpreters
+# importing the core (~0.4 s of CPU each) and the articles pickled both ways. Measured with
+# benchmarks/check_pool.py (see "The check's pool" in benchmarks/README.md): the pool adds
+# 1.1 s of CPU at 200 and 500 articles and 1.8 s at 1,000, where the serial check takes 2.0 s
+# and 3.8 s, ~80% of it per-article work the pool splits in two. With two free cores that
+# is a gain in wall time from about 600-800 articles on. (The machine measured on was shared
+# and busy, load 8-15 on 2 cores, so the wall times themselves could not show it.)
 POOL_MIN_ARTICLES = 800
 # `DOSSIER_PARALLEL=0` never uses the pool, `=1` always does (benchmarks, tests); unset: by size.
 PARALLEL_ENV = "DOSSIER_PARALLEL"
