@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,4 +68,10 @@ def test_a_cached_mention_pattern_finds_what_a_fresh_one_finds(tmp_path: Path, m
     assert list(tmp_path.rglob("*.json"))  # written by the first finder
     cached = MentionFinder(names).find(text)
     assert fresh == cached
+    source = MentionFinder(names)._source
+    assert source is not None
+    # The program loaded from the cache is the one `re` compiles.
+    restored, compiled = compile_cached(source), re.compile(source)
+    assert restored.groupindex == compiled.groupindex and restored.flags == compiled.flags
+    assert [m.span() for m in restored.finditer(text * 3)] == [m.span() for m in compiled.finditer(text * 3)]
     assert [text[m.start : m.end] for m in cached] == ["Name17 Surname17", "N1999S"]
