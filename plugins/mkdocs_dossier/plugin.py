@@ -71,6 +71,9 @@ def _without_markdown(page: Page) -> str:
     """
 
     def render(config: MkDocsConfig, files: Files) -> None:
+        if page.markdown:  # a plugin after this one gave the page Markdown: MkDocs converts it
+            Page.render(page, config, files)
+            return
         page.content = ""
         page.toc = get_toc([])
         page._title_from_render = None
