@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+import os
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import derive, validate
+from .article_checks import run_article_checks
 from .files import display_path, links_leaving, report_link_leaving
-from .load import load
+from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
+from .parallel import check_pool, pool_wanted
 from .problems import Location, Problem, ProblemList
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -31,22 +38,45 @@ class CheckResult:
         return not self.errors
 
 
-def check_content(content: Path | str) -> CheckResult:
-    """Everything `dossier check` does. Never raises for bad input: it returns problems."""
+def check_content(content: Path | str, parallel: bool | None = None) -> CheckResult:
+    """Everything `dossier check` does. Never raises for bad input: it returns problems.
+
+    `parallel`: whether the per-article stages run in a process pool (parallel.py); by
+    default, when the dossier is big enough for the pool to pay back its start-up.
+    """
     content = Path(content)
-    problems = ProblemList()
     if not content.is_dir():
+        problems = ProblemList()
         problems.error(Location(display_path(content)), "the content folder does not exist", code="missing")
         return CheckResult(None, None, problems.sorted())
+    if pool_wanted(count_articles(content), parallel):
+        try:
+            return _check(content, pooled=True)
+        except BrokenProcessPool as error:  # e.g. started by a script without an `if __name__ == "__main__"` guard
+            log.warning("the check's worker processes failed (%s): checking in this process instead", error)
+    return _check(content, pooled=False)
+
+
+def _check(content: Path, pooled: bool) -> CheckResult:
+    problems = ProblemList()
     for link in links_leaving(content):
         report_link_leaving(link, problems)
-    loaded = load(content, problems)
-    dossier = loaded.dossier
-    validate.check_references(loaded, problems)
-    validate.check_aliases(dossier, problems)
-    validate.check_quantities(loaded, problems)
-    validate.check_origins(dossier, problems)
-    passages = validate.verify_quotes(dossier, problems, loaded.loose_quotes)
+    with check_pool(pooled) as executor:
+        loaded = load(content, problems, executor)
+        dossier = loaded.dossier
+        validate.check_references(loaded, problems)
+        validate.check_aliases(dossier, problems)
+        validate.check_quantities(loaded, problems)
+        validate.check_origins(dossier, problems)
+        found = run_article_checks(dossier, problems, loaded.loose_quotes, executor)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
-    return CheckResult(dossier, derive.analyse(dossier, passages), problems.sorted())
+    return CheckResult(dossier, derive.analyse(dossier, found.passages, found.mentions), problems.sorted())
+
+
+def count_articles(content: Path) -> int:
+    """About how many articles there are, before reading any: decides whether the pool pays."""
+    try:
+        return sum(1 for entry in os.scandir(content / ARTICLES_FOLDER) if entry.name.endswith(".md"))
+    except OSError:
+        return 0  # reported by the check

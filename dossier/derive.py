@@ -13,9 +13,12 @@ from .validate import origin_resolver
 from .values import find_discrepancies
 
 
-def analyse(dossier: Dossier, passages: Mapping[tuple[str, int], tuple[Span, ...]]) -> Analysis:
-    """Everything the build derives from a valid dossier, given where its quotes were found."""
-    mentions = find_mentions(dossier)
+def analyse(
+    dossier: Dossier, passages: Mapping[tuple[str, int], tuple[Span, ...]], mentions: dict[str, tuple[Mention, ...]] | None = None
+) -> Analysis:
+    """Everything the build derives from a valid dossier, given where its quotes were found (and its mentions, if found)."""
+    if mentions is None:
+        mentions = find_mentions(dossier)
     origins = resolve_origins(dossier)
     quantities = ((claim.id, claim.quantity) for claim in dossier.claims.values() if claim.quantity is not None)
     return Analysis(

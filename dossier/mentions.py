@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .patterncache import compile_cached
 from .text import fold, fold_keep_case, fold_mapped
-from .visible import visible_text
+from .visible import VisibleText, visible_text
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -86,15 +87,30 @@ class MentionFinder:
             alternatives.append(f"(?P<any>(?i:{_trie_pattern(self._any_case)}))")
         if self._capitals:
             alternatives.append(f"(?P<caps>{_trie_pattern(self._capitals)})")
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
+        self._source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)" if alternatives else None
+        # Compiling ~11,000 names takes a second or two: kept on disk for the next check (patterncache.py).
+        self._pattern = compile_cached(self._source) if self._source is not None else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to the check's worker processes without the compiled pattern, which pickle
+        # would recompile the slow way; each worker gets it from the cache instead.
+        return {**self.__dict__, "_pattern": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._pattern = compile_cached(self._source) if self._source is not None else None
 
     def find(self, body: str) -> list[Match]:
         """Non-overlapping mentions in an article body (Markdown), leftmost first, the longest name at each place."""
+        return self.find_visible(visible_text(body))
+
+    def find_visible(self, visible: VisibleText) -> list[Match]:
+        """`find` given the body's visible text, when the caller has it already (the quote check does)."""
         if self._pattern is None:
             return []
         matches = []
         owners_of = self._owners_of
-        folded = fold_mapped(visible_text(body).mapped, keep_case=True)
+        folded = fold_mapped(visible.mapped, keep_case=True)
         for found in self._pattern.finditer(folded.text):
             written = found.group()
             caps = found.lastgroup == "caps"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -59,6 +60,14 @@ class ProblemList:
 
     def extend(self, problems: ProblemList) -> None:
         self._items.extend(problems._items)
+
+    def add_all(self, problems: Iterable[Problem]) -> None:
+        """Problems found elsewhere (in a worker process of the check), in their order."""
+        self._items.extend(problems)
+
+    def items(self) -> tuple[Problem, ...]:
+        """Every problem as it was added: plain data, to send from a worker process."""
+        return tuple(self._items)
 
     @property
     def has_errors(self) -> bool:

@@ -62,30 +62,12 @@ def verify_quotes(
     """Find every quote in its article; report the ones that are not there, and why.
 
     `loose` quotes belong to evidence items with other errors: checked, but not placed.
-    Also warns about bidirectional control characters in every article.
+    Also warns about bidirectional control characters in every article. (The check itself
+    runs this with the mentions, article by article: `article_checks.run_article_checks`.)
     """
-    cited = [
-        ((claim.id, index), item.article, item.quote, item.quote_location)
-        for claim in dossier.claims.values()
-        for index, item in enumerate(claim.evidence)
-    ]
-    # One article's text at a time: a big dossier's prepared texts would not all fit in memory.
-    by_article: dict[str, list[tuple[tuple[str, int] | None, str, Location]]] = defaultdict(list)
-    for key, article_id, quote, where in [*cited, *((None, *extra) for extra in loose)]:
-        by_article[article_id].append((key, quote, where))
-    found: dict[tuple[str, int], tuple[Span, ...]] = {}
-    for article_id, quotes in by_article.items():
-        article = dossier.articles.get(article_id)
-        if article is None:
-            continue  # reported as an unknown article
-        text = ArticleText(article.body)
-        for key, quote, where in quotes:
-            spans = verify_quote(text, article, quote, where, problems)
-            if spans is not None and key is not None:
-                found[key] = spans
-    for article in dossier.articles.values():
-        check_bidi_controls(article, problems)
-    return {key: found[key] for key, *_ in cited if key in found}
+    from .article_checks import run_article_checks  # it builds on this module
+
+    return run_article_checks(dossier, problems, loose, None).passages
 
 
 def verify_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> tuple[Span, ...] | None:

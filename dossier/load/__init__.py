@@ -11,15 +11,17 @@ reference collector), `date_fields` and `entries` (one builder per entry type).
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..kinds import CLAIM_SECTION, KINDS, MEASURE_SECTION
 from ..model import Dossier
+from ..parallel import submit_chunks
 from ..problems import ProblemList
 from ..yamlsource import PathKey, YamlDocument
-from .articles import ARTICLES_FOLDER, load_articles
-from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_file
+from .articles import ARTICLES_FOLDER, article_files, collect_articles, load_article_files, load_articles
+from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_files
 from .entries import Collected, Fields, LooseQuote, QuantityUse, build_claim, build_entity, build_measure
 from .ids import ARTICLE_IDS, ID_PATTERN, RESERVED_IDS, IdRegistry
 from .references import Reference
@@ -84,14 +86,26 @@ def _add_document(doc: YamlDocument, bad: set[PathKey], collected: Collected) ->
             collected.claims[claim.id] = claim
 
 
-def load(content: Path, problems: ProblemList) -> Loaded:
-    """Read everything under `content`; problems are added to `problems`, never raised."""
-    articles = load_articles(content, problems)
+def load(content: Path, problems: ProblemList, executor: Executor | None = None) -> Loaded:
+    """Read everything under `content`; problems are added to `problems`, never raised.
+
+    With an executor (the check's pool), its workers parse the claims files and read the
+    articles, several files at a time.
+    """
+    claim_problems = ProblemList()  # added after the articles' problems, as they are found when serial
+    # Claims first: a big dossier's claims files are the longest part of loading.
+    parsing = submit_chunks(executor, parse_claims_files, claims_files(content, claim_problems), content)
+    reading = submit_chunks(executor, load_article_files, article_files(content, problems), content)
+    documents = []
+    articles = collect_articles(reading(), problems)
+    for parsed, found in parsing():
+        claim_problems.add_all(found)
+        documents.append(parsed)
+    problems.extend(claim_problems)
     collected = Collected(problems, IdRegistry(problems))
     for article in articles.values():
         collected.ids.register(article.id, article.location, ARTICLE_IDS)
-    for path in claims_files(content, problems):
-        parsed = parse_claims_file(path, content, problems)
+    for parsed in documents:
         if parsed is not None:
             _add_document(*parsed, collected)
     dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims, measures=collected.measures)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from .. import schema
 from ..files import display_path, inside, read_text
 from ..model import Article
-from ..problems import Location, ProblemList
+from ..problems import Location, Problem, ProblemList
 from .date_fields import date_value
 from .documents import read_yaml
 from .ids import ID_PATTERN, RESERVED_IDS
@@ -19,8 +20,13 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 def load_articles(content: Path, problems: ProblemList) -> dict[str, Article]:
+    """Every article of the content folder, by id, in file name order."""
+    return collect_articles(load_article_files(article_files(content, problems), content), problems)
+
+
+def article_files(content: Path, problems: ProblemList) -> list[Path]:
+    """The article files, in name order; other files of the folder are reported and skipped."""
     folder = content / ARTICLES_FOLDER
-    articles: dict[str, Article] = {}
     if not folder.is_dir():
         problems.error(
             Location(display_path(folder)),
@@ -28,12 +34,13 @@ def load_articles(content: Path, problems: ProblemList) -> dict[str, Article]:
             f"create {display_path(folder)}/ with one .md file per article",
             code="missing",
         )
-        return articles
+        return []
     if not inside(folder, content):
         problems.error(
             Location(display_path(folder)), "the articles folder is a link to a folder outside the content folder", code="symlink"
         )
-        return articles
+        return []
+    files = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue  # .gitkeep and editor files are not content
@@ -45,7 +52,27 @@ def load_articles(content: Path, problems: ProblemList) -> dict[str, Article]:
                 code="ignored-file",
             )
             continue
+        files.append(path)
+    return files
+
+
+LoadedArticle = tuple[Article | None, tuple[Problem, ...]]
+
+
+def load_article_files(paths: Sequence[Path], content: Path) -> list[LoadedArticle]:
+    """Each file's article (None if it cannot be read) and its problems: plain data, so the check's pool can run it."""
+    loaded = []
+    for path in paths:
+        problems = ProblemList()
         article = _load_article(path, content, problems)
+        loaded.append((article, problems.items()))
+    return loaded
+
+
+def collect_articles(loaded: Sequence[LoadedArticle], problems: ProblemList) -> dict[str, Article]:
+    articles: dict[str, Article] = {}
+    for article, found in loaded:
+        problems.add_all(found)
         if article is not None:
             articles[article.id] = article
     return articles

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .. import schema
 from ..files import display_path, inside, read_text
 from ..kinds import all_sections_phrase
-from ..problems import Location, ProblemList
+from ..problems import Location, Problem, ProblemList
 from ..yamlsource import PathKey, YamlDocument
 from .documents import read_yaml
 
@@ -75,3 +76,15 @@ def parse_claims_file(path: Path, content: Path, problems: ProblemList) -> tuple
         )
         return None
     return doc, schema.validate(doc, "claims", problems)
+
+
+ParsedClaims = tuple[tuple[YamlDocument, set[PathKey]] | None, tuple[Problem, ...]]
+
+
+def parse_claims_files(paths: Sequence[Path], content: Path) -> list[ParsedClaims]:
+    """`parse_claims_file` for each file, with its problems: plain data, so the check's pool can run it."""
+    parsed = []
+    for path in paths:
+        problems = ProblemList()
+        parsed.append((parse_claims_file(path, content, problems), problems.items()))
+    return parsed

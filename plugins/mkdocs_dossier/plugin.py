@@ -43,6 +43,7 @@ from dossier.site.site import ASSETS, Output, PlannedPage, Site
 from dossier.site.templating import template_error_message
 
 from .incremental import IncrementalPreview, context_key, incremental_possible
+from .markdownless import without_markdown
 from .search_worker import use_search_worker
 
 log = get_plugin_logger(__name__)
@@ -210,16 +211,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems_html is not None:
             page.meta["title"] = PROBLEMS_TITLE
-            return ""
+            return without_markdown(page)
         planned = self.site.pages.get(page.file.src_uri) if self.site else None
         if planned is not None:
             page.meta["title"] = title_html(planned.title)
             if planned.search_boost:
                 page.meta["search"] = {"boost": planned.search_boost}
-            return ""
+            return without_markdown(page)
         if self.generated_home and page.file.src_uri == HOME:
             page.meta["title"] = title_html(config.site_name)
-            return ""
+            return without_markdown(page)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

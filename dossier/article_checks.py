@@ -1,0 +1,119 @@
+"""What the check does article by article: its quotes, its mentions, its control characters.
+
+Each article is one `ArticleJob` (plain data: the article and the quotes that cite it), and
+`check_articles` turns a list of jobs into `ArticleOutcome`s in the same order. The serial
+check runs it on every article; above `parallel.POOL_MIN_ARTICLES` it runs on chunks in the
+pool. `merge` adds the outcomes' problems in the order the serial check always used (every
+quote problem in the order claims cite articles, then every article's control characters),
+so the result does not depend on how the articles were cut into chunks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+
+from .mentions import MentionFinder
+from .model import Article, Dossier, Mention
+from .parallel import submit_chunks
+from .problems import Location, Problem, ProblemList
+from .quotes import ArticleText, Span
+from .text_checks import check_bidi_controls, verify_quote
+from .visible import paragraph_spans, visible_text
+
+QuoteKey = tuple[str, int]  # (claim id, index of the evidence item)
+CitedQuote = tuple[QuoteKey | None, str, Location]  # key None: a quote of a broken item, checked only
+
+
+@dataclass(frozen=True)
+class ArticleJob:
+    article: Article
+    quotes: tuple[CitedQuote, ...]
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    article: str
+    found: tuple[tuple[QuoteKey, tuple[Span, ...]], ...]
+    quote_problems: tuple[Problem, ...]
+    bidi_problems: tuple[Problem, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class ArticleResults:
+    passages: dict[QuoteKey, tuple[Span, ...]]  # where each cited quote is, in the order claims cite them
+    mentions: dict[str, tuple[Mention, ...]]  # by article, in the dossier's order
+
+
+def article_jobs(dossier: Dossier, loose: Iterable[tuple[str, str, Location]] = ()) -> tuple[list[ArticleJob], list[QuoteKey]]:
+    """One job per article (cited ones first, in the order claims cite them), and every cited quote's key."""
+    cited = [
+        ((claim.id, index), item.article, item.quote, item.quote_location)
+        for claim in dossier.claims.values()
+        for index, item in enumerate(claim.evidence)
+    ]
+    by_article: dict[str, list[CitedQuote]] = defaultdict(list)
+    for key, article_id, quote, where in [*cited, *((None, *extra) for extra in loose)]:
+        by_article[article_id].append((key, quote, where))
+    # A quote of an unknown article is reported as an unknown article, not looked for.
+    order = [article_id for article_id in by_article if article_id in dossier.articles]
+    order += [article_id for article_id in dossier.articles if article_id not in by_article]
+    jobs = [ArticleJob(dossier.articles[article_id], tuple(by_article.get(article_id, ()))) for article_id in order]
+    return jobs, [key for key, *_ in cited]
+
+
+def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
+    article = job.article
+    problems = ProblemList()
+    found: list[tuple[QuoteKey, tuple[Span, ...]]] = []
+    if job.quotes:
+        text = ArticleText(article.body)
+        paragraphs, visible = text.paragraphs, text.visible
+        for key, quote, where in job.quotes:
+            spans = verify_quote(text, article, quote, where, problems)
+            if spans is not None and key is not None:
+                found.append((key, spans))
+    else:
+        paragraphs = paragraph_spans(article.body)
+        visible = visible_text(article.body, paragraphs)
+    bidi = ProblemList()
+    check_bidi_controls(article, bidi)
+    starts = [start for start, _ in paragraphs]
+    mentions = tuple(
+        Mention(article.id, m.entities, max(0, bisect.bisect_right(starts, m.start) - 1), m.start, m.end)
+        for m in finder.find_visible(visible)
+    )
+    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions)
+
+
+def check_articles(jobs: Sequence[ArticleJob], finder: MentionFinder) -> list[ArticleOutcome]:
+    """The unit of work of the pool (a module-level function, so that workers can import it)."""
+    return [check_article(job, finder) for job in jobs]
+
+
+def run_article_checks(
+    dossier: Dossier, problems: ProblemList, loose: Iterable[tuple[str, str, Location]], executor: Executor | None
+) -> ArticleResults:
+    """Every article's quotes, mentions and control characters: problems added to `problems`."""
+    jobs, cited = article_jobs(dossier, loose)
+    finder = MentionFinder({e.id: e.names for e in dossier.entities.values()})
+    outcomes = submit_chunks(executor, check_articles, jobs, finder)()
+    return merge(dossier, outcomes, cited, problems)
+
+
+def merge(dossier: Dossier, outcomes: Sequence[ArticleOutcome], cited: Sequence[QuoteKey], problems: ProblemList) -> ArticleResults:
+    by_article = {outcome.article: outcome for outcome in outcomes}
+    found: dict[QuoteKey, tuple[Span, ...]] = {}
+    for outcome in outcomes:
+        problems.add_all(outcome.quote_problems)
+        found.update(outcome.found)
+    for article_id in dossier.articles:
+        problems.add_all(by_article[article_id].bidi_problems)
+    return ArticleResults(
+        passages={key: found[key] for key in cited if key in found},
+        mentions={article_id: by_article[article_id].mentions for article_id in dossier.articles},
+    )

@@ -1,0 +1,83 @@
+"""The check's process pool: its per-article stages on every core, for dossiers big enough.
+
+The pool is started with `spawn`, never `fork`: the check also runs inside `mkdocs serve`,
+whose file watcher and HTTP server are threads, and a forked child inherits any lock one of
+them held at that moment (logging's, the import lock) with no thread left to release it.
+
+Work is sent as plain, picklable data (articles, quotes, the compiled mention pattern as
+data, see patterncache.py) and results come back in the order the work was given, so the
+check gives exactly what the serial path gives (tests/test_parallel.py compares both).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+# Below this many articles the pool does not pay back its start-up: two spawned interpreters
+# importing the core (~0.4 s of CPU each) and the articles pickled both ways. Measured with
+# benchmarks/check_pool.py (see "The check's pool" in benchmarks/README.md): the pool adds
+# 1.1 s of CPU at 200 and 500 articles and 1.8 s at 1,000, where the serial check takes 2.0 s
+# and 3.8 s, ~80% of it per-article work the pool splits in two. With two free cores that
+# is a gain in wall time from about 600-800 articles on. (The machine measured on was shared
+# and busy, load 8-15 on 2 cores, so the wall times themselves could not show it.)
+POOL_MIN_ARTICLES = 800
+# `DOSSIER_PARALLEL=0` never uses the pool, `=1` always does (benchmarks, tests); unset: by size.
+PARALLEL_ENV = "DOSSIER_PARALLEL"
+# Chunks per worker: enough that one slow chunk does not leave the other cores idle at the end.
+CHUNKS_PER_WORKER = 4
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def worker_count() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def pool_wanted(articles: int, forced: bool | None = None) -> bool:
+    """Whether a check of this many articles runs its per-article stages in the pool."""
+    if forced is None:
+        setting = os.environ.get(PARALLEL_ENV, "").strip()
+        forced = {"0": False, "1": True}.get(setting)
+    if forced is not None:
+        return forced
+    return worker_count() > 1 and articles >= POOL_MIN_ARTICLES
+
+
+@contextmanager
+def check_pool(wanted: bool) -> Iterator[Executor | None]:
+    """A pool of worker processes, or None for the serial path; shut down on leaving."""
+    if not wanted:
+        yield None
+        return
+    context = multiprocessing.get_context("spawn")  # see the module's docstring: never fork
+    with ProcessPoolExecutor(max_workers=max(2, worker_count()), mp_context=context) as executor:
+        yield executor
+
+
+def _chunks(items: Sequence[Item], count: int) -> list[Sequence[Item]]:
+    size = max(1, -(-len(items) // count))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def submit_chunks(
+    executor: Executor | None, function: Callable[..., list[Result]], items: Sequence[Item], *shared: Any
+) -> Callable[[], list[Result]]:
+    """Start `function(chunk, *shared)` on chunks of `items`; the returned call waits for the results, in order.
+
+    Without an executor, `function` runs on all items at once when the results are asked for.
+    """
+    if executor is None:
+        return lambda: function(items, *shared)
+    chunks = _chunks(items, worker_count() * CHUNKS_PER_WORKER)
+    futures: list[Future[list[Result]]] = [executor.submit(function, chunk, *shared) for chunk in chunks]
+    return lambda: [result for future in futures for result in future.result()]

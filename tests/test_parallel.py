@@ -1,0 +1,77 @@
+"""The check's process pool gives exactly what the serial check gives."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.check import check_content
+from dossier.export import export
+from dossier.mentions import MentionFinder
+from dossier.patterncache import compile_cached
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generated")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "60", str(out), "--seed", "7"], check=True, capture_output=True
+    )
+    return out / "content"
+
+
+def _spoil(content: Path) -> None:
+    """Problems of every per-article stage: a quote not in its article, a control character, an article without a date."""
+    claims = (content / "claims.yaml").read_text(encoding="utf-8")
+    start = claims.index("quote: ") + len("quote: ")
+    claims = claims[:start] + '"words that are in no article at all"' + claims[claims.index("\n", start) :]
+    (content / "claims.yaml").write_text(claims, encoding="utf-8")
+    first, second = sorted((content / "articles").iterdir())[:2]
+    first.write_text(first.read_text(encoding="utf-8").replace(" the ", " the \u202e", 1), encoding="utf-8")
+    second.write_text(second.read_text(encoding="utf-8").replace("published:", "issued:", 1), encoding="utf-8")
+
+
+def test_pool_and_serial_check_give_the_same_export(generated: Path) -> None:
+    serial = check_content(generated, parallel=False)
+    pooled = check_content(generated, parallel=True)
+    assert serial.ok and pooled.ok
+    assert serial.analysis is not None and pooled.analysis is not None and serial.dossier is not None and pooled.dossier is not None
+    assert serial.problems == pooled.problems
+    assert json.dumps(export(serial.dossier, serial.analysis)) == json.dumps(export(pooled.dossier, pooled.analysis))
+    assert any(serial.analysis.mentions.values())  # the comparison covers mentions
+
+
+def test_pool_and_serial_check_report_the_same_problems(generated: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    subprocess.run(["cp", "-r", str(generated), str(content)], check=True)
+    _spoil(content)
+    serial = check_content(content, parallel=False)
+    pooled = check_content(content, parallel=True)
+    codes = {problem.code for problem in serial.problems}
+    assert {"quote-not-found", "bidi-control"} <= codes
+    assert [p.format_text() for p in serial.problems] == [p.format_text() for p in pooled.problems]
+
+
+def test_a_cached_mention_pattern_finds_what_a_fresh_one_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(tmp_path))
+    names = {f"e{i}": [f"Name{i} Surname{i}", f"N{i}S"] for i in range(2000)}
+    text = "Met Name17 Surname17 and N1999S, not name3 surname3x nor N5SX."
+    fresh = MentionFinder(names).find(text)
+    compile_cached.cache_clear()
+    assert list(tmp_path.rglob("*.json"))  # written by the first finder
+    cached = MentionFinder(names).find(text)
+    assert fresh == cached
+    source = MentionFinder(names)._source
+    assert source is not None
+    # The program loaded from the cache is the one `re` compiles.
+    restored, compiled = compile_cached(source), re.compile(source)
+    assert restored.groupindex == compiled.groupindex and restored.flags == compiled.flags
+    assert [m.span() for m in restored.finditer(text * 3)] == [m.span() for m in compiled.finditer(text * 3)]
+    assert [text[m.start : m.end] for m in cached] == ["Name17 Surname17", "N1999S"]
