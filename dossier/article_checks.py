@@ -11,6 +11,8 @@ so the result does not depend on how the articles were cut into chunks.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
@@ -95,13 +97,48 @@ def check_articles(jobs: Sequence[ArticleJob], finder: MentionFinder) -> list[Ar
     return [check_article(job, finder) for job in jobs]
 
 
+class OutcomeCache:
+    """The last check's outcomes, each by a digest of everything it was computed from.
+
+    `check_article` is a function of its job (the article, with its text, and the quotes
+    citing it, with where they are written) and of the names mentions are looked for; it
+    reads nothing else. So an outcome whose job and names digest to the same key is the one
+    a new computation would give. The preview keeps one across rebuilds: an edit to one
+    claim leaves every other article's quotes and mentions to be reused.
+    """
+
+    def __init__(self) -> None:
+        self._outcomes: dict[bytes, ArticleOutcome] = {}
+
+    def keys(self, jobs: Sequence[ArticleJob], names: dict[str, tuple[str, ...]]) -> list[bytes]:
+        names_digest = hashlib.blake2b(pickle.dumps(names, protocol=5)).digest()
+        return [hashlib.blake2b(pickle.dumps(job, protocol=5), key=names_digest[:64]).digest() for job in jobs]
+
+    def get(self, key: bytes) -> ArticleOutcome | None:
+        return self._outcomes.get(key)
+
+    def keep_only(self, outcomes: dict[bytes, ArticleOutcome]) -> None:
+        self._outcomes = outcomes  # only this check's: the cache never outgrows the dossier
+
+
 def run_article_checks(
-    dossier: Dossier, problems: ProblemList, loose: Iterable[tuple[str, str, Location]], executor: Executor | None
+    dossier: Dossier,
+    problems: ProblemList,
+    loose: Iterable[tuple[str, str, Location]],
+    executor: Executor | None,
+    cache: OutcomeCache | None = None,
 ) -> ArticleResults:
     """Every article's quotes, mentions and control characters: problems added to `problems`."""
     jobs, cited = article_jobs(dossier, loose)
-    finder = MentionFinder({e.id: e.names for e in dossier.entities.values()})
-    outcomes = submit_chunks(executor, check_articles, jobs, finder)()
+    names = {e.id: tuple(e.names) for e in dossier.entities.values()}
+    finder = MentionFinder(names)
+    if cache is None:
+        return merge(dossier, submit_chunks(executor, check_articles, jobs, finder)(), cited, problems)
+    keys = cache.keys(jobs, names)
+    missing = [job for job, key in zip(jobs, keys, strict=True) if cache.get(key) is None]
+    computed = iter(submit_chunks(executor, check_articles, missing, finder)())
+    outcomes = [cache.get(key) or next(computed) for key in keys]
+    cache.keep_only(dict(zip(keys, outcomes, strict=True)))
     return merge(dossier, outcomes, cited, problems)
 
 

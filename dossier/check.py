@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import derive, validate
-from .article_checks import run_article_checks
+from .article_checks import OutcomeCache, run_article_checks
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
-from .parallel import check_pool, pool_wanted
+from .parallel import KeptPool, check_pool, pool_wanted
 from .problems import Location, Problem, ProblemList
 
 log = logging.getLogger(__name__)
@@ -38,11 +38,16 @@ class CheckResult:
         return not self.errors
 
 
-def check_content(content: Path | str, parallel: bool | None = None) -> CheckResult:
+def check_content(
+    content: Path | str, parallel: bool | None = None, cache: OutcomeCache | None = None, kept: KeptPool | None = None
+) -> CheckResult:
     """Everything `dossier check` does. Never raises for bad input: it returns problems.
 
     `parallel`: whether the per-article stages run in a process pool (parallel.py); by
     default, when the dossier is big enough for the pool to pay back its start-up.
+    `cache`: the previous check's per-article outcomes, reused where nothing they depend
+    on changed (the preview keeps one across rebuilds). `kept`: a pool to use and keep
+    running after the check, rather than one started and stopped for it.
     """
     content = Path(content)
     if not content.is_dir():
@@ -51,24 +56,26 @@ def check_content(content: Path | str, parallel: bool | None = None) -> CheckRes
         return CheckResult(None, None, problems.sorted())
     if pool_wanted(count_articles(content), parallel):
         try:
-            return _check(content, pooled=True)
+            return _check(content, pooled=True, cache=cache, kept=kept)
         except BrokenProcessPool as error:  # e.g. started by a script without an `if __name__ == "__main__"` guard
+            if kept is not None:
+                kept.close()  # the next check starts fresh workers
             log.warning("the check's worker processes failed (%s): checking in this process instead", error)
-    return _check(content, pooled=False)
+    return _check(content, pooled=False, cache=cache, kept=None)
 
 
-def _check(content: Path, pooled: bool) -> CheckResult:
+def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPool | None) -> CheckResult:
     problems = ProblemList()
     for link in links_leaving(content):
         report_link_leaving(link, problems)
-    with check_pool(pooled) as executor:
+    with check_pool(pooled, kept) as executor:
         loaded = load(content, problems, executor)
         dossier = loaded.dossier
         validate.check_references(loaded, problems)
         validate.check_aliases(dossier, problems)
         validate.check_quantities(loaded, problems)
         validate.check_origins(dossier, problems)
-        found = run_article_checks(dossier, problems, loaded.loose_quotes, executor)
+        found = run_article_checks(dossier, problems, loaded.loose_quotes, executor, cache)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
     return CheckResult(dossier, derive.analyse(dossier, found.passages, found.mentions), problems.sorted())

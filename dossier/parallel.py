@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -53,15 +55,55 @@ def pool_wanted(articles: int, forced: bool | None = None) -> bool:
     return worker_count() > 1 and articles >= POOL_MIN_ARTICLES
 
 
+def _exit_with(parent: int) -> None:
+    """Run in each worker: end it when the process that started it has gone.
+
+    An idle worker waits on its queue forever; if `mkdocs serve` is killed (not stopped with
+    Ctrl-C, which shuts the pool down), its kept workers would be left running.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _new_pool() -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")  # see the module's docstring: never fork
+    return ProcessPoolExecutor(max_workers=max(2, worker_count()), mp_context=context, initializer=_exit_with, initargs=(os.getpid(),))
+
+
+class KeptPool:
+    """A pool kept from one check to the next (the preview checks on every save): its workers
+    start, and import the core, once per `mkdocs serve` rather than once per rebuild."""
+
+    def __init__(self) -> None:
+        self._executor: ProcessPoolExecutor | None = None
+
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = _new_pool()
+        return self._executor
+
+    def close(self) -> None:
+        """Stop the workers; a later check starts new ones (also after a worker died)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
 @contextmanager
-def check_pool(wanted: bool) -> Iterator[Executor | None]:
-    """A pool of worker processes, or None for the serial path; shut down on leaving."""
+def check_pool(wanted: bool, kept: KeptPool | None = None) -> Iterator[Executor | None]:
+    """A pool of worker processes, or None for the serial path; shut down on leaving unless kept."""
     if not wanted:
         yield None
-        return
-    context = multiprocessing.get_context("spawn")  # see the module's docstring: never fork
-    with ProcessPoolExecutor(max_workers=max(2, worker_count()), mp_context=context) as executor:
-        yield executor
+    elif kept is not None:
+        yield kept.executor()
+    else:
+        with _new_pool() as executor:
+            yield executor
 
 
 def _chunks(items: Sequence[Item], count: int) -> list[Sequence[Item]]:

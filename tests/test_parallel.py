@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,33 @@ def test_a_cached_mention_pattern_finds_what_a_fresh_one_finds(tmp_path: Path, m
     assert restored.groupindex == compiled.groupindex and restored.flags == compiled.flags
     assert [m.span() for m in restored.finditer(text * 3)] == [m.span() for m in compiled.finditer(text * 3)]
     assert [text[m.start : m.end] for m in cached] == ["Name17 Surname17", "N1999S"]
+
+
+def test_kept_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    # As when `mkdocs serve` is killed: no shutdown of the pool runs, the workers must go anyway.
+    script = tmp_path / "killed.py"
+    script.write_text(
+        "import os\nfrom dossier.parallel import KeptPool\n\n\n"
+        "def pid(_: int) -> int:\n    return os.getpid()\n\n\n"
+        "if __name__ == '__main__':\n"
+        "    pool = KeptPool()\n"
+        "    print(*sorted(set(pool.executor().map(pid, range(8)))), flush=True)\n"
+        "    os._exit(0)  # no shutdown: the workers are left as a killed server leaves them\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run([sys.executable, str(script)], check=True, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    workers = [int(pid) for pid in out.stdout.split()]
+    assert workers
+    for _ in range(100):  # they look for their parent every second
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert alive == [], f"workers still running after their parent was gone: {alive}"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

@@ -26,10 +26,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from dossier.article_checks import OutcomeCache
 from dossier.check import check_content
 from dossier.formats import FORMATS
 from dossier.history import claim_history
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
+from dossier.parallel import KeptPool
 from dossier.problems import Problem
 from dossier.report import summary_line
 from dossier.site.csp import add_policy
@@ -81,6 +83,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # Under `mkdocs serve` a dossier with errors is shown, not raised: every page becomes
         # the problems page (its HTML here), and live reload brings the site back once fixed.
         self.serving = False
+        self.check_cache: OutcomeCache | None = None
+        self.check_workers: KeptPool | None = None
         self.problems_html: str | None = None
         # What the search index gets of each generated page (see _search_view_in).
         self._search_views: dict[str, str] = {}
@@ -92,6 +96,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.preview = IncrementalPreview() if self.serving else None
+        # Under serve, each rebuild's check reuses the articles' outcomes that an edit left alone.
+        self.check_cache = OutcomeCache() if self.serving else None
+        self.check_workers = KeptPool() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs' Dir option has resolved the folder against mkdocs.yml and checked it exists.
@@ -109,7 +116,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.content_dir is not None
-        result = check_content(self.content_dir)
+        result = check_content(self.content_dir, cache=self.check_cache, kept=self.check_workers)
         self.site, self.problems_html = None, None
         for problem in result.warnings:
             # Warnings never stop the preview: MkDocs counts every logged warning against
@@ -371,6 +378,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             self.preview.failed()
 
     def on_shutdown(self) -> None:
+        if self.check_workers is not None:
+            self.check_workers.close()
         if self.preview is not None:
             self.preview.exports.wait()
             self.preview.discard_previous(wait=True)

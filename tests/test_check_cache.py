@@ -1,0 +1,93 @@
+"""A check that reuses the previous check's per-article outcomes (as the preview does)
+reports exactly what a fresh check reports, after every kind of edit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dossier.article_checks import OutcomeCache
+from dossier.check import CheckResult, check_content
+from dossier.export import export
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generated")
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "40", str(out), "--seed", "3"], check=True, capture_output=True
+    )
+    return out / "content"
+
+
+def _replace_first(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _a_quote(content: Path) -> str:
+    claims = (content / "claims.yaml").read_text(encoding="utf-8")
+    start = claims.index("quote: ") + len("quote: ")
+    return claims[start : claims.index("\n", start)]
+
+
+def _break_a_quote(content: Path) -> None:
+    _replace_first(content / "claims.yaml", "quote: " + _a_quote(content), 'quote: "words that are in no article at all"')
+
+
+def _add_a_line_before_the_claims(content: Path) -> None:
+    _replace_first(content / "claims.yaml", "claims:\n", "# moved every claim one line down\nclaims:\n")
+
+
+def _give_an_entity_an_alias_an_article_uses(content: Path) -> None:
+    """A word of an article becomes an alias: the article now mentions that entity."""
+    body = sorted((content / "articles").iterdir())[0].read_text(encoding="utf-8").split("---")[-1]
+    word = next(w for w in body.split() if w.isalpha() and len(w) >= 7)
+    _replace_first(content / "claims.yaml", "    aliases: [", f'    aliases: ["{word}", ')
+
+
+def _edit_an_article(content: Path) -> None:
+    article = sorted((content / "articles").iterdir())[0]
+    _replace_first(article, " the ", " the \u202e")
+
+
+def _summary(result: CheckResult) -> tuple[list[str], str]:
+    data = export(result.dossier, result.analysis) if result.dossier and result.analysis else None
+    return [p.format_text() for p in result.problems], json.dumps(data, sort_keys=True, default=str)
+
+
+def _nothing(content: Path) -> None:
+    pass
+
+
+# (the content before the first check, the edit): a broken quote's problem must move with it.
+EDITS: dict[str, tuple[Callable[[Path], None], Callable[[Path], None]]] = {
+    "a quote broken": (_nothing, _break_a_quote),
+    "every claim moved a line": (_break_a_quote, _add_a_line_before_the_claims),
+    "an entity given an alias": (_nothing, _give_an_entity_an_alias_an_article_uses),
+    "an article edited": (_nothing, _edit_an_article),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_check_reusing_outcomes_reports_what_a_fresh_check_reports(generated: Path, tmp_path: Path, edit: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(generated, content)
+    cache = OutcomeCache()
+    setup, change = EDITS[edit]
+    setup(content)
+    before = check_content(content, parallel=False, cache=cache)
+    change(content)
+    reused = check_content(content, parallel=False, cache=cache)
+    fresh = check_content(content, parallel=False)
+    assert _summary(reused) == _summary(fresh)
+    assert _summary(reused) != _summary(before)  # the edit shows
