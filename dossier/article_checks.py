@@ -112,7 +112,7 @@ class OutcomeCache:
 
     def keys(self, jobs: Sequence[ArticleJob], names: dict[str, tuple[str, ...]]) -> list[bytes]:
         names_digest = hashlib.blake2b(pickle.dumps(names, protocol=5)).digest()
-        return [hashlib.blake2b(pickle.dumps(job, protocol=5), key=names_digest[:64]).digest() for job in jobs]
+        return [hashlib.blake2b(pickle.dumps(job, protocol=5), key=names_digest).digest() for job in jobs]
 
     def get(self, key: bytes) -> ArticleOutcome | None:
         return self._outcomes.get(key)

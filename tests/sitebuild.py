@@ -35,3 +35,14 @@ def write_project(root: Path, claims_yaml: str, articles: dict[str, str], mkdocs
     config = root / "mkdocs.yml"
     config.write_text(mkdocs_yml, "utf-8")
     return config
+
+
+def generate_project(articles: int, project: Path, seed: int) -> Path:
+    """A synthetic dossier of that many articles (benchmarks/generate.py), as a project; its content folder."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(articles), str(project), "--seed", str(seed)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return project / "content"

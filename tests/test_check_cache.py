@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sitebuild import generate_project
 
 from dossier.article_checks import OutcomeCache
 from dossier.check import CheckResult, check_content
@@ -21,11 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("generated")
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "40", str(out), "--seed", "3"], check=True, capture_output=True
-    )
-    return out / "content"
+    return generate_project(40, tmp_path_factory.mktemp("generated"), seed=3)
 
 
 def _replace_first(path: Path, old: str, new: str) -> None:

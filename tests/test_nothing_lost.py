@@ -7,14 +7,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import ROOT, mkdocs_build
+from sitebuild import ROOT, generate_project, mkdocs_build
 from test_formats import (
     article_bodies,
     assert_annotations_anchor,
@@ -98,12 +96,7 @@ def test_the_first_dossier_loses_nothing(first_site: Path) -> None:
 @pytest.mark.parametrize("articles", [150])
 def test_a_large_generated_dossier_loses_nothing(tmp_path: Path, articles: int) -> None:
     project = tmp_path / "project"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(articles), str(project), "--seed", "11"],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    generate_project(articles, project, seed=11)
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert_nothing_lost(project / "content", tmp_path / "site")

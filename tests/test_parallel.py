@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sitebuild import generate_project
 
 from dossier.check import check_content
 from dossier.export import export
@@ -21,11 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("generated")
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "60", str(out), "--seed", "7"], check=True, capture_output=True
-    )
-    return out / "content"
+    return generate_project(60, tmp_path_factory.mktemp("generated"), seed=7)
 
 
 def _spoil(content: Path) -> None:
