@@ -121,9 +121,14 @@ def axe_violations(axe: Any, page: Any) -> list[str]:
     """The serious and critical axe-core violations on the page, one line per element."""
     # Colours are judged as they are drawn: mid-way through a transition (Material fades its
     # tabs and header title out on scroll) they are neither the old nor the new ones.
+    # Material starts those fades a moment after the scroll, so on a scrolled page the
+    # animations must stay idle for a few polls in a row, not only at the first look.
     settled = "() => document.getAnimations().every(a => a.playState !== 'running')"
+    quiet_polls = 3 if page.evaluate("() => window.scrollY > 0") else 1
+    quiet = 0
     for _ in range(100):  # polled from here: the pages' policy forbids wait_for_function's eval
-        if page.evaluate(settled):
+        quiet = quiet + 1 if page.evaluate(settled) else 0
+        if quiet >= quiet_polls:
             break
         page.wait_for_timeout(100)
     results = axe.run(page)
