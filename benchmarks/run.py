@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -52,10 +53,16 @@ class Run:
     peak_mb: float  # of the largest single process
     returncode: int
     load: float = 0.0  # the load average (1 minute) when it started: the machine may be shared
+    total_mb: float = 0.0  # the largest sum over the process and its descendants, sampled every 0.1 s
 
     @property
     def ok(self) -> bool:
         return self.returncode == 0
+
+    @property
+    def memory_mb(self) -> float:
+        """What the build needs: all its processes together (sampled), at least its largest one."""
+        return max(self.peak_mb, self.total_mb)
 
 
 def run(args: list[str], cwd: Path, log: Path, **extra_env: str) -> Run:
@@ -64,10 +71,52 @@ def run(args: list[str], cwd: Path, log: Path, **extra_env: str) -> Run:
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()
         child = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        sampler = TreeMemory(child.pid)
+        sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop.set()
+        sampler.join()
     child.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode, load)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode, load, sampler.peak_mb)
+
+
+class TreeMemory(threading.Thread):
+    """The peak of the resident memory of a process and all its descendants together (from /proc)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_mb, self.stop = pid, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.1):
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(pid) for pid in _tree(self.pid)))
+
+
+def _tree(root: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parents[int(entry)] = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, grown = {root}, True
+    while grown:
+        added = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= added
+        grown = bool(added)
+    return tree
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 @dataclass
@@ -220,7 +269,7 @@ def exponent(points: list[tuple[float, float]]) -> float | None:
 
 def report(results: list[Result]) -> str:
     lines = [
-        "| articles | entities | claims | `dossier check` | build (CPU) | pages | pages/s | peak memory | median page | largest page | search index | plugin's share | pruned baseline | pages/s | rate vs pruned | median page | unpruned baseline |",
+        "| articles | entities | claims | `dossier check` | build (CPU) | pages | pages/s | peak memory (all processes) | median page | largest page | search index | plugin's share | pruned baseline | pages/s | rate vs pruned | median page | unpruned baseline |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
@@ -230,7 +279,7 @@ def report(results: list[Result]) -> str:
         unpruned = f"{r.unpruned.wall:.1f} s ({r.unpruned_site.median_kb:.0f} KB)" if r.unpruned else "—"
         lines.append(
             f"| {r.articles:,} | {r.entities:,} | {r.claims:,} | {r.check.wall:.1f} s | {b.wall:.1f} s ({b.cpu:.0f} s) | {s.pages:,} "
-            f"| {rate:.0f} | {b.peak_mb:,.0f} MB | {s.median_kb:.1f} KB | {s.largest_kb:.0f} KB | {s.search_mb:.2f} MB "
+            f"| {rate:.0f} | {b.peak_mb:,.0f} MB ({b.total_mb:,.0f} MB) | {s.median_kb:.1f} KB | {s.largest_kb:.0f} KB | {s.search_mb:.2f} MB "
             f"| {100 * r.plugin_seconds / b.wall:.0f}% | {r.pruned.wall:.1f} s ({r.pruned.cpu:.0f} s) | {pruned_rate:.0f} "
             f"| {rate / pruned_rate:.2f}× | {r.pruned_site.median_kb:.1f} KB | {unpruned} |"
         )
@@ -263,8 +312,8 @@ def speed(results: list[Result]) -> str:
 
 def phases(results: list[Result]) -> str:
     lines = [
-        "| articles | check (load, validate, derive) | plan | export | render | other plugin work | Content-Security-Policy | plugin total | search plugin | rest of MkDocs + Material |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | check (load, validate, derive) | plan | export | render | other plugin work | Content-Security-Policy | plugin total | search plugin | waiting for the second process | rest of MkDocs + Material |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         p = r.timings.get("dossier", {})
@@ -276,7 +325,7 @@ def phases(results: list[Result]) -> str:
         lines.append(
             f"| {r.articles:,} | {p.get('check', 0):.1f} s | {p.get('plan', 0):.1f} s | {p.get('export', 0):.1f} s | "
             f"{p.get('render', 0):.1f} s | {total - known:.1f} s | {csp:.1f} s | {total:.1f} s ({100 * total / r.build.wall:.0f}%) | "
-            f"{search:.1f} s | {r.build.wall - total - search:.1f} s |"
+            f"{search:.1f} s | {p.get('waiting', 0):.1f} s | {r.build.wall - total - search - p.get('waiting', 0):.1f} s |"
         )
     return "\n".join(lines)
 
@@ -306,8 +355,8 @@ def targets(results: list[Result]) -> str:
         (f"{largest.articles:,} articles build in under 10 minutes", largest.build.wall < 600, f"{largest.build.wall:.0f} s"),
         (
             "Peak memory under 4 GB",
-            all(r.build.peak_mb < 4096 for r in results),
-            ", ".join(f"{r.articles:,}: {r.build.peak_mb:,.0f} MB" for r in results),
+            all(r.build.memory_mb < 4096 for r in results),
+            ", ".join(f"{r.articles:,}: {r.build.memory_mb:,.0f} MB" for r in results),
         ),
         (
             f"`dossier check` on {largest.articles:,} articles under 10 s",
@@ -326,8 +375,8 @@ def targets(results: list[Result]) -> str:
         ),
         (
             f"{largest.articles:,} articles build in under 110 s with peak memory under 2 GB",
-            largest.build.wall < 110 and largest.build.peak_mb < 2048,
-            f"{largest.build.wall:.0f} s, {largest.build.peak_mb:,.0f} MB",
+            largest.build.wall < 110 and largest.build.memory_mb < 2048,
+            f"{largest.build.wall:.0f} s, {largest.build.memory_mb:,.0f} MB (all processes)",
         ),
         (
             "The plugin's own share of build time ≤ 15%",

@@ -75,9 +75,18 @@ def first_match(pattern: str, text: str, start: int = 0) -> re.Match[str]:
 class Bench:
     def __init__(self, folder: Path, base: str, pid: int) -> None:
         self.content, self.base, self.pid = folder / "content", base, pid
-        self.yaml = self.content / "claims.yaml"
-        if not self.yaml.exists():
-            self.yaml = sorted((self.content / "claims").glob("*.yaml"))[-1]  # the claims are in the last file
+        single = self.content / "claims.yaml"
+        files = [single] if single.exists() else sorted((self.content / "claims").glob("*.yaml"))
+        # Over 8 MB of YAML the generator writes a claims folder: the entities in one file, the claims in others.
+        self.yaml = self._file_with("claims", files)
+        self.entities_yaml = self._file_with("people", files)
+
+    @staticmethod
+    def _file_with(key: str, files: list[Path]) -> Path:
+        for path in files:
+            if re.search(rf"^{key}:", path.read_text("utf-8"), re.MULTILINE):
+                return path
+        raise SystemExit(f"no claims file has a '{key}:' list")
 
     def timed(self, kind: str, edit: Callable[[], None], url: str, shows: Callable[[str], bool], *, settled: bool = True) -> None:
         # The data exports are written just after the pages (incremental.DeferredExports): an
@@ -91,7 +100,7 @@ class Bench:
 
     def claim(self, marker: str) -> None:
         text = self.yaml.read_text("utf-8")
-        found = first_match(r'^  - id: (\S+)\n    text: "([^"]*)"', text, text.index("\nclaims:"))
+        found = first_match(r'^  - id: (\S+)\n    text: "([^"]*)"', text, first_match("^claims:", text).end())
         end = found.end(2)
         self.timed(
             "claim statement",
@@ -101,12 +110,12 @@ class Bench:
         )
 
     def entity(self, marker: str) -> None:
-        text = self.yaml.read_text("utf-8")
-        found = first_match(r'^  - id: (\S+)\n    name: "([^"]*)"', text)
+        text = self.entities_yaml.read_text("utf-8")
+        found = first_match(r'^  - id: (\S+)\n    name: "([^"]*)"', text, first_match("^people:", text).end())
         end = found.end(2)
         self.timed(
             "entity name",
-            lambda: self.yaml.write_text(text[:end] + marker + text[end:], "utf-8"),
+            lambda: self.entities_yaml.write_text(text[:end] + marker + text[end:], "utf-8"),
             f"/people/{found[1]}/",
             lambda b: marker in b,
         )
@@ -123,7 +132,7 @@ class Bench:
 
     def quote(self) -> None:
         text = self.yaml.read_text("utf-8")
-        found = first_match(r'^  - id: (\S+)\n(?:    .*\n)*?        quote: "([^".]{12,})', text, text.index("\nclaims:"))
+        found = first_match(r'^  - id: (\S+)\n(?:    .*\n)*?        quote: "([^".]{12,})', text, first_match("^claims:", text).end())
         article = first_match(r"article: (\S+)", text, found.start())[1]
         path = self.content / "articles" / f"{article}.md"
         body = path.read_text("utf-8")

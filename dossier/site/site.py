@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
+from jinja2 import BytecodeCache
+
 from ..export import export
 from ..formats import FORMATS, SiteAddress, export_input
 from ..history import History
@@ -69,6 +71,11 @@ class Output:
     page: PlannedPage | None = None
 
 
+def is_data(output: Output) -> bool:
+    """Whether an output is one of the data exports (or the feed), not a page or an asset."""
+    return output.page is None and output.src_uri not in (*ASSETS, SEARCH_WORKER)
+
+
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -85,6 +92,7 @@ class Site:
         history: History | None = None,
         repo_url: str = "",
         site_url: str = "",
+        compiled_templates: BytecodeCache | None = None,
     ) -> None:
         self.data = SiteData(dossier, analysis)
         # The claims' history from git, computed once per build; empty without git (then no
@@ -92,7 +100,7 @@ class Site:
         self.history = history or History()
         self.repo_url = repo_url
         self.linker = Linker(directory_urls, site_url)
-        self.templates = Templates(custom_templates)
+        self.templates = Templates(custom_templates, compiled_templates)
         self.article_body = ArticleBody(self.templates)
         self.pages: dict[str, PlannedPage] = {}
         self._render: dict[str, Callable[[Parts], RenderedPage]] = {}

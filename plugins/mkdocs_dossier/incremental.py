@@ -41,7 +41,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from dossier.site.dependencies import DependencyTracker, UntrackableSite, fingerprint
-from dossier.site.site import Output, Site
+from dossier.site.site import Site
 
 log = get_plugin_logger(__name__)
 
@@ -58,53 +58,8 @@ log = get_plugin_logger(__name__)
 KNOWN_PLUGINS = frozenset({"search", "material/search", "dossier"})
 
 
-class DeferredExports:
-    """The data exports of a preview build (dossier.json, dossier.db, ...), written after its pages.
-
-    Computing them takes seconds (as long as the rest of an incremental rebuild) and no page
-    shows them, so under the incremental preview the plugin leaves them out of MkDocs' files
-    and a thread writes them into the site folder once the build is done. Until then they are
-    missing, never an older version: the previous build's were moved aside with the rest of
-    its site. The next build waits for the thread before it starts.
-    """
-
-    def __init__(self) -> None:
-        self._pending: Iterator[Output] | None = None
-        self._thread: threading.Thread | None = None
-
-    def defer(self, outputs: Iterator[Output]) -> None:
-        self._pending = outputs
-
-    def drop(self) -> None:
-        self._pending = None
-
-    def start(self, site_dir: str) -> None:
-        outputs, self._pending = self._pending, None
-        if outputs is not None:
-            self._thread = threading.Thread(target=_write_outputs, args=(outputs, Path(site_dir)), name="dossier-exports", daemon=True)
-            self._thread.start()
-
-    def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-
-
-def _write_outputs(outputs: Iterator[Output], site_dir: Path) -> None:
-    try:
-        for output in outputs:
-            path = site_dir / output.src_uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(path.name + ".partial")
-            partial.write_bytes(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
-            os.replace(partial, path)  # whole or not at all
-    except Exception as error:  # a thread's exception would only reach stderr: log it where the preview's messages are
-        log.error(f"the preview could not write the data exports: {error}")
-
-
 class IncrementalPreview:
     def __init__(self) -> None:
-        self.exports = DeferredExports()
         self.tracker = DependencyTracker()
         self.previous: Path | None = None  # the last build's site folder, moved aside
         self.complete = False  # whether the last build wrote a whole site
@@ -150,13 +105,16 @@ class IncrementalPreview:
             return None
         indexed = _search_entries(config) is not None
         self.reason = "" if unaffected else "first build, or the configuration, templates or your own pages changed"
-        kept = set()
+        kept, folders = set(), set()  # folders made already: one makedirs per folder, not per page
         for file in files:
             if file.src_uri not in unaffected or self.previous is None or site.pages[file.src_uri].in_nav:
                 continue
             old = self.previous / file.dest_uri
             if (file.src_uri in self._entries or not indexed) and old.is_file():
-                os.makedirs(os.path.dirname(file.abs_dest_path), exist_ok=True)
+                folder = os.path.dirname(file.abs_dest_path)
+                if folder not in folders:
+                    os.makedirs(folder, exist_ok=True)
+                    folders.add(folder)
                 os.rename(old, file.abs_dest_path)
                 kept.add(file.src_uri)
         self.kept = sorted(kept)

@@ -7,19 +7,16 @@ Python-Markdown has run, so no Markdown extension can re-interpret it.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
-from markdown.extensions.toc import nest_toc_tokens
+from jinja2 import Environment, TemplateError
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -28,24 +25,25 @@ from mkdocs.utils import get_relative_url
 
 from dossier.article_checks import OutcomeCache
 from dossier.check import check_content
-from dossier.formats import FORMATS
-from dossier.history import claim_history
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.parallel import KeptPool
 from dossier.problems import Problem
 from dossier.report import summary_line
 from dossier.site.csp import add_policy
+from dossier.site.dependencies import fingerprint
 from dossier.site.history_pages import FEED, WHATS_NEW_TITLE
 from dossier.site.html import title_html
 from dossier.site.links import HOME
-from dossier.site.page import TocEntry
+from dossier.site.prerender import Expected, Prerendered, SiteSettings, content_state, prerender_wanted
 from dossier.site.problems_page import TITLE as PROBLEMS_TITLE
 from dossier.site.problems_page import problems_page
-from dossier.site.site import ASSETS, Output, PlannedPage, Site
-from dossier.site.templating import template_error_message
+from dossier.site.site import ASSETS, PlannedPage, Site
+from dossier.site.templating import CompiledTemplates, template_error_message
 
-from .incremental import IncrementalPreview, context_key, incremental_possible
+from .exports import DeferredExports, deferred_names, published_now
+from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
+from .page_events import PageEvents
 from .search_worker import use_search_worker
 
 log = get_plugin_logger(__name__)
@@ -67,15 +65,10 @@ class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.
     """Under `mkdocs serve`, render again only the pages an edit affects (false: every page, every time)."""
 
 
-def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
-    """A page's headings, nested the way the Markdown `toc` extension nests them."""
-    return nest_toc_tokens([{"level": e.level, "id": e.id, "name": title_html(e.title)} for e in entries])
-
-
 HOME_TAB = "Overview"  # the home page in the automatic navigation
 
 
-class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # the same, inherited
+class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # the same, inherited
     def __init__(self) -> None:
         self.content_dir: Path | None = None
         self.site: Site | None = None
@@ -85,6 +78,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.serving = False
         self.check_cache: OutcomeCache | None = None
         self.check_workers: KeptPool | None = None
+        self.compiled_templates: CompiledTemplates | None = None
         self.problems_html: str | None = None
         # What the search index gets of each generated page (see _search_view_in).
         self._search_views: dict[str, str] = {}
@@ -92,6 +86,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # Under `mkdocs serve`: rebuilds render only the pages an edit affects (incremental.py).
         self.preview: IncrementalPreview | None = None
         self._tracking = False  # whether this build's pages are rendered through the preview's tracker
+        self.settings: SiteSettings | None = None
+        # A build's pages rendered, and its exports written, by a second process (prerender.py).
+        self.prerendered: Prerendered | None = None
+        self.later = DeferredExports()  # the exports written after the pages (exports.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -99,6 +97,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # Under serve, each rebuild's check reuses the articles' outcomes that an edit left alone.
         self.check_cache = OutcomeCache() if self.serving else None
         self.check_workers = KeptPool() if self.serving else None
+        self.compiled_templates = CompiledTemplates() if self.serving else None  # the dossier's and the theme's
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs' Dir option has resolved the folder against mkdocs.yml and checked it exists.
@@ -112,11 +111,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if asset not in [str(item) for item in target]:
                 target.append(asset)
+        templates = Path(self.config.custom_templates) if self.config.custom_templates else None
+        self.settings = SiteSettings(
+            self.content_dir,
+            config.use_directory_urls,
+            templates,
+            config.repo_url or "",
+            config.site_url or "",
+            self.config.export_path,
+            config.site_name,
+        )
+        self._close_prerendered()
+        # Only with plugins known to leave a generated page's HTML alone: the second process's
+        # pages reach the build after `on_page_content`, where another plugin might change them.
+        known = set(config.plugins) <= KNOWN_PLUGINS
+        if known and not self.serving and prerender_wanted(self.content_dir):  # started now: it checks while this process does
+            self.prerendered = Prerendered(self.settings)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        assert self.content_dir is not None
-        result = check_content(self.content_dir, cache=self.check_cache, kept=self.check_workers)
+        assert self.content_dir is not None and self.settings is not None
+        before = content_state(self.content_dir) if self.prerendered else b""
+        # With a prerendering process on the other core, a pool for the check would only compete with it.
+        parallel = False if self.prerendered else None
+        result = check_content(self.content_dir, parallel, cache=self.check_cache, kept=self.check_workers)
         self.site, self.problems_html = None, None
         for problem in result.warnings:
             # Warnings never stop the preview: MkDocs counts every logged warning against
@@ -127,25 +145,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             if not self.serving:
                 raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
             return self._show_problems(files, config, result.problems)
-        templates = Path(self.config.custom_templates) if self.config.custom_templates else None
-        site = self.site = Site(
-            result.dossier,
-            result.analysis,
-            directory_urls=config.use_directory_urls,
-            custom_templates=templates,
-            history=claim_history(self.content_dir),  # once per build; empty without git
-            repo_url=config.repo_url or "",
-            site_url=config.site_url or "",
-        )
-        outputs = site.outputs(self.config.export_path, site_url=config.site_url or "", title=config.site_name)
+        site = self.site = self.settings.site(result.dossier, result.analysis, self.compiled_templates)
+        if self.prerendered is not None:
+            self.prerendered.expect(Expected(before, content_state(self.content_dir), fingerprint(site.history), tuple(site.pages)))
         new_files = [
             File.generated(config, output.src_uri, content=output.content, inclusion=self._inclusion(output.page))
-            for output in self._published_now(outputs)
+            for output in published_now(self._later(), self.settings.outputs(site))
         ]
 
         # A file of the content folder must never be silently replaced by a generated one
         # (`people.md`, `people/index.md`, `dossier.json`, ...): compare where they would land.
-        destinations = {f.dest_uri for f in new_files} | self._deferred_names()
+        destinations = {f.dest_uri for f in new_files} | deferred_names(self._later(), self.config.export_path)
         taken = []
         for file in list(files):
             if self._is_source(file):
@@ -197,6 +207,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             return False
         return relative == CLAIMS_FILE or relative.startswith((CLAIMS_FOLDER + "/", ARTICLES_FOLDER + "/"))
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.compiled_templates is not None:  # the theme's templates, compiled once per preview
+            env.bytecode_cache = self.compiled_templates
+        return env
+
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is None and self.site is not None:
             # Automatic navigation: home first, then the dossier's indexes in reading order.
@@ -236,62 +251,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             return self.problems_html
         if self.site is None:
             return html
+        uri = page.file.src_uri
+        if uri in self.site.pages:
+            # A page the prerendering process renders gets its HTML just before the theme's template (_prerendered_in).
+            return "" if self.prerendered is not None else self._use(page, self._render(uri))
         try:
             return self._content(html, page, config)
         except TemplateError as error:  # a custom template that does not fit
-            raise PluginError(template_error_message(error, page.file.src_uri)) from None
+            raise PluginError(template_error_message(error, uri)) from None
 
     def _content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         assert self.site is not None
         uri = page.file.src_uri
-        if uri in self.site.pages:
-            rendered = self.preview.render(uri) if self.preview is not None and self._tracking else self.site.render(uri)
-            page.toc = get_toc(_toc_tokens(rendered.toc))
-            if rendered.search is not None:
-                self._search_views[uri] = rendered.search
-            return rendered.html
         if uri == HOME:
             # The home page the plugin generated has the site's name as its title; an
             # analyst's own home page keeps its text, and the summary follows it.
             return self.site.home_page(config.site_name) if self.generated_home else html + self.site.home_summary()
         return html
-
-    # The search plugin indexes `page.content` in its `on_page_context` (at the default
-    # priority, 0). For a generated page it is given, just for that moment, the page's
-    # search view: its title and the words a reader looks it up by (an entity's name and
-    # aliases, an article's title), not its evidence, tables and article text. Indexed
-    # whole, 45,000 pages of a large dossier would make a search index of ~150 MB, which
-    # no browser loads; and parsing every page's HTML was the largest cost of a build.
-    @event_priority(50)
-    def _search_view_in(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        view = self._search_views.pop(page.file.src_uri, None)
-        if view is not None:
-            self._full_content[page.file.src_uri] = page.content
-            page.content = view
-        return context
-
-    @event_priority(-50)
-    def _search_view_out(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        uri = page.file.src_uri
-        if uri in self._full_content:
-            page.content = self._full_content.pop(uri)
-        return context
-
-    # The incremental preview keeps each generated page's search index entries (incremental.py):
-    # what the search plugin added to its index between these two.
-    @event_priority(40)
-    def _entries_before(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        if self.preview is not None and self._tracking:
-            self.preview.before_indexing(config)
-        return context
-
-    @event_priority(-40)
-    def _entries_after(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        if self.preview is not None and self._tracking and self.site is not None and page.file.src_uri in self.site.pages:
-            self.preview.after_indexing(page.file.src_uri, config)
-        return context
-
-    on_page_context = CombinedEvent(_search_view_in, _entries_before, _entries_after, _search_view_out)
 
     def _policy_wanted(self) -> bool:
         # Not in the preview: `mkdocs serve` injects its live-reload script into every page
@@ -324,26 +300,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     # ----- the incremental preview (incremental.py) -----
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.later.wait()  # the last preview build's exports, written after its pages
         if self.preview is not None:
-            self.preview.exports.wait()  # the last build's exports, written after its pages
             self.preview.move_previous_site(config.site_dir)  # before MkDocs empties the site folder
 
-    def _published_now(self, outputs: Iterator[Output]) -> Iterator[Output]:
-        """The site's outputs that this build publishes; under the incremental preview, the data
-        exports after the pages (see incremental.DeferredExports), so not these."""
-        if self.preview is None or not self.config.incremental_preview:
-            yield from outputs
-            return
-        for output in outputs:
-            if output.page is None and output.src_uri not in ASSETS:
-                self.preview.exports.defer(itertools.chain([output], outputs))
-                return
-            yield output
+    def _later(self) -> DeferredExports | None:
+        """Where the data exports go when MkDocs does not write them with the pages (exports.py)."""
+        incremental = self.preview is not None and self.config.incremental_preview
+        return self.later if incremental or self.prerendered is not None else None
 
-    def _deferred_names(self) -> set[str]:
-        if self.preview is None or not self.config.incremental_preview:
-            return set()
-        return {self.config.export_path, FEED, *(data_format.filename for data_format in FORMATS.values())}
+    def _close_prerendered(self) -> None:
+        if self.prerendered is not None:
+            self.prerendered.close()
+            self.prerendered.discard_exports()
+            self.prerendered = None
 
     def _keep_unchanged(self, own: Files, new_files: list[File], config: MkDocsConfig) -> None:
         """Leave out of this build the generated pages whose previous output is still right."""
@@ -369,19 +339,24 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         if self.preview is not None and self._tracking and self.site is not None:
             self.preview.finish(config)
             log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")
-        if self.preview is not None:
-            self.preview.exports.start(config.site_dir)
+        if self.serving:
+            self.later.start(config.site_dir)  # in a thread: the preview shows the pages meanwhile
+        else:
+            self.later.publish(self.prerendered, config.site_dir)
+            self._close_prerendered()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.later.drop()
+        self._close_prerendered()
         if self.preview is not None:
-            self.preview.exports.drop()
             self.preview.failed()
 
     def on_shutdown(self) -> None:
         if self.check_workers is not None:
             self.check_workers.close()
+        self.later.wait()
+        self._close_prerendered()
         if self.preview is not None:
-            self.preview.exports.wait()
             self.preview.discard_previous(wait=True)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

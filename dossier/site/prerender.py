@@ -1,0 +1,261 @@
+"""Rendering the generated pages and writing the data exports in a second process, while the
+build's own process runs the theme's template for each page.
+
+A build does two long things one after the other: the dossier renders its pages' HTML
+(`Site.render`), then the theme wraps each page in its template. Both are single-threaded
+Python; on a machine with two cores the second one idles. Here a worker process, started
+with `spawn` as the check's pool is (parallel.py), checks the content itself, plans the same
+site and renders every generated page in the order the build asks for them, then writes the
+data exports (dossier.json, dossier.db, ...) into a folder of its own. The build takes each
+page's HTML from it when the theme needs it and moves the exports into the site at the end.
+
+Why the worker's pages are the build's. A site is a function of the content folder and of
+`SiteSettings` (given to the worker as they are): rendering reads nothing else but the claims'
+git history. The worker's pages are used only if the content folder was the same, file for
+file (path, size, modification time in ns), before and after the build's check and before
+and after the worker's, if the git history is the same and if both planned the same pages.
+Otherwise, or if the worker fails or stops, the build renders and exports in its own process
+from where the worker left off: a page is taken whole or not at all, and the output is
+the same (tests/test_prerender.py compares every file of both ways).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BytecodeCache
+
+from ..check import check_content, count_articles
+from ..history import claim_history
+from ..model import Analysis, Dossier
+from ..parallel import PARALLEL_ENV, worker_count
+from .dependencies import fingerprint
+from .page import RenderedPage
+from .site import EXPORT_PATH, Output, Site, is_data
+
+log = logging.getLogger(__name__)
+
+# Below this many articles the worker does not pay back its start-up (an interpreter that
+# imports the core, then a check of its own): the build renders in one process.
+PRERENDER_MIN_ARTICLES = 300
+_BATCH = 64  # pages sent at a time: fewer, larger messages
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What decides a site's pages besides its content: the build's settings, as the plugin passes them on."""
+
+    content_dir: Path
+    directory_urls: bool = True
+    custom_templates: Path | None = None
+    repo_url: str = ""
+    site_url: str = ""
+    export_path: str = EXPORT_PATH
+    title: str = ""
+
+    def site(self, dossier: Dossier, analysis: Analysis, compiled_templates: BytecodeCache | None = None) -> Site:
+        return Site(
+            dossier,
+            analysis,
+            directory_urls=self.directory_urls,
+            custom_templates=self.custom_templates,
+            history=claim_history(self.content_dir),  # once per build; empty without git
+            repo_url=self.repo_url,
+            site_url=self.site_url,
+            compiled_templates=compiled_templates,
+        )
+
+    def outputs(self, site: Site) -> Iterator[Output]:
+        return site.outputs(self.export_path, site_url=self.site_url, title=self.title)
+
+
+def prerender_wanted(content_dir: Path) -> bool:
+    """Whether a build of this content renders in a second process (`DOSSIER_PARALLEL`=0/1 forces it)."""
+    forced = {"0": False, "1": True}.get(os.environ.get(PARALLEL_ENV, "").strip())
+    if forced is not None:
+        return forced
+    return worker_count() > 1 and count_articles(content_dir) >= PRERENDER_MIN_ARTICLES
+
+
+def content_state(content_dir: Path) -> bytes:
+    """Every file of the content folder by path, size and modification time: equal states, same content."""
+    digest = hashlib.blake2b(digest_size=16)
+    for root, dirs, names in os.walk(content_dir):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            try:
+                status = os.stat(path)
+            except OSError:
+                continue  # gone meanwhile: the states differ by its absence
+            digest.update(f"{os.path.relpath(path, content_dir)}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.digest()
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the build's own check and plan found, to compare with the worker's."""
+
+    before: bytes
+    after: bytes
+    history: bytes
+    pages: tuple[str, ...]
+
+
+class Prerendered:
+    """The build's side of the worker: its pages, one at a time, and its exports."""
+
+    def __init__(self, settings: SiteSettings, connection: Connection | None = None) -> None:
+        self._process: Any = None
+        if connection is None:
+            context = multiprocessing.get_context("spawn")  # never fork: see parallel.py
+            connection, child = context.Pipe(duplex=False)
+            self._process = context.Process(target=work, args=(settings, child), name="dossier-prerender", daemon=True)
+            self._process.start()
+            child.close()
+        self._connection: Connection | None = connection
+        self._expected: Expected | None = None
+        self._accepted: bool | None = None
+        self._pages: dict[str, RenderedPage] = {}
+        self._exports: tuple[Path, list[str]] | None = None
+
+    def expect(self, expected: Expected) -> None:
+        self._expected = expected
+
+    def page(self, uri: str) -> RenderedPage | None:
+        """The worker's rendering of a page, or None: the build renders it."""
+        while uri not in self._pages and self._accept():
+            self._take(self._receive())
+        return self._pages.pop(uri, None)
+
+    def exports(self) -> tuple[Path, list[str]] | None:
+        """The folder the worker wrote the data exports in, and their names; None: the build writes them."""
+        while self._exports is None and self._accept():
+            self._take(self._receive())
+        return self._exports
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._process = None
+
+    def discard_exports(self) -> None:
+        if self._exports is not None:
+            shutil.rmtree(self._exports[0], ignore_errors=True)
+            self._exports = None
+
+    def _accept(self) -> bool:
+        """Whether the worker is there and rendered the same site (waits for its plan the first time)."""
+        if self._accepted is None and self._connection is not None and self._expected is not None:
+            message = self._receive()
+            expected = self._expected
+            mine = (expected.before, expected.before, expected.history, expected.pages)
+            self._accepted = message[0] == "ready" and expected.after == expected.before and tuple(message[1:]) == mine
+            if not self._accepted:
+                self.close()
+        return bool(self._accepted) and self._connection is not None
+
+    def _receive(self) -> tuple[Any, ...]:
+        assert self._connection is not None
+        try:
+            message: tuple[Any, ...] = self._connection.recv()
+        except (EOFError, OSError):  # the worker has gone
+            return ("failed", "the worker has gone")
+        return message
+
+    def _take(self, message: tuple[Any, ...]) -> None:
+        if message[0] == "pages":
+            self._pages.update(message[1])
+            return
+        if message[0] == "exports":
+            self._exports = (Path(message[1]), list(message[2]))
+        else:
+            log.debug(f"the pages are rendered in the build's process: the worker stopped ({message[1:]})")
+            self._accepted = False
+        self.close()
+
+
+def work(settings: SiteSettings, connection: Connection) -> None:
+    """The worker: check, plan, render every page in order, then write the exports."""
+    try:
+        _work(settings, connection)
+    except OSError:  # the build stopped listening (it renders the pages itself)
+        pass
+    except Exception as error:  # any failure: the build renders and exports itself, and reports what fails there
+        with suppress(OSError):
+            connection.send(("failed", f"{type(error).__name__}: {error}"))
+    finally:
+        connection.close()
+
+
+def _work(settings: SiteSettings, connection: Connection) -> None:
+    before = content_state(settings.content_dir)
+    result = check_content(settings.content_dir, parallel=False)
+    after = content_state(settings.content_dir)
+    if not result.ok or result.dossier is None or result.analysis is None:
+        connection.send(("failed", "the dossier has errors"))  # the build reports them
+        return
+    site = settings.site(result.dossier, result.analysis)
+    connection.send(("ready", before, after, fingerprint(site.history), tuple(site.pages)))
+    # The exports are written meanwhile: while sending waits for the build to take pages
+    # (a pipe holds little), the exports' thread runs.
+    folder = Path(tempfile.mkdtemp(prefix="dossier-exports-"))
+    exports = _Exports(settings, site, folder)
+    exports.start()
+    batch: list[tuple[str, RenderedPage]] = []
+    for uri in site.pages:
+        batch.append((uri, site.render(uri)))
+        if len(batch) == _BATCH:
+            connection.send(("pages", batch))
+            batch = []
+    connection.send(("pages", batch))
+    exports.join()
+    if exports.error is not None:
+        raise exports.error
+    connection.send(("exports", str(folder), exports.names))
+
+
+class _Exports(threading.Thread):
+    def __init__(self, settings: SiteSettings, site: Site, folder: Path) -> None:
+        super().__init__(name="dossier-exports", daemon=True)
+        self.settings, self.site, self.folder = settings, site, folder
+        self.names: list[str] = []
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self.names = [_write(output, self.folder) for output in self.settings.outputs(self.site) if is_data(output)]
+        except Exception as error:  # raised again by the worker's main thread
+            self.error = error
+
+
+def _write(output: Output, folder: Path) -> str:
+    path = folder / output.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
+    return output.src_uri
+
+
+def move_exports(folder: Path, names: list[str], site_dir: Path) -> None:
+    """Into the site: the worker's exports (renamed where the folders share a disk, copied elsewhere)."""
+    for name in names:
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(folder / name), str(target))
+    shutil.rmtree(folder, ignore_errors=True)

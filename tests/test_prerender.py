@@ -1,0 +1,152 @@
+"""A build whose pages a second process renders (dossier/site/prerender.py) writes the same site.
+
+`DOSSIER_PARALLEL=1` makes the build use the second process whatever the dossier's size, `=0`
+never: every file of both sites must be the same, byte for byte. The build's side must also
+fall back to rendering the pages itself whenever the worker's site may differ or the worker
+fails, from the page where it stopped.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import multiprocessing
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pytest
+
+from dossier.check import check_content
+from dossier.site.dependencies import fingerprint
+from dossier.site.prerender import Expected, Prerendered, SiteSettings, content_state, work
+from dossier.site.site import Site
+from tests.sitebuild import ROOT, generate_project
+
+
+def _build(project: Path, site: Path, parallel: str, *, strict: bool = True) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOSSIER_PARALLEL": parallel}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        *(["--strict"] if strict else []),
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=600)
+    assert done.returncode == 0, done.stderr
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
+
+
+def _assert_same_sites(one: Path, other: Path) -> None:
+    names = _files(one)
+    assert names == _files(other)
+    _, different, errors = filecmp.cmpfiles(one, other, names, shallow=False)
+    assert (different, errors) == ([], [])
+
+
+def test_a_generated_dossier_builds_the_same_with_its_pages_rendered_in_a_second_process(tmp_path: Path) -> None:
+    generate_project(40, tmp_path / "project", seed=5)
+    _build(tmp_path / "project", tmp_path / "one", "0", strict=False)  # a generated dossier may repeat a quote: a warning
+    _build(tmp_path / "project", tmp_path / "two", "1", strict=False)
+    assert (tmp_path / "two" / "dossier.db").is_file() and (tmp_path / "two" / "claims" / "index.html").is_file()
+    _assert_same_sites(tmp_path / "one", tmp_path / "two")
+
+
+def test_the_repositorys_own_site_builds_the_same_with_its_pages_rendered_in_a_second_process(tmp_path: Path) -> None:
+    # Its own pages (the guide), git history ("What's new", the feed) and the custom assets.
+    _build(ROOT, tmp_path / "one", "0")
+    _build(ROOT, tmp_path / "two", "1")
+    _assert_same_sites(tmp_path / "one", tmp_path / "two")
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> tuple[SiteSettings, Site]:
+    content = generate_project(12, tmp_path / "project", seed=2)
+    settings = SiteSettings(content.resolve(), title="Small")
+    result = check_content(content, parallel=False)
+    assert result.dossier is not None and result.analysis is not None
+    return settings, settings.site(result.dossier, result.analysis)
+
+
+def _expected(settings: SiteSettings, site: Site) -> Expected:
+    state = content_state(settings.content_dir)
+    return Expected(state, state, fingerprint(site.history), tuple(site.pages))
+
+
+@contextmanager
+def _worker(settings: SiteSettings) -> Iterator[Connection]:
+    """The worker's messages; it runs in a thread here, to be watched."""
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    thread = threading.Thread(target=work, args=(settings, sender), daemon=True)
+    thread.start()
+    try:
+        yield receiver
+    finally:
+        receiver.close()  # a worker still sending stops at its next message
+        thread.join(timeout=60)
+
+
+def test_the_workers_pages_and_exports_are_the_builds(small_site: tuple[SiteSettings, Site], tmp_path: Path) -> None:
+    settings, site = small_site
+    with _worker(settings) as connection:
+        prerendered = Prerendered(settings, connection)
+        prerendered.expect(_expected(settings, site))
+        for uri in site.pages:
+            assert prerendered.page(uri) == site.render(uri)
+        found = prerendered.exports()
+        assert found is not None
+        folder, names = found
+        expected = {o.src_uri: o.content for o in settings.outputs(site) if o.src_uri in names}
+        assert set(names) >= {"dossier.json", "dossier.db", "dossier.ftm.json", "annotations.json"}
+        for name in ("dossier.json", "dossier.ftm.json", "annotations.json"):
+            content = expected[name]
+            assert (folder / name).read_bytes() == (content.encode("utf-8") if isinstance(content, str) else content)
+        prerendered.discard_exports()
+        assert not folder.exists()
+
+
+def test_the_build_renders_itself_when_the_content_changed_meanwhile(small_site: tuple[SiteSettings, Site]) -> None:
+    settings, site = small_site
+    with _worker(settings) as connection:
+        prerendered = Prerendered(settings, connection)
+        expected = _expected(settings, site)
+        prerendered.expect(Expected(expected.before, b"edited during the check", expected.history, expected.pages))
+        assert all(prerendered.page(uri) is None for uri in site.pages)
+        assert prerendered.exports() is None
+
+
+def test_the_build_renders_itself_when_the_worker_planned_other_pages(small_site: tuple[SiteSettings, Site]) -> None:
+    settings, site = small_site
+    with _worker(settings) as connection:
+        prerendered = Prerendered(settings, connection)
+        expected = _expected(settings, site)
+        prerendered.expect(Expected(expected.before, expected.after, expected.history, expected.pages[:-1]))
+        assert prerendered.page(expected.pages[0]) is None
+        assert prerendered.exports() is None
+
+
+def test_the_build_takes_over_from_the_page_where_the_worker_stopped(small_site: tuple[SiteSettings, Site]) -> None:
+    settings, site = small_site
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    expected = _expected(settings, site)
+    first = expected.pages[0]
+    sender.send(("ready", expected.before, expected.after, expected.history, expected.pages))
+    sender.send(("pages", [(first, site.render(first))]))
+    sender.close()  # the worker dies
+    prerendered = Prerendered(settings, receiver)
+    prerendered.expect(expected)
+    assert prerendered.page(first) == site.render(first)
+    assert prerendered.page(expected.pages[1]) is None
+    assert prerendered.exports() is None
