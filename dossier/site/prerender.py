@@ -43,7 +43,7 @@ from ..model import Analysis, Dossier
 from ..parallel import PARALLEL_ENV, worker_count
 from .dependencies import fingerprint
 from .page import RenderedPage
-from .site import EXPORT_PATH, Output, Site, is_data
+from .site import EXPORT_PATH, Output, Site
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +77,11 @@ class SiteSettings:
             compiled_templates=compiled_templates,
         )
 
-    def outputs(self, site: Site) -> Iterator[Output]:
-        return site.outputs(self.export_path, site_url=self.site_url, title=self.title)
+    def outputs(self, site: Site, *, data: bool = True) -> Iterator[Output]:
+        return site.outputs(self.export_path, site_url=self.site_url, title=self.title, data=data)
+
+    def data_outputs(self, site: Site) -> Iterator[Output]:
+        return site.data_outputs(self.export_path, site_url=self.site_url, title=self.title)
 
 
 def prerender_wanted(content_dir: Path) -> bool:
@@ -240,7 +243,7 @@ class _Exports(threading.Thread):
 
     def run(self) -> None:
         try:
-            self.names = [_write(output, self.folder) for output in self.settings.outputs(self.site) if is_data(output)]
+            self.names = [_write(output, self.folder) for output in self.settings.data_outputs(self.site)]
         except Exception as error:  # raised again by the worker's main thread
             self.error = error
 

@@ -71,11 +71,6 @@ class Output:
     page: PlannedPage | None = None
 
 
-def is_data(output: Output) -> bool:
-    """Whether an output is one of the data exports (or the feed), not a page or an asset."""
-    return output.page is None and output.src_uri not in (*ASSETS, SEARCH_WORKER)
-
-
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -106,13 +101,18 @@ class Site:
         self._render: dict[str, Callable[[Parts], RenderedPage]] = {}
         self._plan()
 
-    def outputs(self, export_path: str = EXPORT_PATH, *, site_url: str = "", title: str = "") -> Iterator[Output]:
-        """Every file the site adds, pages first, then assets and the data exports."""
+    def outputs(self, export_path: str = EXPORT_PATH, *, site_url: str = "", title: str = "", data: bool = True) -> Iterator[Output]:
+        """Every file the site adds, pages first, then assets and (unless not `data`) the data exports."""
         for page in self.pages.values():
             yield Output(page.src_uri, "", page)
         assets = resources.files("dossier").joinpath("site", "assets")
         for asset in (*ASSETS, SEARCH_WORKER):
             yield Output(asset, assets.joinpath(PurePosixPath(asset).name).read_bytes())
+        if data:
+            yield from self.data_outputs(export_path, site_url=site_url, title=title)
+
+    def data_outputs(self, export_path: str = EXPORT_PATH, *, site_url: str = "", title: str = "") -> Iterator[Output]:
+        """The data exports (and the feed): computed only as they are asked for."""
         # Compact: at 10,000 articles the export is ~35 MB, and indenting would make it a third
         # larger and three times slower to write (json's C encoder is used only without indent).
         exported = export(self.data.dossier, self.data.analysis)

@@ -14,7 +14,6 @@ the pages instead, into the site folder directly:
 
 from __future__ import annotations
 
-import itertools
 import os
 import threading
 from collections.abc import Iterator
@@ -24,8 +23,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from dossier.formats import FORMATS
 from dossier.site.history_pages import FEED
-from dossier.site.prerender import Prerendered, move_exports
-from dossier.site.site import Output, is_data
+from dossier.site.prerender import Prerendered, SiteSettings, move_exports
+from dossier.site.site import Output, Site
 
 log = get_plugin_logger(__name__)
 
@@ -81,16 +80,13 @@ def _write_logged(outputs: Iterator[Output], site_dir: Path) -> None:
         log.error(f"the preview could not write the data exports: {error}")
 
 
-def published_now(later: DeferredExports | None, outputs: Iterator[Output]) -> Iterator[Output]:
+def published_now(later: DeferredExports | None, settings: SiteSettings, site: Site) -> Iterator[Output]:
     """The site's outputs that MkDocs writes with the pages; the data exports are left to `later`, if given."""
     if later is None:
-        yield from outputs
+        yield from settings.outputs(site)
         return
-    for output in outputs:
-        if is_data(output):
-            later.defer(itertools.chain([output], outputs))
-            return
-        yield output
+    yield from settings.outputs(site, data=False)
+    later.defer(settings.data_outputs(site))  # not computed until written
 
 
 def deferred_names(later: DeferredExports | None, export_path: str) -> set[str]:
