@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
+from .load.file_cache import ParsedFiles
 from .mentions import MentionFinder
 from .model import Article, Dossier, Mention
 from .parallel import submit_chunks
@@ -109,6 +110,7 @@ class OutcomeCache:
 
     def __init__(self) -> None:
         self._outcomes: dict[bytes, ArticleOutcome] = {}
+        self.files = ParsedFiles()  # the files' readings, by their bytes (load/file_cache.py)
 
     def keys(self, jobs: Sequence[ArticleJob], names: dict[str, tuple[str, ...]]) -> list[bytes]:
         names_digest = hashlib.blake2b(pickle.dumps(names, protocol=5)).digest()

@@ -69,7 +69,7 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
     for link in links_leaving(content):
         report_link_leaving(link, problems)
     with check_pool(pooled, kept) as executor:
-        loaded = load(content, problems, executor)
+        loaded = load(content, problems, executor, cache.files if cache is not None else None)
         dossier = loaded.dossier
         validate.check_references(loaded, problems)
         validate.check_aliases(dossier, problems)

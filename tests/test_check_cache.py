@@ -14,6 +14,9 @@ from sitebuild import generate_project
 from dossier.article_checks import OutcomeCache
 from dossier.check import CheckResult, check_content
 from dossier.export import export
+from dossier.load import articles as articles_module
+from dossier.model import Article
+from dossier.problems import ProblemList
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +63,10 @@ def _summary(result: CheckResult) -> tuple[list[str], str]:
     return [p.format_text() for p in result.problems], json.dumps(data, sort_keys=True, default=str)
 
 
+def _remove_an_article(content: Path) -> None:
+    sorted((content / "articles").iterdir())[-1].unlink()
+
+
 def _nothing(content: Path) -> None:
     pass
 
@@ -70,6 +77,7 @@ EDITS: dict[str, tuple[Callable[[Path], None], Callable[[Path], None]]] = {
     "every claim moved a line": (_break_a_quote, _add_a_line_before_the_claims),
     "an entity given an alias": (_nothing, _give_an_entity_an_alias_an_article_uses),
     "an article edited": (_nothing, _edit_an_article),
+    "an article removed": (_nothing, _remove_an_article),
 }
 
 
@@ -86,3 +94,23 @@ def test_a_check_reusing_outcomes_reports_what_a_fresh_check_reports(generated: 
     fresh = check_content(content, parallel=False)
     assert _summary(reused) == _summary(fresh)
     assert _summary(reused) != _summary(before)  # the edit shows
+
+
+def test_only_the_files_an_edit_changed_are_read_again(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(generated, content)
+    read: list[str] = []
+    load_article = articles_module._load_article
+
+    def counting(path: Path, root: Path, problems: ProblemList) -> Article | None:
+        read.append(path.name)
+        return load_article(path, root, problems)
+
+    monkeypatch.setattr(articles_module, "_load_article", counting)
+    cache = OutcomeCache()
+    check_content(content, parallel=False, cache=cache)
+    assert len(read) == 40
+    read.clear()
+    _edit_an_article(content)
+    check_content(content, parallel=False, cache=cache)
+    assert read == [sorted((content / "articles").iterdir())[0].name]

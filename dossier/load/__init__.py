@@ -23,6 +23,7 @@ from ..yamlsource import PathKey, YamlDocument
 from .articles import ARTICLES_FOLDER, article_files, collect_articles, load_article_files, load_articles
 from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims_files
 from .entries import Collected, Fields, LooseQuote, QuantityUse, build_claim, build_entity, build_measure
+from .file_cache import ParsedFiles
 from .ids import ARTICLE_IDS, ID_PATTERN, RESERVED_IDS, IdRegistry
 from .references import Reference
 
@@ -86,16 +87,18 @@ def _add_document(doc: YamlDocument, bad: set[PathKey], collected: Collected) ->
             collected.claims[claim.id] = claim
 
 
-def load(content: Path, problems: ProblemList, executor: Executor | None = None) -> Loaded:
+def load(content: Path, problems: ProblemList, executor: Executor | None = None, files: ParsedFiles | None = None) -> Loaded:
     """Read everything under `content`; problems are added to `problems`, never raised.
 
     With an executor (the check's pool), its workers parse the claims files and read the
-    articles, several files at a time.
+    articles, several files at a time. With `files`, the previous check's reading of the
+    files left as they were is reused (the preview).
     """
+    run = files.run if files is not None else submit_chunks
     claim_problems = ProblemList()  # added after the articles' problems, as they are found when serial
     # Claims first: a big dossier's claims files are the longest part of loading.
-    parsing = submit_chunks(executor, parse_claims_files, claims_files(content, claim_problems), content)
-    reading = submit_chunks(executor, load_article_files, article_files(content, problems), content)
+    parsing = run(executor, parse_claims_files, claims_files(content, claim_problems), content)
+    reading = run(executor, load_article_files, article_files(content, problems), content)
     documents = []
     articles = collect_articles(reading(), problems)
     for parsed, found in parsing():
