@@ -147,6 +147,7 @@ def template_environment(custom_dir: Path | None = None) -> Environment:
         autoescape=True,
         finalize=escape_output,
         auto_reload=False,  # a build never changes its templates; no stat() per page
+        cache_size=-1,  # every template stays loaded: a dict, not an LRU cache that locks on each look-up
         undefined=StrictUndefined,  # a misspelt name in a custom template fails the build
         extensions=[JoinLines],
     )
