@@ -105,8 +105,10 @@ class Linker:
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         # What posixpath.relpath gives, computed on path segments: pages link to thousands of
         # others, and relpath's normalising is most of the cost of a link.
-        base = self._base(from_src)
-        target = self._url(to_src)
+        base = self._bases.get(from_src) or self._base(from_src)
+        target = self._urls.get(to_src)
+        if target is None:
+            target = self._url(to_src)
         if not base.folders:
             relative = target or "./"
         elif not target.startswith(base.first) and target != base.folders[0]:
