@@ -10,6 +10,7 @@ thing has one `@id` on every page that names it. `@id`s carry a fragment (`#enti
 
 from __future__ import annotations
 
+import functools
 import weakref
 from typing import Any
 
@@ -65,6 +66,7 @@ def _node(parts: Parts, schema_type: str, src_uri: str, fragment: str) -> Node:
     return {"@type": schema_type, "@id": f"{url}#{fragment}", "url": url}
 
 
+@functools.lru_cache(maxsize=16384)  # authors and outlets recur on every page that cites their articles
 def _slug(name: str) -> str:
     """A fragment for a thing known only by its name: letters and digits, dashes between."""
     return "-".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
