@@ -147,9 +147,13 @@ def marked_pieces(body: str, start: int, end: int, marks: Marks, in_link: bool, 
         return [Piece(body[start:end], None, (), None, ())]
     pieces = []
     for a, b in itertools.pairwise(_cuts(start, end, here)):
-        mention = next((m for m in here.mentions if m.start <= a and m.end >= b), None)
-        active = [h for h in here.highlights if h.start <= a and h.end >= b]
-        gaps = [g for g in here.left_out if g.start <= a and g.end >= b]
+        # Most pieces are in no quote: the quote's parts of a piece are worked out only for the others.
+        mention = next((m for m in here.mentions if m.start <= a and m.end >= b), None) if here.mentions else None
+        active = [h for h in here.highlights if h.start <= a and h.end >= b] if here.highlights else None
+        gaps = [g for g in here.left_out if g.start <= a and g.end >= b] if here.left_out else None
+        if not active:
+            pieces.append(Piece(body[a:b], mention, (), None, (), _omission(gaps) if gaps else None))
+            continue
         anchors = tuple(dict.fromkeys(h.anchor for h in active if h.anchor not in placed))
         placed.update(anchors)
         pieces.append(
@@ -157,7 +161,7 @@ def marked_pieces(body: str, start: int, end: int, marks: Marks, in_link: bool, 
                 body[a:b],
                 mention,
                 anchors,
-                _mark(active) if active else None,
+                _mark(active),
                 tuple(h for h in active if h.end == b and h.cite),
                 _omission(gaps) if gaps else None,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,12 @@ class TimelineItem:
         """By date (first day, then last: a day before the month that starts with it), each
         date's events before its claims; within those, input order (the sort is stable)."""
         return (sort_key(self.date), self.date.isoformat(), 0 if self.entity else 1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _written(value: DateValue | None) -> str:
+    """A date as written (its sort key among an entity's mentions), or "": once per distinct date."""
+    return str(value or "")
 
 
 class SiteData:
@@ -196,7 +203,7 @@ class SiteData:
             entity_id,
             lambda: sorted(
                 self.mentions_of.get(entity_id, {}).items(),
-                key=lambda kv: (str(articles[kv[0]].published or ""), kv[0]),
+                key=lambda kv: (_written(articles[kv[0]].published), kv[0]),
                 reverse=True,
             ),
         )

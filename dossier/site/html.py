@@ -104,9 +104,13 @@ def markdown_block(text: str) -> Markup:
     return markdown_html(MARKDOWN, MARKDOWN.parse(text))
 
 
+# One encoder for every payload (json.dumps with options makes a new one each call).
+_JSON_LD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_ld_payload(data: dict[str, Any]) -> Markup:
     """A JSON-LD object for a `<script type="application/ld+json">` element."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = _JSON_LD.encode(data)
     return Markup(payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

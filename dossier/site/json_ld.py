@@ -10,6 +10,7 @@ thing has one `@id` on every page that names it. `@id`s carry a fragment (`#enti
 
 from __future__ import annotations
 
+import functools
 import weakref
 from typing import Any
 
@@ -28,6 +29,8 @@ from .templating import machine_date
 CONTEXT = "https://schema.org"
 _PUBLISHER_TYPES = ("Organization", "Person")  # what schema.org's `publisher` takes
 Node = dict[str, Any]
+# An article is named in the JSON-LD of every claim that quotes it: its date written once per value.
+_machine_date = functools.lru_cache(maxsize=8192)(machine_date)
 
 
 class _Lookups:
@@ -65,6 +68,7 @@ def _node(parts: Parts, schema_type: str, src_uri: str, fragment: str) -> Node:
     return {"@type": schema_type, "@id": f"{url}#{fragment}", "url": url}
 
 
+@functools.lru_cache(maxsize=16384)  # authors and outlets recur on every page that cites their articles
 def _slug(name: str) -> str:
     """A fragment for a thing known only by its name: letters and digits, dashes between."""
     return "-".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
@@ -110,7 +114,7 @@ def article_node(parts: Parts, article: Article) -> Node:
     node["headline"] = article.title
     node["publisher"] = publisher_node(parts, article)
     if article.published is not None:
-        node["datePublished"] = machine_date(article.published)
+        node["datePublished"] = _machine_date(article.published)
     if article.authors:
         node["author"] = [_author(parts, article, name) for name in article.authors]
     if article.language:

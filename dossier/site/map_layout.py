@@ -10,6 +10,7 @@ and written with one decimal, so the same input gives the same picture, byte for
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,12 +72,16 @@ class MapDrawing:
     edges: tuple[PlacedEdge, ...]
 
 
+# Pure functions of a few values, cached: an entity is drawn on the map of each entity it is
+# connected to, at the few places a map of a given size has.
+@functools.lru_cache(maxsize=16384)
 def number(value: float) -> str:
     """One decimal at most, and no "-0": coordinates as the SVG gets them."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
+@functools.lru_cache(maxsize=16384)
 def text_width(text: str, size: float = FONT) -> float:
     return size * sum(0.3 if c in _NARROW else 0.85 if c in _WIDE else 0.62 if c.isupper() else 0.55 for c in text)
 
@@ -90,6 +95,7 @@ def fit(text: str, room: float, size: float = FONT) -> str:
     return text + "…"
 
 
+@functools.lru_cache(maxsize=16384)
 def wrap(text: str, room: float) -> tuple[str, ...]:
     """The text on one line at FONT, or on two at SMALL_FONT, broken between words (the
     second line shortened if need be); a single word too long for the room is shortened."""
@@ -107,6 +113,7 @@ def wrap(text: str, room: float) -> tuple[str, ...]:
     return (first, fit(text[len(first) :].strip(), room, SMALL_FONT))
 
 
+@functools.lru_cache(maxsize=16384)
 def shape(kind: str, x: float, y: float, r: float) -> str:
     """A node's shape, by kind: a person a circle, a country a square, an organization a
     diamond, an event a star (the same signs as the legend and the timeline)."""

@@ -11,7 +11,8 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from ..commonmark import safe_url
-from ..model import Claim, DateValue, Measure, Quantity, Stance, Status, date_start
+from ..model import Article, Claim, DateValue, Measure, Quantity, Stance, Status, date_start
+from ..quotes import Span
 from ..values import display_quantity
 from .data import STATUS_ORDER, SiteData, TimelineItem
 from .html import markdown_inline, text_fragment
@@ -26,6 +27,7 @@ __all__ = [
     "ClaimRow",
     "EvidenceView",
     "Link",
+    "Memo",
     "Parts",
     "PassagePiece",
     "TimelineEntry",
@@ -66,6 +68,28 @@ class EvidenceView(NamedTuple):
     translation: str | None = None  # the analyst's rendering of the quote
     lang: str = ""  # the article's language when it is not the page's, for the quote's `lang`
     archived_href: str | None = None  # a saved copy of the article, when it is safe
+
+
+class Quoted(NamedTuple):
+    """The part of an evidence item's view that is the same on every page."""
+
+    original_href: str | None
+    passage: list[PassagePiece]
+    left_out_words: int
+    lang: str
+    archived_href: str | None
+
+
+class Memo:
+    """What the pages of one build compute alike, kept for the next page that needs it.
+
+    Each entry is keyed by the values it is computed from, which the page reads from the
+    site's data before it looks the entry up: under the preview those reads are recorded on
+    every page (dependencies.py), whether the entry was computed for it or found here.
+    """
+
+    def __init__(self) -> None:
+        self.quoted: dict[tuple[object, ...], Quoted] = {}
 
 
 class Side(NamedTuple):
@@ -133,11 +157,12 @@ def quantity_text(quantity: Quantity, measure: Measure | None = None) -> str:
 class Parts:
     """Data for the fragments of one page (links are relative to it)."""
 
-    def __init__(self, data: SiteData, linker: Linker, page: str, templates: Templates) -> None:
+    def __init__(self, data: SiteData, linker: Linker, page: str, templates: Templates, memo: Memo | None = None) -> None:
         self.data = data
         self.linker = linker
         self.page = page
         self.templates = templates
+        self.memo = memo or Memo()
 
     def render(self, name: str, **data: object) -> str:
         return self.templates.render(name, **data)
@@ -169,32 +194,45 @@ class Parts:
         item = claim.evidence[index]
         article = self.data.dossier.articles[item.article]
         spans = self.data.analysis.passages.get((claim.id, index), ())
-        text = passage_text(article.body, self.data.paragraphs(article.id), item.quote, spans)
-        fragment = text_fragment(text.parts, elided=text.elided)
-        original = article.url + fragment if article.url and safe_url(article.url) else None
+        origin = self.data.analysis.assessments[claim.id].evidence_origins[index]
+        quoted = self._quoted(article, item.quote, spans)
         return EvidenceView(
             stance=item.stance,
             article=self.article_link(article.id),
             outlet=article.outlet,
             published=article.published,
             via=item.via,
-            origin=self.data.analysis.assessments[claim.id].origins[index],
+            origin=origin.display,
             quote=item.quote,
             passage_href=self.href(article_page(article.id), f"q-{claim.id}-{index}"),
             paragraph=spans[0].paragraph + 1 if spans else None,
-            original_href=original,
+            original_href=quoted.original_href,
             note=markdown_inline(item.note) if item.note else None,
-            passage=_passage_pieces(text),
-            left_out_words=text.left_out_words,
-            origin_href=self._origin_href(claim.id, index),
+            passage=quoted.passage,
+            left_out_words=quoted.left_out_words,
+            origin_href=self.href(self.data.entity_pages[origin.entity_id]) if origin.entity_id else "",
             translation=item.translation,
-            lang=text_language(article.language),
-            archived_href=article.archived if article.archived and safe_url(article.archived) else None,
+            lang=quoted.lang,
+            archived_href=quoted.archived_href,
         )
 
-    def _origin_href(self, claim_id: str, index: int) -> str:
-        entity_id = self.data.analysis.assessments[claim_id].evidence_origins[index].entity_id
-        return self.href(self.data.entity_pages[entity_id]) if entity_id else ""
+    def _quoted(self, article: Article, quote: str, spans: tuple[Span, ...]) -> Quoted:
+        """What a quote shows of its article, computed once a build: the same on every page
+        (its claim's and those of the entities it is about). Keyed by every value it is
+        computed from; each page still reads them, so the preview sees what the page shows."""
+        key = (article.body, article.url, article.archived, article.language, quote, spans)
+        quoted = self.memo.quoted.get(key)
+        if quoted is None:
+            text = passage_text(article.body, self.data.paragraphs(article.id), quote, spans)
+            fragment = text_fragment(text.parts, elided=text.elided)
+            quoted = self.memo.quoted[key] = Quoted(
+                original_href=article.url + fragment if article.url and safe_url(article.url) else None,
+                passage=_passage_pieces(text),
+                left_out_words=text.left_out_words,
+                lang=text_language(article.language),
+                archived_href=article.archived if article.archived and safe_url(article.archived) else None,
+            )
+        return quoted
 
     def sides(self, claim: Claim) -> list[Side]:
         """Evidence for and against."""

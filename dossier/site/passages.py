@@ -15,8 +15,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..quotes import Span, count_words, parse_quote
-from ..text import MappedText
+from ..quotes import _ELISION, Span, count_words
+from ..text import MappedText, fold
 from ..visible import visible_text
 
 _WHITESPACE = re.compile(r"\s+")
@@ -52,15 +52,21 @@ def visible_range(body: str, paragraph: tuple[int, int], start: int, end: int) -
     return _WHITESPACE.sub(" ", text)
 
 
+def quote_parts(quote: str) -> tuple[str, ...]:
+    """The parts of a quote between its ellipses, as `quotes.parse_quote` cuts it (without the
+    folded forms and word counts the check needs and a page does not)."""
+    return tuple(part.strip() for part in _ELISION.split(quote.strip()) if fold(part).strip())
+
+
 def passage_text(body: str, paragraphs: tuple[tuple[int, int], ...], quote: str, spans: tuple[Span, ...]) -> PassageText:
     """The words of `quote` at `spans` in `body`; a quote not found (no spans) as it is written."""
-    parsed = parse_quote(quote)
+    parts = quote_parts(quote)
     if not spans:
-        return PassageText(tuple(" ".join(part.split()) for part in parsed.parts) or (quote,), ())
-    parts = tuple(visible_range(body, paragraphs[s.paragraph], s.start, s.end).strip() for s in spans)
+        return PassageText(tuple(" ".join(part.split()) for part in parts) or (quote,), ())
+    visible = tuple(visible_range(body, paragraphs[s.paragraph], s.start, s.end).strip() for s in spans)
     # An elided quote has one span per part, all in one paragraph; a quote without ellipsis
     # has one span per paragraph it runs over, with nothing left out between them.
-    if len(parsed.parts) < 2 or len(spans) != len(parsed.parts):
-        return PassageText(parts, ())
+    if len(parts) < 2 or len(spans) != len(parts):
+        return PassageText(visible, ())
     left_out = tuple(visible_range(body, paragraphs[a.paragraph], a.end, b.start) for a, b in itertools.pairwise(spans))
-    return PassageText(parts, left_out)
+    return PassageText(visible, left_out)

@@ -44,7 +44,7 @@ from .links import Linker, listing_page
 from .map_pages import MAP, MAP_TITLE, render_map
 from .overview_pages import home_summary, render_discrepancies
 from .page import Paging, RenderedPage
-from .parts import Parts
+from .parts import Memo, Parts
 from .templating import Templates
 from .timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
 
@@ -97,6 +97,7 @@ class Site:
         self.linker = Linker(directory_urls, site_url)
         self.templates = Templates(custom_templates, compiled_templates)
         self.article_body = ArticleBody(self.templates)
+        self.memo = Memo()  # what pages compute alike, once a build
         self.pages: dict[str, PlannedPage] = {}
         self._render: dict[str, Callable[[Parts], RenderedPage]] = {}
         self._plan()
@@ -126,7 +127,7 @@ class Site:
             yield Output(FEED, feed(self._parts(WHATS_NEW), self.history, site_url=site_url, title=title))
 
     def _parts(self, src_uri: str) -> Parts:
-        return Parts(self.data, self.linker, src_uri, self.templates)
+        return Parts(self.data, self.linker, src_uri, self.templates, self.memo)
 
     def _add(self, page: PlannedPage, render: Callable[[Parts], RenderedPage]) -> None:
         self.pages[page.src_uri] = page
