@@ -123,6 +123,19 @@ def test_a_claim_added_and_removed(preview: Preview) -> None:
     preview.assert_same_as_a_full_render()
 
 
+def test_a_person_added_under_an_articles_author_name(preview: Preview) -> None:
+    # An article page's JSON-LD links its author to the person of the dossier with that name.
+    path, author = next(
+        (path, found[1])
+        for path in sorted((preview.content / "articles").glob("*.md"))
+        if (found := re.search(r'^author: "([^"]+)"', path.read_text("utf-8"), re.MULTILINE))
+    )
+    assert "people/imaginary-writer/" not in preview.html[f"articles/{path.stem}.md"]
+    edit_yaml(preview, lambda t: t.replace("people:\n", f'people:\n  - id: imaginary-writer\n    name: "{author}"\n', 1))
+    assert "people/imaginary-writer/" in preview.html[f"articles/{path.stem}.md"]
+    preview.assert_same_as_a_full_render()
+
+
 def test_a_quantity_and_a_date_edit(preview: Preview) -> None:
     edit_yaml(preview, lambda t: re.sub(r"value: (\d+)\}", lambda m: f"value: {int(m[1]) + 7}}}", t, count=1))
     preview.assert_same_as_a_full_render()

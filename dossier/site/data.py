@@ -72,6 +72,10 @@ class SiteData:
         self.mentions_of: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
         self.entity_pages = {e.id: entity_page(e.kind, e.id) for e in dossier.entities.values()}  # linked to often
         self._discrepancies_about: dict[str, list[Discrepancy]] = defaultdict(list)
+        # Lookups for the JSON-LD of article pages (an article's outlet; a person by an author's
+        # name): structures of their own, so that the preview records each lookup (dependencies.py).
+        self.outlet_of: dict[str, Source] = {}
+        self.person_named = {name.casefold(): e.id for e in dossier.entities.values() if e.kind is Kind.PERSON for name in e.names}
         # Orders computed once, on first use, so that rendering one page of a long list
         # costs what that page shows, not a sort of the whole dossier.
         self._orders: dict[tuple[str, object], Any] = {}
@@ -88,7 +92,8 @@ class SiteData:
         d = self.dossier
         resolver = origin_resolver(d)
         for article in d.articles.values():
-            self._source(resolver.resolve(article.outlet)).articles.append(article.id)
+            outlet = self.outlet_of[article.id] = self._source(resolver.resolve(article.outlet))
+            outlet.articles.append(article.id)
         for claim in d.claims.values():
             for entity_id in claim.about:
                 self.claims_about[entity_id].append(claim.id)

@@ -11,7 +11,6 @@ thing has one `@id` on every page that names it. `@id`s carry a fragment (`#enti
 from __future__ import annotations
 
 import functools
-import weakref
 from typing import Any
 
 from markupsafe import Markup
@@ -20,7 +19,6 @@ from ..commonmark import safe_url
 from ..formats.common import SiteAddress
 from ..kinds import BY_KIND, Kind
 from ..model import Article, Claim, DateRange, Entity, Stance
-from .data import SiteData
 from .html import json_ld_payload
 from .links import SOURCES_INDEX, article_page, claim_page
 from .parts import Parts
@@ -31,25 +29,6 @@ _PUBLISHER_TYPES = ("Organization", "Person")  # what schema.org's `publisher` t
 Node = dict[str, Any]
 # An article is named in the JSON-LD of every claim that quotes it: its date written once per value.
 _machine_date = functools.lru_cache(maxsize=8192)(machine_date)
-
-
-class _Lookups:
-    """Found once per site: the source (outlet) of each article, and people by name and alias."""
-
-    def __init__(self, data: SiteData) -> None:
-        self.outlets = {a: source for source in data.sources.values() for a in source.articles}
-        people = (e for e in data.dossier.entities.values() if e.kind is Kind.PERSON)
-        self.people = {name.casefold(): e.id for e in people for name in e.names}
-
-
-_LOOKUPS: weakref.WeakKeyDictionary[SiteData, _Lookups] = weakref.WeakKeyDictionary()
-
-
-def _lookups(parts: Parts) -> _Lookups:
-    found = _LOOKUPS.get(parts.data)
-    if found is None:
-        found = _LOOKUPS[parts.data] = _Lookups(parts.data)
-    return found
 
 
 def wikidata_url(qid: str) -> str:
@@ -84,7 +63,7 @@ def entity_node(parts: Parts, entity_id: str) -> Node:
 
 def publisher_node(parts: Parts, article: Article) -> Node:
     """The outlet: its entity when it is one, else the origin as the Sources page lists it."""
-    source = _lookups(parts).outlets.get(article.id)
+    source = parts.data.outlet_of.get(article.id)
     if source is not None and source.entity_id is not None:
         node = entity_node(parts, source.entity_id)
         if node["@type"] not in _PUBLISHER_TYPES:  # a country as an outlet: its state media
@@ -98,7 +77,7 @@ def publisher_node(parts: Parts, article: Article) -> Node:
 
 def _author(parts: Parts, article: Article, name: str) -> Node:
     """An author: the person of the dossier of that name, else identified on the article's page."""
-    person = _lookups(parts).people.get(name.casefold())
+    person = parts.data.person_named.get(name.casefold())
     if person is not None:
         return entity_node(parts, person)
     node = _node(parts, "Person", article_page(article.id), f"author-{_slug(name)}")
