@@ -25,6 +25,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import queue
 import shutil
 import tempfile
 import threading
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 # imports the core, then a check of its own): the build renders in one process.
 PRERENDER_MIN_ARTICLES = 300
 _BATCH = 64  # pages sent at a time: fewer, larger messages
+_AHEAD = 40  # batches rendered ahead of the build at most (~50 MB of pages)
 
 
 @dataclass(frozen=True)
@@ -216,22 +218,67 @@ def _work(settings: SiteSettings, connection: Connection) -> None:
         return
     site = settings.site(result.dossier, result.analysis)
     connection.send(("ready", before, after, fingerprint(site.history), tuple(site.pages)))
-    # The exports are written meanwhile: while sending waits for the build to take pages
-    # (a pipe holds little), the exports' thread runs.
+    # Pages first, sent by a thread: rendering goes on while the build is busy with the
+    # pages before. The exports' thread starts once the pages rendered ahead fill the queue
+    # (or all are rendered), and runs while rendering waits for the build to take them.
+    sender = _Sender(connection)
+    sender.start()
+    try:
+        folder, names = _render_all(settings, site, sender)
+    finally:
+        sender.finish()  # before anything else is sent: one writer at a time
+    connection.send(("exports", str(folder), names))
+
+
+def _render_all(settings: SiteSettings, site: Site, sender: _Sender) -> tuple[Path, list[str]]:
+    """Every page, in order, to the sender; then the exports' folder and names, once written."""
     folder = Path(tempfile.mkdtemp(prefix="dossier-exports-"))
     exports = _Exports(settings, site, folder)
-    exports.start()
     batch: list[tuple[str, RenderedPage]] = []
     for uri in site.pages:
         batch.append((uri, site.render(uri)))
         if len(batch) == _BATCH:
-            connection.send(("pages", batch))
+            if sender.pending.full() and exports.ident is None:  # not started yet
+                exports.start()
+            sender.send(("pages", batch))
             batch = []
-    connection.send(("pages", batch))
+    sender.send(("pages", batch))
+    if exports.ident is None:
+        exports.start()
     exports.join()
     if exports.error is not None:
         raise exports.error
-    connection.send(("exports", str(folder), exports.names))
+    return folder, exports.names
+
+
+class _Sender(threading.Thread):
+    """Sends the worker's messages in order, from a queue of at most `_AHEAD` of them."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(name="dossier-prerender-sender", daemon=True)
+        self.connection = connection
+        self.pending: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=_AHEAD)
+        self.error: Exception | None = None
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        if self.error is not None:
+            raise self.error  # the build stopped listening: no point rendering on
+        self.pending.put(message)
+
+    def finish(self) -> None:
+        """Send what is queued, then stop; raises what sending raised."""
+        self.pending.put(None)
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+    def run(self) -> None:
+        while (message := self.pending.get()) is not None:
+            if self.error is None:
+                try:
+                    self.connection.send(message)
+                except Exception as error:  # raised again by the worker's main thread
+                    self.error = error  # the rest is taken off the queue and dropped
 
 
 class _Exports(threading.Thread):

@@ -42,6 +42,7 @@ from dossier.site.site import ASSETS, PlannedPage, Site
 from dossier.site.templating import CompiledTemplates, template_error_message
 
 from .exports import DeferredExports, deferred_names, published_now
+from .folders import make_folders_ahead
 from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
 from .page_events import PageEvents
@@ -174,6 +175,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         for file in new_files:
             files.append(file)
         self._keep_unchanged(own, new_files, config)
+        if not self.serving:
+            make_folders_ahead(file for file in new_files if file.src_uri in site.pages)
         self.generated_home = files.get_file_from_path(HOME) is None
         if self.generated_home:
             files.append(File.generated(config, HOME, content=""))
