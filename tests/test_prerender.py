@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from dossier.check import check_content
+from dossier.site import prerender
 from dossier.site.dependencies import fingerprint
 from dossier.site.prerender import Expected, Prerendered, SiteSettings, content_state, work
 from dossier.site.site import Site
@@ -151,3 +152,19 @@ def test_the_build_takes_over_from_the_page_where_the_worker_stopped(small_site:
     assert prerendered.page(first) == site.render(first)
     assert prerendered.page(expected.pages[1]) is None
     assert prerendered.exports() is None
+
+
+def test_the_build_writes_the_exports_itself_when_the_worker_could_not(
+    small_site: tuple[SiteSettings, Site], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings, site = small_site
+
+    def failing(output: object, folder: Path) -> str:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(prerender, "_write", failing)
+    with _worker(settings) as connection:
+        prerendered = Prerendered(settings, connection)
+        prerendered.expect(_expected(settings, site))
+        assert all(prerendered.page(uri) == site.render(uri) for uri in site.pages)  # the pages came whole
+        assert prerendered.exports() is None
