@@ -12,7 +12,6 @@ from pathlib import Path
 from . import diffing
 from .add_article import AddArticleError, add_article
 from .check import check_content
-from .collector import defer_collections, restore_collections
 from .export import export
 from .formats import FORMATS, SiteAddress, export_input
 from .report import count, github_report, json_report, step_summary, summary_line, text_report
@@ -74,9 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    thresholds = defer_collections()  # a short-lived process: the collector's pauses are time lost
     result = check_content(args.content)
-    restore_collections(thresholds)
     problems = result.problems
     if args.format == "json":
         sys.stdout.write(json_report(problems))
