@@ -21,17 +21,47 @@ BUILD_THRESHOLDS = (20_000, 50, 1_000)
 COLLECT_AFTER = 1.5  # seconds after a preview build: the browser has reloaded the page by then
 
 
-def defer_collections() -> tuple[int, int, int]:
-    """Raise the thresholds for a build; returns the ones to restore."""
-    previous = gc.get_threshold()
-    gc.set_threshold(*BUILD_THRESHOLDS)
-    return previous
+class _Collections:
+    """The thresholds to come back to, and whether a build is running (the preview's builds follow one another)."""
+
+    def __init__(self) -> None:
+        self.original: tuple[int, int, int] | None = None
+        self.building = False
+        self.lock = threading.Lock()
 
 
-def restore_collections(previous: tuple[int, int, int], *, collect_later: bool = False) -> None:
-    """Restore the thresholds; with `collect_later`, collect everything once a moment later, in a thread."""
-    gc.set_threshold(*previous)
+_STATE = _Collections()
+
+
+def defer_collections() -> None:
+    """Raise the thresholds for a build."""
+    with _STATE.lock:
+        if _STATE.original is None:
+            _STATE.original = gc.get_threshold()
+        _STATE.building = True
+        gc.set_threshold(*BUILD_THRESHOLDS)
+
+
+def restore_collections(*, collect_later: bool = False) -> None:
+    """After a build: the thresholds restored; with `collect_later`, a moment later in a thread,
+    with one full collection then, unless another build has started meanwhile. (Restored at
+    once, the next allocation could start the full collection before the build has returned,
+    while the preview waits for it.)"""
+    with _STATE.lock:
+        _STATE.building = False
     if collect_later:
-        timer = threading.Timer(COLLECT_AFTER, gc.collect)
+        timer = threading.Timer(COLLECT_AFTER, _restore, kwargs={"collect": True})
         timer.daemon = True
         timer.start()
+    else:
+        _restore(collect=False)
+
+
+def _restore(*, collect: bool) -> None:
+    with _STATE.lock:
+        if _STATE.building or _STATE.original is None:
+            return  # a new build runs with the raised thresholds; it restores them when done
+        gc.set_threshold(*_STATE.original)
+        _STATE.original = None
+    if collect:
+        gc.collect()

@@ -92,7 +92,6 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         # A build's pages rendered, and its exports written, by a second process (prerender.py).
         self.prerendered: Prerendered | None = None
         self.later = DeferredExports()  # the exports written after the pages (exports.py)
-        self._thresholds: tuple[int, int, int] | None = None  # the garbage collector's, restored after a build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -103,7 +102,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         self.compiled_templates = CompiledTemplates() if self.serving else None  # the dossier's and the theme's
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._thresholds = self._thresholds or defer_collections()  # the first event of every build
+        defer_collections()  # the first event of every build
         # MkDocs' Dir option has resolved the folder against mkdocs.yml and checked it exists.
         self.content_dir = Path(self.config.content or config.docs_dir).resolve()
         if self.config.content_security_policy and config.theme.name == "material" and config.theme.get("font") is not False:
@@ -350,17 +349,12 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         else:
             self.later.publish(self.prerendered, config.site_dir)
             self._close_prerendered()
-        self._restore_collections()
-
-    def _restore_collections(self) -> None:
-        if self._thresholds is not None:
-            restore_collections(self._thresholds, collect_later=self.serving)
-            self._thresholds = None
+        restore_collections(collect_later=self.serving)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.later.drop()
         self._close_prerendered()
-        self._restore_collections()
+        restore_collections(collect_later=self.serving)
         if self.preview is not None:
             self.preview.failed()
 
