@@ -51,6 +51,15 @@ def get(url: str) -> str:
         return ""
 
 
+def served(url: str) -> bool:
+    """Whether the URL answers with a JSON document (only its first bytes are read: exports are large)."""
+    try:
+        with urllib.request.urlopen(url, timeout=GIVE_UP_AFTER) as response:
+            return bool(response.read(1) == b"{")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
@@ -91,8 +100,10 @@ class Bench:
     def timed(self, kind: str, edit: Callable[[], None], url: str, shows: Callable[[str], bool], *, settled: bool = True) -> None:
         # The data exports are written just after the pages (incremental.DeferredExports): an
         # analyst reading the page saves the next edit later than that.
-        if settled:
-            wait_until(self.base + "/dossier.json", lambda body: body.startswith("{"))
+        if settled:  # annotations.json is written last (without git history, no feed)
+            start = time.monotonic()
+            while not served(self.base + "/annotations.json") and time.monotonic() - start < GIVE_UP_AFTER:
+                time.sleep(0.05)
         cpu = cpu_seconds(self.pid)
         edit()
         seconds = wait_until(self.base + url, shows)

@@ -27,6 +27,7 @@ from dossier.site.prerender import Prerendered, SiteSettings, move_exports
 from dossier.site.site import Output, Site
 
 log = get_plugin_logger(__name__)
+WRITE_AFTER = 0.5  # seconds after a preview build
 
 
 class DeferredExports:
@@ -43,10 +44,12 @@ class DeferredExports:
         self._pending = None
 
     def start(self, site_dir: str) -> None:
-        """Write them in a thread (the preview)."""
+        """Write them in a thread (the preview), a moment later: the browser reloads the page
+        the moment the build ends, and the thread would hold up the server answering it."""
         outputs, self._pending = self._pending, None
         if outputs is not None:
-            self._thread = threading.Thread(target=_write_logged, args=(outputs, Path(site_dir)), name="dossier-exports", daemon=True)
+            self._thread = threading.Timer(WRITE_AFTER, _write_logged, args=(outputs, Path(site_dir)))
+            self._thread.name, self._thread.daemon = "dossier-exports", True
             self._thread.start()
 
     def wait(self) -> None:
