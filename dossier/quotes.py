@@ -22,6 +22,9 @@ __all__ = ["ArticleText", "Quote", "Rules", "Span", "paragraph_spans", "parse_qu
 # dots, the first is the full stop of the text before (`well....`).
 _ELISION = re.compile(r"\s*(?:\[(?:\.\.\.|…)\]|\.\.\.(?!\.)|…)\s*")
 _WORD = re.compile(r"[^\W_]")
+# A run of non-space characters with a letter or digit in it: a match starts where its run
+# does (the leftmost place it can) and takes the rest of the run, so one match per such run.
+_WORD_RUN = re.compile(r"\S*?[^\W_]\S*")
 # Han and kana are written without spaces: each character counts as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MAX_LEFT_OUT = 60  # words an ellipsis may stand for
@@ -42,6 +45,8 @@ class Span:
 
 def count_words(text: str) -> int:
     """Words: runs of non-space characters with a letter or digit in them."""
+    if _CJK.search(text) is None:  # the common case: one word per such run, counted in C
+        return len(_WORD_RUN.findall(text))
     return sum(max(1, len(_CJK.findall(token))) for token in text.split() if _WORD.search(token))
 
 
@@ -58,12 +63,14 @@ class Quote:
 
 def parse_quote(quote: str) -> Quote:
     stripped = quote.strip()
-    cuts = list(_ELISION.finditer(stripped))
     pieces = _ELISION.split(stripped)
-    parts = tuple(p.strip() for p in pieces if fold(p).strip())
+    cuts = list(_ELISION.finditer(stripped)) if len(pieces) > 1 else []
+    # Each piece folded once: folding commutes with trimming (spaces fold to spaces).
+    kept = [(piece.strip(), folded) for piece, folded in ((piece, fold(piece)) for piece in pieces) if folded.strip()]
+    parts = tuple(part for part, _ in kept)
     return Quote(
         parts=parts,
-        needles=tuple(" ".join(fold(p).split()) for p in parts),
+        needles=tuple(" ".join(folded.split()) for _, folded in kept),
         leading_ellipsis=bool(cuts) and cuts[0].start() == 0 and bool(parts),
         trailing_ellipsis=bool(cuts) and cuts[-1].end() == len(stripped) and bool(parts),
         words=sum(count_words(p) for p in parts),
@@ -165,22 +172,30 @@ class ArticleText:
         another (`A ... B` over `A x A y B` from the first `A`) is not a place of its own:
         the tighter one is what the quote points at.
         """
+        left_out = rules.max_left_out
+        if len(quote.needles) == 1:
+            # No ellipsis: the places are the part's own, in order (none contains another).
+            # What the general search below gives for one part, without its bookkeeping.
+            places = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
+            return [(place,) for place in islice(places, limit if left_out is not None else min(limit, _MAX_PLACES))]
         if not quote.needles or not self._in_order(quote.needles, rules.whole_numbers):
             return []  # no part may be missing: checked once, not once per place of the first
         found: list[Placement] = []
         failed: set[tuple[int, int]] = set()
-        elided = len(quote.needles) > 1
-        left_out = rules.max_left_out
         # Without a limit on left-out words the search is only a diagnosis: bounded, not exact.
         firsts = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
         lasts = (
             [a for a, _ in self.occurrences(quote.needles[-1], 0, len(self.folded.text), rules.whole_numbers)]
-            if elided and left_out is not None
+            if left_out is not None
             else []
         )
-        span = (len(quote.needles) - 1) * (left_out + 1) + sum(count_words(n) for n in quote.needles) + 2 if left_out is not None else 0
+        span = (
+            (len(quote.needles) - 1) * (left_out + 1) + sum(count_words(n) for n in quote.needles) + 2
+            if left_out is not None and lasts
+            else 0
+        )
         for a, b in firsts if left_out is not None else islice(firsts, _MAX_PLACES):
-            end = self.block_end(a) if elided and rules.one_paragraph else len(self.folded.text)
+            end = self.block_end(a) if rules.one_paragraph else len(self.folded.text)
             if b > end:
                 continue
             if lasts:  # the last part must start within reach, or there is nothing to try
