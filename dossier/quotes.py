@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate, islice
 
 from .text import MappedText, fold, fold_mapped, is_word_char
-from .visible import paragraph_at, paragraph_spans, visible_text
+from .visible import VisibleText, paragraph_at, paragraph_spans, visible_text
 
 __all__ = ["ArticleText", "Quote", "Rules", "Span", "paragraph_spans", "parse_quote"]
 
@@ -93,11 +93,18 @@ Placement = tuple[tuple[int, int], ...]  # (start, end) of each part in the fold
 class ArticleText:
     """An article body prepared once for any number of quote look-ups."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(
+        self,
+        body: str,
+        paragraphs: tuple[tuple[int, int], ...] | None = None,
+        visible: VisibleText | None = None,
+        folded: MappedText | None = None,
+    ) -> None:
+        """`paragraphs`, `visible` and `folded` (as `fold_mapped` gives) when the caller has them already."""
         self.body = body
-        self.paragraphs = paragraph_spans(body)
-        self.visible = visible_text(body, self.paragraphs)
-        self.folded: MappedText = fold_mapped(self.visible.mapped)
+        self.paragraphs = paragraph_spans(body) if paragraphs is None else paragraphs
+        self.visible = visible_text(body, self.paragraphs) if visible is None else visible
+        self.folded: MappedText = fold_mapped(self.visible.mapped) if folded is None else folded
         starts = self.folded.starts
         # Blocks (paragraphs as a reader sees them) in folded positions.
         self._block_starts = [bisect.bisect_left(starts, self.visible.mapped.starts[b.start]) for b in self.visible.blocks]

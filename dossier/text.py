@@ -29,7 +29,6 @@ INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2
 _SPACE_RUN = re.compile(r" {2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_FOLDED = {c: (" " if c.isspace() else "'") for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`"}
-_ASCII_ODD = re.compile(f"[{re.escape(''.join(_ASCII_FOLDED))}]")
 
 
 def _is_mark(char: str) -> bool:
@@ -125,7 +124,10 @@ def _fold_chars(text: str, keep_case: bool) -> str:
         text = _NON_ASCII.sub(lambda run: run.group().translate(table), text)
     if not keep_case:
         text = text.lower()
-    return _ASCII_ODD.sub(lambda char: _ASCII_FOLDED[char.group()], text)
+    for char, folded in _ASCII_FOLDED.items():  # a few searches in C, not a call per line end
+        if char in text:
+            text = text.replace(char, folded)
+    return text
 
 
 def fold(text: str, keep_case: bool = False) -> str:
@@ -201,4 +203,17 @@ def fold_mapped(text: MappedText, keep_case: bool = False) -> MappedText:
     if pattern is not None:
         text = text.remap(pattern, lambda unit: fold_unit(unit, keep_case))
     text = MappedText(_fold_chars(text.text, keep_case), text.starts, text.ends)
-    return text.remap(_SPACE_RUN, lambda run: " ")
+    return text.remap(_SPACE_RUN, lambda run: " ") if "  " in text.text else text
+
+
+def casefolded(kept: MappedText) -> MappedText | None:
+    """`fold_mapped(source)` from `fold_mapped(source, keep_case=True)` when that is ASCII, else None.
+
+    Folding keeping case and folding it away differ only in letter case wherever the first
+    gives ASCII: a unit that folds to ASCII letters with case kept (`É` to `E`, `ß` to `ss`,
+    `ﬁ` to `fi`) folds to the same letters in lower case without it, so to as many
+    characters, from the same units of the source. (Not so beyond ASCII: `ΐ` keeps one
+    character with case kept and casefolds to three.) An article's text is folded both
+    ways, for mentions and for quotes: this saves the second fold.
+    """
+    return MappedText(kept.text.lower(), kept.starts, kept.ends) if kept.text.isascii() else None
