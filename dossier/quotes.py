@@ -8,6 +8,7 @@ there map back to the article body, where the site highlights them.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -160,9 +161,11 @@ class ArticleText:
             folded = self.folded.text
             lead = len(folded) - len(folded.lstrip(" "))
             tokens = folded.strip(" ").split(" ") if folded.strip(" ") else []
-            # Where each word starts, from the lengths before it (no loop in Python).
-            starts = list(accumulate([lead, *(len(token) + 1 for token in tokens[:-1])])) if tokens else []
-            self._words = [(start, start + len(token)) for start, token in zip(starts, tokens, strict=True)]
+            # Word i ends after the lengths of words 0..i and i spaces (all summed in C).
+            lengths = list(map(len, tokens))
+            ends = list(map(operator.add, accumulate(lengths), range(lead, lead + len(tokens))))
+            self._word_starts = list(map(operator.sub, ends, lengths))
+            self._words = list(zip(self._word_starts, ends, strict=True))
         return self._words
 
     # ----- matching -----
@@ -179,21 +182,28 @@ class ArticleText:
         another (`A ... B` over `A x A y B` from the first `A`) is not a place of its own:
         the tighter one is what the quote points at.
         """
-        left_out = rules.max_left_out
         if len(quote.needles) == 1:
-            # No ellipsis: the places are the part's own, in order (none contains another).
-            # What the general search below gives for one part, without its bookkeeping.
+            # No ellipsis (most quotes): the places are the part's own, in order, none
+            # containing another; what `_search` gives for one part, without its bookkeeping
+            # (tests/test_check_fast.py compares the two).
+            cap = limit if rules.max_left_out is not None else min(limit, _MAX_PLACES)
             places = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
-            return [(place,) for place in islice(places, limit if left_out is not None else min(limit, _MAX_PLACES))]
+            return [(place,) for place in islice(places, cap)]
+        return self._search(quote, rules, limit)
+
+    def _search(self, quote: Quote, rules: Rules, limit: int) -> list[Placement]:
+        """`placements` for any quote: each part after the one before, within the rules."""
+        left_out = rules.max_left_out
         if not quote.needles or not self._in_order(quote.needles, rules.whole_numbers):
             return []  # no part may be missing: checked once, not once per place of the first
         found: list[Placement] = []
         failed: set[tuple[int, int]] = set()
+        elided = len(quote.needles) > 1
         # Without a limit on left-out words the search is only a diagnosis: bounded, not exact.
         firsts = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
         lasts = (
             [a for a, _ in self.occurrences(quote.needles[-1], 0, len(self.folded.text), rules.whole_numbers)]
-            if left_out is not None
+            if elided and left_out is not None
             else []
         )
         span = (
@@ -202,7 +212,7 @@ class ArticleText:
             else 0
         )
         for a, b in firsts if left_out is not None else islice(firsts, _MAX_PLACES):
-            end = self.block_end(a) if rules.one_paragraph else len(self.folded.text)
+            end = self.block_end(a) if elided and rules.one_paragraph else len(self.folded.text)
             if b > end:
                 continue
             if lasts:  # the last part must start within reach, or there is nothing to try

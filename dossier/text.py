@@ -207,13 +207,17 @@ def fold_mapped(text: MappedText, keep_case: bool = False) -> MappedText:
 
 
 def casefolded(kept: MappedText) -> MappedText | None:
-    """`fold_mapped(source)` from `fold_mapped(source, keep_case=True)` when that is ASCII, else None.
+    """`fold_mapped(source)` from `fold_mapped(source, keep_case=True)`, when it is that text lower-cased; else None.
 
-    Folding keeping case and folding it away differ only in letter case wherever the first
-    gives ASCII: a unit that folds to ASCII letters with case kept (`É` to `E`, `ß` to `ss`,
-    `ﬁ` to `fi`) folds to the same letters in lower case without it, so to as many
-    characters, from the same units of the source. (Not so beyond ASCII: `ΐ` keeps one
-    character with case kept and casefolds to three.) An article's text is folded both
-    ways, for mentions and for quotes: this saves the second fold.
+    The two folds differ only in that case is folded away (`casefold`, after the same NFKD/NFC
+    steps): `ß` gives `ss` both ways, punctuation and marks are the same. So where every
+    character of the kept-case fold lower-cases to one character, and that is what
+    `casefold` gives too, folding without case gives that text, from the same units of the
+    source (one character each way). Not so for `ΐ`, one character with case kept, three
+    casefolded: such texts are folded again. An article's text is folded both ways, for
+    mentions and for quotes: this saves the second fold.
     """
-    return MappedText(kept.text.lower(), kept.starts, kept.ends) if kept.text.isascii() else None
+    lowered = kept.text.lower()
+    if len(lowered) != len(kept.text) or lowered != kept.text.casefold():
+        return None
+    return MappedText(lowered, kept.starts, kept.ends)
