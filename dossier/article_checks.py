@@ -24,6 +24,7 @@ from .model import Article, Dossier, Mention
 from .parallel import submit_chunks
 from .problems import Location, Problem, ProblemList
 from .quotes import ArticleText, Span
+from .text import casefolded, fold_mapped
 from .text_checks import check_bidi_controls, verify_quote
 from .visible import paragraph_spans, visible_text
 
@@ -73,22 +74,22 @@ def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
     article = job.article
     problems = ProblemList()
     found: list[tuple[QuoteKey, tuple[Span, ...]]] = []
+    paragraphs = paragraph_spans(article.body)
+    visible = visible_text(article.body, paragraphs)
+    # Folded once keeping case, for mentions; for quotes that fold is lower-cased when it can be.
+    kept_case = fold_mapped(visible.mapped, keep_case=True)
     if job.quotes:
-        text = ArticleText(article.body)
-        paragraphs, visible = text.paragraphs, text.visible
+        text = ArticleText(article.body, paragraphs, visible, casefolded(kept_case))
         for key, quote, where in job.quotes:
             spans = verify_quote(text, article, quote, where, problems)
             if spans is not None and key is not None:
                 found.append((key, spans))
-    else:
-        paragraphs = paragraph_spans(article.body)
-        visible = visible_text(article.body, paragraphs)
     bidi = ProblemList()
     check_bidi_controls(article, bidi)
     starts = [start for start, _ in paragraphs]
     mentions = tuple(
         Mention(article.id, m.entities, max(0, bisect.bisect_right(starts, m.start) - 1), m.start, m.end)
-        for m in finder.find_visible(visible)
+        for m in finder.find_visible(visible, kept_case)
     )
     return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions)
 

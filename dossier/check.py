@@ -13,7 +13,7 @@ from .article_checks import OutcomeCache, run_article_checks
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
-from .parallel import KeptPool, check_pool, pool_wanted
+from .parallel import KeptPool, check_pool, collections_paused, pool_wanted
 from .problems import Location, Problem, ProblemList
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,9 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
         found = run_article_checks(dossier, problems, loaded.loose_quotes, executor, cache)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
-    return CheckResult(dossier, derive.analyse(dossier, found.passages, found.mentions), problems.sorted())
+    with collections_paused():  # as during the check (parallel.py says why)
+        analysis = derive.analyse(dossier, found.passages, found.mentions)
+    return CheckResult(dossier, analysis, problems.sorted())
 
 
 def count_articles(content: Path) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .patterncache import compile_cached
-from .text import fold, fold_keep_case, fold_mapped
+from .text import MappedText, fold, fold_keep_case, fold_mapped
 from .visible import VisibleText, visible_text
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -104,13 +104,15 @@ class MentionFinder:
         """Non-overlapping mentions in an article body (Markdown), leftmost first, the longest name at each place."""
         return self.find_visible(visible_text(body))
 
-    def find_visible(self, visible: VisibleText) -> list[Match]:
-        """`find` given the body's visible text, when the caller has it already (the quote check does)."""
+    def find_visible(self, visible: VisibleText, folded: MappedText | None = None) -> list[Match]:
+        """`find` given the body's visible text, when the caller has it already (the quote check does),
+        and that text folded keeping case (`fold_mapped(visible.mapped, keep_case=True)`) if it has that too."""
         if self._pattern is None:
             return []
         matches = []
         owners_of = self._owners_of
-        folded = fold_mapped(visible.mapped, keep_case=True)
+        if folded is None:
+            folded = fold_mapped(visible.mapped, keep_case=True)
         for found in self._pattern.finditer(folded.text):
             written = found.group()
             caps = found.lastgroup == "caps"

@@ -8,13 +8,14 @@ there map back to the article body, where the site highlights them.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
 from .text import MappedText, fold, fold_mapped, is_word_char
-from .visible import paragraph_at, paragraph_spans, visible_text
+from .visible import VisibleText, paragraph_at, paragraph_spans, visible_text
 
 __all__ = ["ArticleText", "Quote", "Rules", "Span", "paragraph_spans", "parse_quote"]
 
@@ -22,6 +23,9 @@ __all__ = ["ArticleText", "Quote", "Rules", "Span", "paragraph_spans", "parse_qu
 # dots, the first is the full stop of the text before (`well....`).
 _ELISION = re.compile(r"\s*(?:\[(?:\.\.\.|…)\]|\.\.\.(?!\.)|…)\s*")
 _WORD = re.compile(r"[^\W_]")
+# A run of non-space characters with a letter or digit in it: a match starts where its run
+# does (the leftmost place it can) and takes the rest of the run, so one match per such run.
+_WORD_RUN = re.compile(r"\S*?[^\W_]\S*")
 # Han and kana are written without spaces: each character counts as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MAX_LEFT_OUT = 60  # words an ellipsis may stand for
@@ -42,6 +46,8 @@ class Span:
 
 def count_words(text: str) -> int:
     """Words: runs of non-space characters with a letter or digit in them."""
+    if _CJK.search(text) is None:  # the common case: one word per such run, counted in C
+        return len(_WORD_RUN.findall(text))
     return sum(max(1, len(_CJK.findall(token))) for token in text.split() if _WORD.search(token))
 
 
@@ -58,12 +64,14 @@ class Quote:
 
 def parse_quote(quote: str) -> Quote:
     stripped = quote.strip()
-    cuts = list(_ELISION.finditer(stripped))
     pieces = _ELISION.split(stripped)
-    parts = tuple(p.strip() for p in pieces if fold(p).strip())
+    cuts = list(_ELISION.finditer(stripped)) if len(pieces) > 1 else []
+    # Each piece folded once: folding commutes with trimming (spaces fold to spaces).
+    kept = [(piece.strip(), folded) for piece, folded in ((piece, fold(piece)) for piece in pieces) if folded.strip()]
+    parts = tuple(part for part, _ in kept)
     return Quote(
         parts=parts,
-        needles=tuple(" ".join(fold(p).split()) for p in parts),
+        needles=tuple(" ".join(folded.split()) for _, folded in kept),
         leading_ellipsis=bool(cuts) and cuts[0].start() == 0 and bool(parts),
         trailing_ellipsis=bool(cuts) and cuts[-1].end() == len(stripped) and bool(parts),
         words=sum(count_words(p) for p in parts),
@@ -86,11 +94,18 @@ Placement = tuple[tuple[int, int], ...]  # (start, end) of each part in the fold
 class ArticleText:
     """An article body prepared once for any number of quote look-ups."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(
+        self,
+        body: str,
+        paragraphs: tuple[tuple[int, int], ...] | None = None,
+        visible: VisibleText | None = None,
+        folded: MappedText | None = None,
+    ) -> None:
+        """`paragraphs`, `visible` and `folded` (as `fold_mapped` gives) when the caller has them already."""
         self.body = body
-        self.paragraphs = paragraph_spans(body)
-        self.visible = visible_text(body, self.paragraphs)
-        self.folded: MappedText = fold_mapped(self.visible.mapped)
+        self.paragraphs = paragraph_spans(body) if paragraphs is None else paragraphs
+        self.visible = visible_text(body, self.paragraphs) if visible is None else visible
+        self.folded: MappedText = fold_mapped(self.visible.mapped) if folded is None else folded
         starts = self.folded.starts
         # Blocks (paragraphs as a reader sees them) in folded positions.
         self._block_starts = [bisect.bisect_left(starts, self.visible.mapped.starts[b.start]) for b in self.visible.blocks]
@@ -146,9 +161,11 @@ class ArticleText:
             folded = self.folded.text
             lead = len(folded) - len(folded.lstrip(" "))
             tokens = folded.strip(" ").split(" ") if folded.strip(" ") else []
-            # Where each word starts, from the lengths before it (no loop in Python).
-            starts = list(accumulate([lead, *(len(token) + 1 for token in tokens[:-1])])) if tokens else []
-            self._words = [(start, start + len(token)) for start, token in zip(starts, tokens, strict=True)]
+            # Word i ends after the lengths of words 0..i and i spaces (all summed in C).
+            lengths = list(map(len, tokens))
+            ends = list(map(operator.add, accumulate(lengths), range(lead, lead + len(tokens))))
+            self._word_starts = list(map(operator.sub, ends, lengths))
+            self._words = list(zip(self._word_starts, ends, strict=True))
         return self._words
 
     # ----- matching -----
@@ -165,12 +182,23 @@ class ArticleText:
         another (`A ... B` over `A x A y B` from the first `A`) is not a place of its own:
         the tighter one is what the quote points at.
         """
+        if len(quote.needles) == 1:
+            # No ellipsis (most quotes): the places are the part's own, in order, none
+            # containing another; what `_search` gives for one part, without its bookkeeping
+            # (tests/test_check_fast.py compares the two).
+            cap = limit if rules.max_left_out is not None else min(limit, _MAX_PLACES)
+            places = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
+            return [(place,) for place in islice(places, cap)]
+        return self._search(quote, rules, limit)
+
+    def _search(self, quote: Quote, rules: Rules, limit: int) -> list[Placement]:
+        """`placements` for any quote: each part after the one before, within the rules."""
+        left_out = rules.max_left_out
         if not quote.needles or not self._in_order(quote.needles, rules.whole_numbers):
             return []  # no part may be missing: checked once, not once per place of the first
         found: list[Placement] = []
         failed: set[tuple[int, int]] = set()
         elided = len(quote.needles) > 1
-        left_out = rules.max_left_out
         # Without a limit on left-out words the search is only a diagnosis: bounded, not exact.
         firsts = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
         lasts = (
@@ -178,7 +206,11 @@ class ArticleText:
             if elided and left_out is not None
             else []
         )
-        span = (len(quote.needles) - 1) * (left_out + 1) + sum(count_words(n) for n in quote.needles) + 2 if left_out is not None else 0
+        span = (
+            (len(quote.needles) - 1) * (left_out + 1) + sum(count_words(n) for n in quote.needles) + 2
+            if left_out is not None and lasts
+            else 0
+        )
         for a, b in firsts if left_out is not None else islice(firsts, _MAX_PLACES):
             end = self.block_end(a) if elided and rules.one_paragraph else len(self.folded.text)
             if b > end:

@@ -29,7 +29,6 @@ INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2
 _SPACE_RUN = re.compile(r" {2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_FOLDED = {c: (" " if c.isspace() else "'") for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`"}
-_ASCII_ODD = re.compile(f"[{re.escape(''.join(_ASCII_FOLDED))}]")
 
 
 def _is_mark(char: str) -> bool:
@@ -125,7 +124,10 @@ def _fold_chars(text: str, keep_case: bool) -> str:
         text = _NON_ASCII.sub(lambda run: run.group().translate(table), text)
     if not keep_case:
         text = text.lower()
-    return _ASCII_ODD.sub(lambda char: _ASCII_FOLDED[char.group()], text)
+    for char, folded in _ASCII_FOLDED.items():  # a few searches in C, not a call per line end
+        if char in text:
+            text = text.replace(char, folded)
+    return text
 
 
 def fold(text: str, keep_case: bool = False) -> str:
@@ -201,4 +203,21 @@ def fold_mapped(text: MappedText, keep_case: bool = False) -> MappedText:
     if pattern is not None:
         text = text.remap(pattern, lambda unit: fold_unit(unit, keep_case))
     text = MappedText(_fold_chars(text.text, keep_case), text.starts, text.ends)
-    return text.remap(_SPACE_RUN, lambda run: " ")
+    return text.remap(_SPACE_RUN, lambda run: " ") if "  " in text.text else text
+
+
+def casefolded(kept: MappedText) -> MappedText | None:
+    """`fold_mapped(source)` from `fold_mapped(source, keep_case=True)`, when it is that text lower-cased; else None.
+
+    The two folds differ only in that case is folded away (`casefold`, after the same NFKD/NFC
+    steps): `ß` gives `ss` both ways, punctuation and marks are the same. So where every
+    character of the kept-case fold lower-cases to one character, and that is what
+    `casefold` gives too, folding without case gives that text, from the same units of the
+    source (one character each way). Not so for `ΐ`, one character with case kept, three
+    casefolded: such texts are folded again. An article's text is folded both ways, for
+    mentions and for quotes: this saves the second fold.
+    """
+    lowered = kept.text.lower()
+    if len(lowered) != len(kept.text) or lowered != kept.text.casefold():
+        return None
+    return MappedText(lowered, kept.starts, kept.ends)

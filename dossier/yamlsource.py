@@ -39,6 +39,7 @@ _INT_OCT = re.compile(r"0o[0-7]+\Z")
 _INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _CORE = "tag:yaml.org,2002:"
+_NUMBER_STARTS = frozenset("+-.0123456789")  # how every text _INT, _INT_OCT, _INT_HEX or _FLOAT matches starts
 # What an explicitly tagged scalar must resolve to, by tag.
 _TAGGED_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
 
@@ -97,6 +98,8 @@ def _resolve_plain(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
+    if text[0] not in _NUMBER_STARTS:
+        return text  # most plain values are words: no number pattern can match them
     if _INT.match(text):
         return int(text)
     if _INT_OCT.match(text):
@@ -227,13 +230,19 @@ class _EventReader:
         stack = self.stack
         # Is this scalar a mapping key? (Written out here: this runs for every scalar.)
         if stack and stack[-1].pending_key is _NO_KEY and type(stack[-1].container) is dict:
-            # Keys are taken as written: `no:` is the key "no", `1:` the key "1".
-            value: Any = event.value
-        else:
-            try:
-                value = _scalar(event)
-            except YamlError as err:
-                raise YamlError(err.message, err.line + self.line_offset, err.col, hint=err.hint) from None
+            # Keys are taken as written: `no:` is the key "no", `1:` the key "1". What
+            # `attach` does with a key, inline.
+            parent = stack[-1]
+            parent.size += 1
+            parent.pending_key = event.value
+            parent.key_pos = pos
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (event.value, 1)
+            return
+        try:
+            value = _scalar(event)
+        except YamlError as err:
+            raise YamlError(err.message, err.line + self.line_offset, err.col, hint=err.hint) from None
         self.attach(value, pos, 1, key_ok=True)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
