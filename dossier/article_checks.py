@@ -11,6 +11,7 @@ so the result does not depend on how the articles were cut into chunks.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import pickle
 from collections import defaultdict
@@ -24,9 +25,9 @@ from .model import Article, Dossier, Mention
 from .parallel import submit_chunks
 from .problems import Location, Problem, ProblemList
 from .quotes import ArticleText, Span
-from .text import casefolded, fold_mapped
+from .text import MappedText, casefolded, fold_mapped
 from .text_checks import check_bidi_controls, verify_quote
-from .visible import paragraph_spans, visible_text
+from .visible import VisibleText, paragraph_spans, visible_text
 
 QuoteKey = tuple[str, int]  # (claim id, index of the evidence item)
 CitedQuote = tuple[QuoteKey | None, str, Location]  # key None: a quote of a broken item, checked only
@@ -86,12 +87,18 @@ def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
                 found.append((key, spans))
     bidi = ProblemList()
     check_bidi_controls(article, bidi)
+    mentions = _mentions(article, paragraphs, visible, kept_case, finder)
+    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions)
+
+
+def _mentions(
+    article: Article, paragraphs: tuple[tuple[int, int], ...], visible: VisibleText, kept_case: MappedText, finder: MentionFinder
+) -> tuple[Mention, ...]:
     starts = [start for start, _ in paragraphs]
-    mentions = tuple(
+    return tuple(
         Mention(article.id, m.entities, max(0, bisect.bisect_right(starts, m.start) - 1), m.start, m.end)
         for m in finder.find_visible(visible, kept_case)
     )
-    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions)
 
 
 def check_articles(jobs: Sequence[ArticleJob], finder: MentionFinder) -> list[ArticleOutcome]:
@@ -99,29 +106,44 @@ def check_articles(jobs: Sequence[ArticleJob], finder: MentionFinder) -> list[Ar
     return [check_article(job, finder) for job in jobs]
 
 
+def find_mentions(outcomes: Sequence[tuple[ArticleJob, ArticleOutcome]], finder: MentionFinder) -> list[ArticleOutcome]:
+    """Outcomes whose quotes still hold, with their mentions found again (the names changed): for the pool too."""
+    found = []
+    for job, outcome in outcomes:
+        article = job.article
+        paragraphs = paragraph_spans(article.body)
+        visible = visible_text(article.body, paragraphs)
+        mentions = _mentions(article, paragraphs, visible, fold_mapped(visible.mapped, keep_case=True), finder)
+        found.append(dataclasses.replace(outcome, mentions=mentions))
+    return found
+
+
 class OutcomeCache:
     """The last check's outcomes, each by a digest of everything it was computed from.
 
     `check_article` is a function of its job (the article, with its text, and the quotes
     citing it, with where they are written) and of the names mentions are looked for; it
-    reads nothing else. So an outcome whose job and names digest to the same key is the one
-    a new computation would give. The preview keeps one across rebuilds: an edit to one
-    claim leaves every other article's quotes and mentions to be reused.
+    reads nothing else, and its quotes, positions and control characters do not depend on
+    the names at all. So an outcome whose job digests to the same key is the one a new
+    computation would give, but for its mentions when the names changed, which are then
+    found again (`find_mentions`). The preview keeps one across rebuilds: an edit to one
+    claim leaves every other article's quotes and mentions to be reused, and a renamed
+    entity every article's quotes.
     """
 
     def __init__(self) -> None:
         self._outcomes: dict[bytes, ArticleOutcome] = {}
+        self.names = b""  # a digest of the names the outcomes' mentions were found with
         self.files = ParsedFiles()  # the files' readings, by their bytes (load/file_cache.py)
 
-    def keys(self, jobs: Sequence[ArticleJob], names: dict[str, tuple[str, ...]]) -> list[bytes]:
-        names_digest = hashlib.blake2b(pickle.dumps(names, protocol=5)).digest()
-        return [hashlib.blake2b(pickle.dumps(job, protocol=5), key=names_digest).digest() for job in jobs]
+    def keys(self, jobs: Sequence[ArticleJob]) -> list[bytes]:
+        return [hashlib.blake2b(pickle.dumps(job, protocol=5)).digest() for job in jobs]
 
     def get(self, key: bytes) -> ArticleOutcome | None:
         return self._outcomes.get(key)
 
-    def keep_only(self, outcomes: dict[bytes, ArticleOutcome]) -> None:
-        self._outcomes = outcomes  # only this check's: the cache never outgrows the dossier
+    def keep_only(self, outcomes: dict[bytes, ArticleOutcome], names: bytes) -> None:
+        self._outcomes, self.names = outcomes, names  # only this check's: the cache never outgrows the dossier
 
 
 def run_article_checks(
@@ -137,11 +159,17 @@ def run_article_checks(
     finder = MentionFinder(names)
     if cache is None:
         return merge(dossier, submit_chunks(executor, check_articles, jobs, finder)(), cited, problems)
-    keys = cache.keys(jobs, names)
-    missing = [job for job, key in zip(jobs, keys, strict=True) if cache.get(key) is None]
-    computed = iter(submit_chunks(executor, check_articles, missing, finder)())
-    outcomes = [cache.get(key) or next(computed) for key in keys]
-    cache.keep_only(dict(zip(keys, outcomes, strict=True)))
+    keys = cache.keys(jobs)
+    names_digest = hashlib.blake2b(pickle.dumps(names, protocol=5)).digest()
+    known = {key: outcome for key in keys if (outcome := cache.get(key)) is not None}
+    missing = [job for job, key in zip(jobs, keys, strict=True) if key not in known]
+    computing = submit_chunks(executor, check_articles, missing, finder)
+    if known and names_digest != cache.names:  # the same quotes, other names: mentions only
+        stale = [(job, known[key]) for job, key in zip(jobs, keys, strict=True) if key in known]
+        known = dict(zip([k for k in keys if k in known], submit_chunks(executor, find_mentions, stale, finder)(), strict=True))
+    computed = iter(computing())
+    outcomes = [known[key] if key in known else next(computed) for key in keys]
+    cache.keep_only(dict(zip(keys, outcomes, strict=True)), names_digest)
     return merge(dossier, outcomes, cited, problems)
 
 

@@ -7,10 +7,12 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitebuild import generate_project
 
+from dossier import article_checks
 from dossier.article_checks import OutcomeCache
 from dossier.check import CheckResult, check_content
 from dossier.export import export
@@ -114,3 +116,24 @@ def test_only_the_files_an_edit_changed_are_read_again(generated: Path, tmp_path
     _edit_an_article(content)
     check_content(content, parallel=False, cache=cache)
     assert read == [sorted((content / "articles").iterdir())[0].name]
+
+
+def test_new_names_find_mentions_again_but_leave_quotes_alone(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(generated, content)
+    verified: list[str] = []
+    verify = article_checks.verify_quote
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        verified.append(args[2])
+        return verify(*args, **kwargs)
+
+    monkeypatch.setattr(article_checks, "verify_quote", counting)
+    cache = OutcomeCache()
+    check_content(content, parallel=False, cache=cache)
+    assert verified
+    verified.clear()
+    _give_an_entity_an_alias_an_article_uses(content)
+    reused = check_content(content, parallel=False, cache=cache)
+    assert verified == []
+    assert _summary(reused) == _summary(check_content(content, parallel=False))
