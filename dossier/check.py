@@ -10,10 +10,11 @@ from pathlib import Path
 
 from . import derive, validate
 from .article_checks import OutcomeCache, run_article_checks
+from .collector import collections_paused
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
-from .parallel import KeptPool, check_pool, collections_paused, pool_wanted
+from .parallel import KeptPool, check_pool, pool_wanted
 from .problems import Location, Problem, ProblemList
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
         found = run_article_checks(dossier, problems, loaded.loose_quotes, executor, cache)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
-    with collections_paused():  # as during the check (parallel.py says why)
+    with collections_paused():  # as during the check (collector.py says why)
         analysis = derive.analyse(dossier, found.passages, found.mentions)
     return CheckResult(dossier, analysis, problems.sorted())
 

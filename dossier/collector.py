@@ -8,12 +8,20 @@ of a full build. During a build the thresholds are raised: young objects are sti
 collected (the garbage of each page, cycles included, is young), the whole heap rarely.
 Afterwards the thresholds are restored; the preview, which keeps running, also collects
 the previous build's cyclic garbage once, in the background, after the page was shown.
+
+The check itself runs with the collector paused (`collections_paused`): it holds millions
+of small objects (every YAML value's position, every article's mapped text) and builds
+almost no reference cycles, so the collector's full passes over them freed nothing and cost
+a fifth of the check's CPU time at 10,000 articles. Objects are still freed as their last
+reference goes; the collector resumes at the end.
 """
 
 from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # Young collections every 20,000 allocations rather than 700; the oldest generation after
 # 1,000 collections of the middle one rather than 10 (CPython's defaults: 700, 10, 10).
@@ -65,3 +73,15 @@ def _restore(*, collect: bool) -> None:
         _STATE.original = None
     if collect:
         gc.collect()
+
+
+@contextmanager
+def collections_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (see the module's docstring); nested pauses are fine."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

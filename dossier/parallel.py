@@ -8,16 +8,12 @@ Work is sent as plain, picklable data (articles, quotes, the compiled mention pa
 data, see patterncache.py) and results come back in the order the work was given, so the
 check gives exactly what the serial path gives (tests/test_parallel.py compares both).
 
-The check also runs with Python's cyclic garbage collector paused (`collections_paused`):
-it holds millions of small objects (every YAML value's position, every article's mapped
-text) and builds almost no reference cycles, so the collector's full passes over them freed
-nothing and cost a fifth of the check's CPU time at 10,000 articles. Objects are still freed
-as their last reference goes; the collector resumes, with its usual thresholds, at the end.
+The check, and each worker's chunk, runs with Python's cyclic garbage collector paused
+(`collector.collections_paused`, which says why).
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import threading
@@ -26,6 +22,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
+
+from .collector import collections_paused
 
 # Below this many articles the pool does not pay back its start-up: two spawned interpreters
 # importing the core (~0.4 s of CPU each) and the articles pickled both ways. Measured with
@@ -99,18 +97,6 @@ class KeptPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-
-
-@contextmanager
-def collections_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (see the module's docstring); nested pauses are fine."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @contextmanager

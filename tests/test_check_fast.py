@@ -17,7 +17,7 @@ from itertools import accumulate
 import pytest
 
 from dossier.check import check_content
-from dossier.parallel import collections_paused
+from dossier.collector import collections_paused
 from dossier.quotes import _ELISION, ArticleText, Quote, Rules, count_words, parse_quote
 from dossier.text import MappedText, casefolded, fold, fold_mapped
 

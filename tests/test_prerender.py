@@ -162,7 +162,7 @@ def test_the_build_writes_the_exports_itself_when_the_worker_could_not(
     def failing(output: object, folder: Path) -> str:
         raise OSError("disk full")
 
-    monkeypatch.setattr(prerender, "_write", failing)
+    monkeypatch.setattr(prerender, "write_output", failing)
     with _worker(settings) as connection:
         prerendered = Prerendered(settings, connection)
         prerendered.expect(_expected(settings, site))

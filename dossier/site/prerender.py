@@ -290,15 +290,18 @@ class _Exports(threading.Thread):
 
     def run(self) -> None:
         try:
-            self.names = [_write(output, self.folder) for output in self.settings.data_outputs(self.site)]
+            self.names = [write_output(output, self.folder) for output in self.settings.data_outputs(self.site)]
         except Exception as error:  # raised again by the worker's main thread
             self.error = error
 
 
-def _write(output: Output, folder: Path) -> str:
+def write_output(output: Output, folder: Path) -> str:
+    """Write a data output into `folder`, whole or not at all (readers never see half a file); its name."""
     path = folder / output.src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
+    os.replace(partial, path)
     return output.src_uri
 
 

@@ -14,7 +14,6 @@ the pages instead, into the site folder directly:
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from dossier.formats import FORMATS
 from dossier.site.history_pages import FEED
-from dossier.site.prerender import Prerendered, SiteSettings, move_exports
+from dossier.site.prerender import Prerendered, SiteSettings, move_exports, write_output
 from dossier.site.site import Output, Site
 
 log = get_plugin_logger(__name__)
@@ -69,11 +68,7 @@ class DeferredExports:
 
 def _write(outputs: Iterator[Output], site_dir: Path) -> None:
     for output in outputs:
-        path = site_dir / output.src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(output.content.encode("utf-8") if isinstance(output.content, str) else output.content)
-        os.replace(partial, path)  # whole or not at all
+        write_output(output, site_dir)
 
 
 def _write_logged(outputs: Iterator[Output], site_dir: Path) -> None:

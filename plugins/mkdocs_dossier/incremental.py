@@ -52,6 +52,8 @@ from mkdocs.structure.files import File, Files
 from dossier.site.dependencies import DependencyTracker, UntrackableSite, fingerprint
 from dossier.site.site import Site
 
+from .folders import make_folder
+
 log = get_plugin_logger(__name__)
 
 # The plugins whose effect on a page is a function of the page and the site (see above).
@@ -114,7 +116,7 @@ class IncrementalPreview:
             target = file.abs_dest_path
             folder = os.path.dirname(target)
             if folder not in folders:
-                _make_folder(folder)
+                make_folder(folder)
                 folders.add(folder)
             try:  # a page's output is a file (MkDocs wrote it): renamed back, or missing
                 os.rename(os.path.join(previous, file.dest_uri), target)
@@ -156,16 +158,6 @@ class IncrementalPreview:
         self.complete = False
         self.tracker.forget()
         self._entries.clear()
-
-
-def _make_folder(folder: str) -> None:
-    """`os.makedirs(folder, exist_ok=True)` in one system call when its parent exists (thousands of pages)."""
-    try:
-        os.mkdir(folder)
-    except FileExistsError:
-        pass
-    except FileNotFoundError:
-        os.makedirs(folder, exist_ok=True)
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
