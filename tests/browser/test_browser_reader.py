@@ -126,7 +126,16 @@ def test_searching_an_alias_finds_the_entity_first(site: Served, open_page: Any,
     search.click()
     search.press_sequentially(alias, delay=20)  # as a reader types: the theme searches on key presses
     first = page.locator(".md-search-result__item > a.md-search-result__link").first
-    first.wait_for()
+    # The theme searches on every key press, so the list first shows the results for a part of
+    # the alias; each result link carries its query in `h`, so wait for the whole alias's list.
+    page.wait_for_function(
+        """(query) => {
+            const link = document.querySelector(".md-search-result__item > a.md-search-result__link");
+            return link !== null && new URL(link.href).searchParams.get("h") === query;
+        }""",
+        arg=alias.casefold(),
+        timeout=10_000,
+    )
     assert (first.get_attribute("href") or "").startswith(site.url(entity + "/")), first.get_attribute("href")
     assert first.locator("h1").inner_text() == record["name"]
 
