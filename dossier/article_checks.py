@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import pickle
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
@@ -154,11 +154,20 @@ def run_article_checks(
     cache: OutcomeCache | None = None,
 ) -> ArticleResults:
     """Every article's quotes, mentions and control characters: problems added to `problems`."""
+    return start_article_checks(dossier, loose, executor, cache)(problems)
+
+
+def start_article_checks(
+    dossier: Dossier, loose: Iterable[tuple[str, str, Location]], executor: Executor | None, cache: OutcomeCache | None = None
+) -> Callable[[ProblemList], ArticleResults]:
+    """`run_article_checks` in two steps: the pool starts on the articles now, and the returned
+    call waits for them and adds their problems (the check validates the references meanwhile)."""
     jobs, cited = article_jobs(dossier, loose)
     names = {e.id: tuple(e.names) for e in dossier.entities.values()}
     finder = MentionFinder(names)
     if cache is None:
-        return merge(dossier, submit_chunks(executor, check_articles, jobs, finder)(), cited, problems)
+        computing = submit_chunks(executor, check_articles, jobs, finder)
+        return lambda problems: merge(dossier, computing(), cited, problems)
     keys = cache.keys(jobs)
     names_digest = hashlib.blake2b(pickle.dumps(names, protocol=5)).digest()
     known = {key: outcome for key in keys if (outcome := cache.get(key)) is not None}
@@ -167,10 +176,14 @@ def run_article_checks(
     if known and names_digest != cache.names:  # the same quotes, other names: mentions only
         stale = [(job, known[key]) for job, key in zip(jobs, keys, strict=True) if key in known]
         known = dict(zip([k for k in keys if k in known], submit_chunks(executor, find_mentions, stale, finder)(), strict=True))
-    computed = iter(computing())
-    outcomes = [known[key] if key in known else next(computed) for key in keys]
-    cache.keep_only(dict(zip(keys, outcomes, strict=True)), names_digest)
-    return merge(dossier, outcomes, cited, problems)
+
+    def finish(problems: ProblemList) -> ArticleResults:
+        computed = iter(computing())
+        outcomes = [known[key] if key in known else next(computed) for key in keys]
+        cache.keep_only(dict(zip(keys, outcomes, strict=True)), names_digest)
+        return merge(dossier, outcomes, cited, problems)
+
+    return finish
 
 
 def merge(dossier: Dossier, outcomes: Sequence[ArticleOutcome], cited: Sequence[QuoteKey], problems: ProblemList) -> ArticleResults:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import derive, validate
-from .article_checks import OutcomeCache, run_article_checks
+from .article_checks import OutcomeCache, start_article_checks
 from .collector import collections_paused
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
@@ -72,11 +72,14 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
     with check_pool(pooled, kept) as executor:
         loaded = load(content, problems, executor, cache.files if cache is not None else None)
         dossier = loaded.dossier
+        # The pool checks the articles while this process validates the references; their
+        # problems are added after the references' either way.
+        checking = start_article_checks(dossier, loaded.loose_quotes, executor, cache)
         validate.check_references(loaded, problems)
         validate.check_aliases(dossier, problems)
         validate.check_quantities(loaded, problems)
         validate.check_origins(dossier, problems)
-        found = run_article_checks(dossier, problems, loaded.loose_quotes, executor, cache)
+        found = checking(problems)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
     with collections_paused():  # as during the check (collector.py says why)
