@@ -106,7 +106,7 @@ def test_the_workers_pages_and_exports_are_the_builds(small_site: tuple[SiteSett
         prerendered = Prerendered(settings, connection)
         prerendered.expect(_expected(settings, site))
         for uri in site.pages:
-            assert prerendered.page(uri) == site.render(uri)
+            assert prerendered.page(uri, wait=True) == site.render(uri)
         found = prerendered.exports()
         assert found is not None
         folder, names = found
@@ -125,7 +125,7 @@ def test_the_build_renders_itself_when_the_content_changed_meanwhile(small_site:
         prerendered = Prerendered(settings, connection)
         expected = _expected(settings, site)
         prerendered.expect(Expected(expected.before, b"edited during the check", expected.history, expected.pages))
-        assert all(prerendered.page(uri) is None for uri in site.pages)
+        assert all(prerendered.page(uri, wait=True) is None for uri in site.pages)
         assert prerendered.exports() is None
 
 
@@ -135,7 +135,7 @@ def test_the_build_renders_itself_when_the_worker_planned_other_pages(small_site
         prerendered = Prerendered(settings, connection)
         expected = _expected(settings, site)
         prerendered.expect(Expected(expected.before, expected.after, expected.history, expected.pages[:-1]))
-        assert prerendered.page(expected.pages[0]) is None
+        assert prerendered.page(expected.pages[0], wait=True) is None
         assert prerendered.exports() is None
 
 
@@ -149,8 +149,31 @@ def test_the_build_takes_over_from_the_page_where_the_worker_stopped(small_site:
     sender.close()  # the worker dies
     prerendered = Prerendered(settings, receiver)
     prerendered.expect(expected)
-    assert prerendered.page(first) == site.render(first)
-    assert prerendered.page(expected.pages[1]) is None
+    assert prerendered.page(first, wait=True) == site.render(first)
+    assert prerendered.page(expected.pages[1], wait=True) is None
+    assert prerendered.exports() is None
+
+
+def test_the_build_does_not_wait_for_a_worker_behind_it_and_drops_the_pages_it_rendered(
+    small_site: tuple[SiteSettings, Site],
+) -> None:
+    settings, site = small_site
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    expected = _expected(settings, site)
+    first, second, third = expected.pages[:3]
+    prerendered = Prerendered(settings, receiver)
+    prerendered.expect(expected)
+    assert prerendered.page(first) is None  # the worker is still checking: the build renders the page
+    sender.send(("ready", expected.before, expected.after, expected.history, expected.pages))
+    assert prerendered.page(second) is None  # planned, but this page is not sent yet
+    pages = [(uri, site.render(uri)) for uri in (first, second, third)]
+    sending = threading.Thread(target=sender.send, args=(("pages", pages),))  # larger than the pipe's buffer
+    sending.start()
+    assert prerendered.page(third, wait=True) == site.render(third)
+    sending.join()
+    assert prerendered._pages == {}  # the two the build rendered itself are not kept
+    sender.close()
+    assert prerendered.page(expected.pages[3]) is None
     assert prerendered.exports() is None
 
 
@@ -166,5 +189,5 @@ def test_the_build_writes_the_exports_itself_when_the_worker_could_not(
     with _worker(settings) as connection:
         prerendered = Prerendered(settings, connection)
         prerendered.expect(_expected(settings, site))
-        assert all(prerendered.page(uri) == site.render(uri) for uri in site.pages)  # the pages came whole
+        assert all(prerendered.page(uri, wait=True) == site.render(uri) for uri in site.pages)  # the pages came whole
         assert prerendered.exports() is None

@@ -134,16 +134,27 @@ class Prerendered:
         self._expected: Expected | None = None
         self._accepted: bool | None = None
         self._pages: dict[str, RenderedPage] = {}
+        self._rendered_here: set[str] = set()  # pages the build did not wait for
         self._exports: tuple[Path, list[str]] | None = None
 
     def expect(self, expected: Expected) -> None:
         self._expected = expected
 
-    def page(self, uri: str) -> RenderedPage | None:
-        """The worker's rendering of a page, or None: the build renders it."""
-        while uri not in self._pages and self._accept():
+    def page(self, uri: str, *, wait: bool = False) -> RenderedPage | None:
+        """The worker's rendering of a page, or None: the build renders it.
+
+        Without `wait`, a page the worker has not sent yet is not waited for: at the start
+        the worker is still checking and planning (it started with the build, then imported
+        the core), and the build's process would idle for a second or more. It renders those
+        pages itself, the same way, while the worker catches up (it renders a page in a
+        third of the time the build takes to process one); the worker's copies of them are dropped.
+        """
+        while uri not in self._pages and self._accept(wait) and (wait or self._sent()):
             self._take(self._receive())
-        return self._pages.pop(uri, None)
+        found = self._pages.pop(uri, None)
+        if found is None:
+            self._rendered_here.add(uri)
+        return found
 
     def exports(self) -> tuple[Path, list[str]] | None:
         """The folder the worker wrote the data exports in, and their names; None: the build writes them."""
@@ -165,9 +176,18 @@ class Prerendered:
             shutil.rmtree(self._exports[0], ignore_errors=True)
             self._exports = None
 
-    def _accept(self) -> bool:
-        """Whether the worker is there and rendered the same site (waits for its plan the first time)."""
+    def _sent(self) -> bool:
+        """Whether a message from the worker is waiting to be read."""
+        try:
+            return self._connection is not None and self._connection.poll()
+        except (EOFError, OSError):  # the worker has gone: `_receive` says so
+            return True
+
+    def _accept(self, wait: bool = True) -> bool:
+        """Whether the worker is there and rendered the same site (its plan is waited for, or only taken if sent)."""
         if self._accepted is None and self._connection is not None and self._expected is not None:
+            if not wait and not self._sent():
+                return False
             message = self._receive()
             expected = self._expected
             mine = (expected.before, expected.before, expected.history, expected.pages)
@@ -186,7 +206,7 @@ class Prerendered:
 
     def _take(self, message: tuple[Any, ...]) -> None:
         if message[0] == "pages":
-            self._pages.update(message[1])
+            self._pages.update((uri, page) for uri, page in message[1] if uri not in self._rendered_here)
             return
         if message[0] == "exports":
             self._exports = (Path(message[1]), list(message[2]))
