@@ -65,6 +65,10 @@ class Quote:
 def parse_quote(quote: str) -> Quote:
     stripped = quote.strip()
     pieces = _ELISION.split(stripped)
+    if len(pieces) == 1:  # no ellipsis (most quotes): what the general way below gives for one piece
+        needle = " ".join(fold(stripped).split())
+        if needle:
+            return Quote((stripped,), (needle,), leading_ellipsis=False, trailing_ellipsis=False, words=count_words(stripped))
     cuts = list(_ELISION.finditer(stripped)) if len(pieces) > 1 else []
     # Each piece folded once: folding commutes with trimming (spaces fold to spaces).
     kept = [(piece.strip(), folded) for piece, folded in ((piece, fold(piece)) for piece in pieces) if folded.strip()]
@@ -311,6 +315,10 @@ def whole_at(text: str, start: int, end: int, whole_numbers: bool = True) -> boo
     if end < len(text) and is_word_char(last) and is_word_char(text[end]):
         return False
     if not whole_numbers:
+        return True
+    # Only a part that starts or ends with a digit or a separator can cut a number (each
+    # test below needs one of these): most parts start and end with a letter.
+    if not (first.isdigit() or last.isdigit() or first in ".," or last in ".,"):
         return True
     # `300` in `1,300`, `5` in `4.5`; and `1,` at the end of `1,400`, `.5` at the start of `4.5`.
     return not (

@@ -18,8 +18,8 @@ import pytest
 
 from dossier.check import check_content
 from dossier.collector import collections_paused
-from dossier.quotes import _ELISION, ArticleText, Quote, Rules, count_words, parse_quote
-from dossier.text import MappedText, casefolded, fold, fold_mapped
+from dossier.quotes import _ELISION, ArticleText, Quote, Rules, _number_edge, count_words, parse_quote, whole_at
+from dossier.text import MappedText, casefolded, fold, fold_mapped, is_word_char
 
 WORDS = [
     "the", "The", "THE", "minister", "Ministre", "café", "cafe\u0301", "Straße", "STRASSE", "ﬁnance", "ﬀ", "Ёлка",
@@ -84,6 +84,37 @@ def old_words(folded: str) -> list[tuple[int, int]]:
     tokens = folded.strip(" ").split(" ") if folded.strip(" ") else []
     starts = list(accumulate([lead, *(len(token) + 1 for token in tokens[:-1])])) if tokens else []
     return [(start, start + len(token)) for start, token in zip(starts, tokens, strict=True)]
+
+
+def old_whole_at(text: str, start: int, end: int, whole_numbers: bool = True) -> bool:
+    first, last = text[start], text[end - 1]
+    if start and is_word_char(first) and is_word_char(text[start - 1]):
+        return False
+    if end < len(text) and is_word_char(last) and is_word_char(text[end]):
+        return False
+    if not whole_numbers:
+        return True
+    return not (
+        _number_edge(text, start, start - 1, start - 2)
+        or _number_edge(text, start + 1, start, start - 1)
+        or _number_edge(text, end - 1, end, end + 1)
+        or _number_edge(text, end - 2, end - 1, end)
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_whole_words_and_numbers_are_told_as_before(seed: int) -> None:
+    rng = random.Random(300 + seed)
+    refused = 0
+    for _ in range(100):
+        text = fold(random_body(rng))
+        for start in range(len(text)):
+            for end in range(start + 1, min(len(text), start + 8) + 1):
+                for whole_numbers in (True, False):
+                    expected = old_whole_at(text, start, end, whole_numbers)
+                    assert whole_at(text, start, end, whole_numbers) == expected, (text, start, end)
+                    refused += whole_numbers and not expected and old_whole_at(text, start, end, False)
+    assert refused > 0  # some places are refused for cutting a number only: the number rules were compared
 
 
 @pytest.mark.parametrize("seed", range(8))
