@@ -5,45 +5,42 @@ folded as quotes are (case, accents on Latin letters, punctuation variants and i
 characters ignored), on whole words; a name written all in capitals (`US`, `NATO`) matches
 only in capitals. Positions are in the article body.
 
-The rules, as one regular expression over the text folded keeping case: `(?<!\\w)(?:(?P<any>
-(?i:ANY))|(?P<caps>CAPS))(?!\\w)`, where ANY and CAPS are the names as tries (shared prefixes
-factored out; at each node the branches in character order, a longer name before a shorter
-one), searched leftmost first: at each place the first name in that order that ends on a word
-boundary, a name in any case before one in capitals. That expression is what the scan below
-computes, more cheaply; `tests/test_mentions_equivalence.py` compares the two on adversarial
-texts and names.
+The rules are one regular expression over the text folded keeping case, `(?<!\\w)(?:(?P<any>
+(?i:ANY))|(?P<caps>CAPS))(?!\\w)` searched leftmost first, where ANY and CAPS are the names as
+tries (shared prefixes factored out; at each node the branches in character order, a longer
+name before a shorter one): at each place the first name in that order that ends on a word
+boundary, a name in any case before one in capitals. The scans below find exactly what that
+expression finds (`tests/test_mentions_equivalence.py` keeps it and compares the two on
+adversarial names and texts), for a third of the time. Python's `re` tries that expression at
+every character (the lookbehind hides the first character from its skip ahead), and under
+`(?i:)` it enters every branch of the trie to compare one character. Instead:
 
-Python's `re` would try all of it at every character of an article (the lookbehind hides the
-first character from its skip ahead), and under `(?i:)` it must enter every branch of the trie
-to compare one character, so the scan is arranged for the engine's two fast paths instead:
-
-- It is made of plain characters. `re` compares a character case-insensitively by its simple
-  lower case (`_sre.unicode_tolower`), as equal to one lower-case letter or, for the few in
-  `re`'s table of extra cases (`s`/`ſ`, `i`/`ı`, `σ`/`ς`, ...), to any of its group. So each
-  character is mapped to its lower case and then to its group's first member (`_CaseFold`): two
-  characters match each other case-insensitively exactly when their images are equal, and the
-  names' tries are written with their characters' images, case-sensitively, over the text's
-  image (every tree branch then starts with a plain character, which `re` checks without
-  entering the branch). The trie keeps each name's own characters as its branches, in their own
-  order (`ı` and `i` stay two branches with one image), so the order names are tried in is the
-  expression's. Characters without case stay themselves, and no character with case has an
-  image without case, so a plain character matches only itself, as under `(?i:)`; images keep
-  word characters word characters, so the word boundaries are the same. These properties are
-  checked on the interpreter's own tables when the map is built; where one fails, the scan runs
-  the expression's own `(?i:)` trie over the text itself (slower, same matches).
-- It starts with the non-word character before a name (`\\W`), which `re` finds by skipping
-  ahead in C, and the text scanned starts with a space, standing for the start of the text.
-- Capitals-only names are in the scan by their images too, so a match there is a candidate,
-  confirmed by matching the capitals trie itself at that place; an unconfirmed candidate means
-  no name starts there (names in any case were tried first and failed), and the scan goes on
-  from the next character, as the expression would.
+- Names in any case are scanned case-sensitively over the text's *images*. `re` compares a
+  character ignoring case by its simple lower case (`_sre.unicode_tolower`), to one lower-case
+  letter or, for its few extra cases (`s`/`ſ`, `i`/`ı`, `σ`/`ς`, ...), to any of a group. Each
+  character with case gets as image one lower case of the characters it matches so and is
+  alike in being a word character or not (`_CaseFold`); characters without case are their own
+  image, and no character with case has a lower case without. So `(?i:c)` matches exactly the
+  characters whose image is one of `c`'s class (one character, or two where a group mixes
+  word and non-word characters), and word boundaries stay where they were. The trie keeps each
+  name's own characters as branches, in their order (`i` and `ı`: two branches, one image), so
+  names are tried in the expression's order. Its branches now start with plain characters, which
+  `re` checks without entering them. The properties are checked on the interpreter's own tables
+  when the images are made; where one fails, the scans use `(?i:)` over the text (same result).
+- The scan reads a space for the start of the text, then the images, and each match starts with
+  the character before the name: after a space (by far the most common, and `re` skips ahead to
+  one given character fast) or after another non-word character, two scans.
+- Names in capitals are a third scan over the text itself, with the "no word character before"
+  check after the first character, so that `re` skips ahead to the capitals names start with.
+  Of the scans' next matches, the leftmost is the mention (at one place, the one in any case);
+  a scan whose next match starts inside it looks again from its end.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -56,7 +53,7 @@ try:  # CPython: the functions and table `re` compares characters with under IGN
     import _sre  # type: ignore[import-not-found]  # no stubs: the engine is internal
     from re import _compiler  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other interpreters scan with `(?i:)`
-    _sre = None
+    pass
 
 _SPACE_RUN = re.compile(r"\s+")
 _WORD = re.compile(r"\w")
@@ -110,42 +107,50 @@ def _is_word(char: str) -> bool:
     return _WORD.match(char) is not None
 
 
-@cache
-def case_fold() -> _CaseFold | None:
-    """The images, from the interpreter's own tables (a pass over every code point, once per process);
-    None where a property the scan relies on does not hold (see the module's docstring)."""
-    if _sre is None:  # pragma: no cover
-        return None
-    try:
-        extra: dict[int, tuple[int, ...]] = _compiler._EXTRA_CASES
-        lower_of: Callable[[int], int] = _sre.unicode_tolower
-        has_case: Callable[[int], bool] = _sre.unicode_iscased
-    except AttributeError:  # pragma: no cover - a future Python changed them
-        return None
-    group_of: dict[int, int] = {}  # lower case -> its group's first member, for `re`'s extra cases
+def _groups() -> dict[int, int] | None:
+    """`re`'s extra cases: lower case -> the first member of its group (`s`, `ſ` -> `s`)."""
+    extra: dict[int, tuple[int, ...]] = _compiler._EXTRA_CASES
+    has_case: Callable[[int], bool] = _sre.unicode_iscased
+    first_of: dict[int, int] = {}
     for lowered, others in extra.items():
         group = {lowered, *others}
         if any({member, *extra.get(member, ())} != group or not has_case(member) for member in group):
             return None  # `re` compares with the whole group of any member: groups must not overlap
-        group_of[lowered] = min(group)
+        first_of[lowered] = min(group)
+    return first_of
+
+
+@cache
+def case_fold() -> _CaseFold | None:
+    """The images, from the interpreter's own tables (a pass over every code point, once per process);
+    None where a property the scan relies on does not hold (see the module's docstring)."""
+    try:
+        lower_of: Callable[[int], int] = _sre.unicode_tolower
+        has_case: Callable[[int], bool] = _sre.unicode_iscased
+        groups = _groups()
+    except (AttributeError, NameError):  # pragma: no cover - another interpreter, or a future Python changed them
+        return None
+    if groups is None:  # pragma: no cover
+        return None
     cased = [chr(code) for code in filter(has_case, range(sys.maxunicode + 1))]
-    # Characters with case are alike when `re` matches them ignoring case and both are word characters or neither.
+    # Alike: `re` matches them to each other ignoring case, and both are word characters or neither.
     alike: dict[tuple[int, bool], list[str]] = {}
     for char in cased:
         lowered = lower_of(ord(char))
-        if not has_case(lowered):
-            return None  # `re` would match a character without case by another one's lower case
-        alike.setdefault((group_of.get(lowered, lowered), _is_word(char)), []).append(char)
-    images, classes = {}, {}
+        if not has_case(lowered):  # pragma: no cover - `re` would match a character without case to this one
+            return None
+        alike.setdefault((groups.get(lowered, lowered), _is_word(char)), []).append(char)
+    images: dict[str, str] = {}
+    images_of_group: dict[int, str] = {}
     for (group, word), chars in alike.items():
-        lowered = [chr(lower_of(ord(char))) for char in chars if _is_word(chr(lower_of(ord(char)))) == word]
-        image = min(lowered) if lowered else min(chars)  # the lower case `str.lower` gives, where it can
+        lower_cases = [lower for lower in (chr(lower_of(ord(char))) for char in chars) if _is_word(lower) == word]
+        image = min(lower_cases) if lower_cases else min(chars)  # the lower case `str.lower` gives, where it can
         images |= {char: image for char in chars if char != image}
-        classes[group] = classes.get(group, "") + image
-    classes = {char: "".join(sorted(classes[group_of.get(lower_of(ord(char)), lower_of(ord(char)))])) for char in cased}
+        images_of_group[group] = "".join(sorted(images_of_group.get(group, "") + image))
+    classes = {char: images_of_group[groups.get(lower_of(ord(char)), lower_of(ord(char)))] for char in cased}
     # Σ: `str.lower` gives ς at the end of a word, σ elsewhere: always replaced, whatever its image.
     before_lower = {char: images.get(char, char) for char in cased if char.lower() != images.get(char, char) or char == "\u03a3"}
-    if any(char.isascii() or image.lower() != image for char, image in before_lower.items()):
+    if any(char.isascii() or image.lower() != image for char, image in before_lower.items()):  # pragma: no cover
         return None
     pattern = re.compile("[" + "".join(map(re.escape, sorted(before_lower))) + "]") if before_lower else None
     return _CaseFold(images, classes, before_lower, pattern)
@@ -206,23 +211,29 @@ class MentionFinder:
                     owners.append(entity)
         self._owners_of: dict[tuple[bool, str], tuple[str, ...]] = {}
         self._case = case_fold() if self._any_case else None
-        self._source: str | None = None
+        any_case = None
         if self._case is not None:
-            self._source = r"\W(?:" + _trie_pattern(self._any_case, self._case.literal) + r")(?!\w)"
-        elif self._any_case:  # pragma: no cover - `re` compares case as the scan expects on CPython
-            self._source = r"\W(?i:" + _trie_pattern(self._any_case) + r")(?!\w)"
+            any_case = _trie_pattern(self._any_case, self._case.literal) + r")(?!\w)"
+        elif self._any_case:  # where the images are not to be trusted (see `case_fold`)
+            any_case = "(?i:" + _trie_pattern(self._any_case) + r"))(?!\w)"
+        # Names come after a space far more often than after anything else, and `re` skips ahead
+        # to a given character much faster than to one of a set: two scans, one per kind.
+        self._source = " (?:" + any_case if any_case is not None else None
+        # Not a word character nor a space; ASCII word characters written out, which `re` checks faster.
+        self._other_source = r"[^ 0-9A-Za-z_\w](?:" + any_case if any_case is not None else None
         self._capitals_source = _capitals_pattern(self._capitals) if self._capitals else None
         self._compile()
 
     def _compile(self) -> None:
         # Compiling ~11,000 names takes a second or two: kept on disk for the next check (patterncache.py).
-        self._scan = compile_cached(self._source) if self._source is not None else None
-        self._capitals_scan = compile_cached(self._capitals_source) if self._capitals_source is not None else None
+        self._scan, self._other_scan, self._capitals_scan = (
+            compile_cached(source) if source is not None else None for source in (self._source, self._other_source, self._capitals_source)
+        )
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent to the check's worker processes without the compiled patterns, which pickle
         # would recompile the slow way; each worker gets them from the cache instead.
-        return {**self.__dict__, "_scan": None, "_capitals_scan": None}
+        return {**self.__dict__, "_scan": None, "_other_scan": None, "_capitals_scan": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -235,8 +246,6 @@ class MentionFinder:
     def find_visible(self, visible: VisibleText, folded: MappedText | None = None) -> list[Match]:
         """`find` given the body's visible text, when the caller has it already (the quote check does),
         and that text folded keeping case (`fold_mapped(visible.mapped, keep_case=True)`) if it has that too."""
-        if self._scan is None and self._capitals_scan is None:
-            return []
         if folded is None:
             folded = fold_mapped(visible.mapped, keep_case=True)
         text = folded.text
@@ -247,25 +256,31 @@ class MentionFinder:
                 matches.append(Match(*folded.source_span(start, end), owners))
         return matches
 
-    def _spans(self, text: str) -> Iterator[tuple[int, int, bool]]:
+    def _spans(self, text: str) -> list[tuple[int, int, bool]]:
         """(start, end, in capitals) of each mention: the leftmost, at one place a name in any case first."""
         # In `scanned`, a match starts with the character before the name: its start is the name's start in `text`.
-        scanned = (self._case.scanned(text) if self._case is not None else " " + text) if self._scan is not None else ""
-        any_case = self._scan.search if self._scan is not None else _nothing
-        capitals = self._capitals_scan.search if self._capitals_scan is not None else _nothing
-        found, found_caps = any_case(scanned, 0), capitals(text, 0)
-        while found is not None or found_caps is not None:
-            if found is not None and (found_caps is None or found.start() <= found_caps.start()):
-                start, end, caps = found.start(), found.end() - 1, False
+        scanned = self._case.scanned(text) if self._case is not None else " " + text
+        after_space, after_other, capitals = (_searcher(p) for p in (self._scan, self._other_scan, self._capitals_scan))
+        nowhere = len(scanned)  # after every start
+        space, space_at = after_space(scanned, 0, nowhere)
+        other, other_at = after_other(scanned, 0, nowhere)
+        caps, caps_at = capitals(text, 0, nowhere)
+        spans = []
+        while True:
+            found, at = (space, space_at) if space_at < other_at else (other, other_at)
+            if at <= caps_at and found is not None:  # at one place, names in any case first
+                spans.append((at, end := found.end() - 1, False))
+            elif caps is not None:
+                spans.append((caps_at, end := caps.end(), True))
             else:
-                assert found_caps is not None
-                start, end, caps = *found_caps.span(), True
-            yield start, end, caps
+                return spans
             # The next mention starts at `end` or later: a match found before it is looked for again from there.
-            if found is not None and found.start() < end:
-                found = any_case(scanned, end)
-            if found_caps is not None and found_caps.start() < end:
-                found_caps = capitals(text, end)
+            if space_at < end:
+                space, space_at = after_space(scanned, end, nowhere)
+            if other_at < end:
+                other, other_at = after_other(scanned, end, nowhere)
+            if caps_at < end:
+                caps, caps_at = capitals(text, end, nowhere)
 
     def _owners(self, caps: bool, written: str) -> tuple[str, ...]:
         owners = self._owners_of.get((caps, written))
@@ -275,5 +290,12 @@ class MentionFinder:
         return owners
 
 
-def _nothing(text: str, at: int) -> None:
-    return None
+def _searcher(pattern: re.Pattern[str] | None) -> Callable[[str, int, int], tuple[re.Match[str] | None, int]]:
+    """The first match of `pattern` at `at` or later, and where it starts (`nowhere` if none)."""
+    search = pattern.search if pattern is not None else None
+
+    def first(text: str, at: int, nowhere: int) -> tuple[re.Match[str] | None, int]:
+        found = search(text, at) if search is not None else None
+        return (found, found.start()) if found is not None else (None, nowhere)
+
+    return first
