@@ -8,9 +8,11 @@ in case; characters `re` matches ignoring case in unusual ways; adjacent mention
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -177,3 +179,16 @@ def test_a_character_matches_ignoring_case_exactly_the_characters_with_its_image
     by_images = [m.start() for m in re.finditer(fold_.literal(char), images)]
     ignoring_case = [m.start() for m in re.finditer(f"(?i:{re.escape(char)})", EVERY_CHARACTER)]
     assert by_images == ignoring_case
+
+
+def test_a_finder_sent_to_a_worker_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(tmp_path))
+    names = {f"e{i}": [f"Name{i} Surname{i}", f"N{i}S", f"Iſık{i}"] for i in range(1500)}
+    text = "Met NAME17 surname17, n5s and N5S, then ISIK9 (İSıK11) and N1499S."
+    finder = MentionFinder(names)
+    state = pickle.dumps(finder)
+    assert b"_scan" in state and len(state) < 2_000_000  # the patterns go as source, not compiled
+    received = pickle.loads(state)
+    assert received.find(text) == finder.find(text) == ReferenceFinder(names).find_visible(_folded(text))
+    # `Iſık` folds to `isık`, as `İSıK` does; `ISIK` is another name.
+    assert [text[m.start : m.end] for m in received.find(text)] == ["NAME17 surname17", "N5S", "İSıK11", "N1499S"]
