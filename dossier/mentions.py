@@ -11,7 +11,7 @@ tries (shared prefixes factored out; at each node the branches in character orde
 name before a shorter one): at each place the first name in that order that ends on a word
 boundary, a name in any case before one in capitals. The scans below find exactly what that
 expression finds (`tests/test_mentions_equivalence.py` keeps it and compares the two on
-adversarial names and texts), for a third of the time. Python's `re` tries that expression at
+adversarial names and texts), in about half the time. Python's `re` tries that expression at
 every character (the lookbehind hides the first character from its skip ahead), and under
 `(?i:)` it enters every branch of the trie to compare one character. Instead:
 
@@ -27,13 +27,17 @@ every character (the lookbehind hides the first character from its skip ahead), 
   names are tried in the expression's order. Its branches now start with plain characters, which
   `re` checks without entering them. The properties are checked on the interpreter's own tables
   when the images are made; where one fails, the scans use `(?i:)` over the text (same result).
+  `str.lower` gives the images of a whole text fast; the few characters it lowers otherwise
+  (`İ`, `ſ`, `Σ`, ...) are replaced by theirs first.
 - The scan reads a space for the start of the text, then the images, and each match starts with
   the character before the name: after a space (by far the most common, and `re` skips ahead to
   one given character fast) or after another non-word character, two scans.
 - Names in capitals are a third scan over the text itself, with the "no word character before"
   check after the first character, so that `re` skips ahead to the capitals names start with.
-  Of the scans' next matches, the leftmost is the mention (at one place, the one in any case);
-  a scan whose next match starts inside it looks again from its end.
+  At each place the expression tries names in any case, then in capitals; the scans split the
+  places between them by the character before, so the leftmost of their next matches is the
+  expression's next match (at one place, the one in any case), and a scan whose next match
+  starts before that match's end looks again from there, as the expression goes on from there.
 """
 
 from __future__ import annotations
