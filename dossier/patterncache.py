@@ -102,7 +102,7 @@ def _save(path: Path, plain: CompiledPattern) -> None:
         pass  # a read-only or full disk only costs the next check the compile time
 
 
-@lru_cache(maxsize=2)  # the rebuilds of `mkdocs serve` reuse the last one
+@lru_cache(maxsize=8)  # the rebuilds of `mkdocs serve` reuse the last ones (a mention finder has three)
 def compile_cached(pattern: str) -> re.Pattern[str]:
     """The compiled pattern, from the on-disk cache when an earlier run (or process) compiled it."""
     if _sre is None or len(pattern) < MIN_CACHED_LENGTH:
