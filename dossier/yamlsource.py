@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
@@ -21,9 +21,11 @@ import yaml
 from .problems import Location
 
 try:  # libyaml is much faster on large files; the pure-Python parser is the fallback.
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _CParser
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _LIBYAML = False
 
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 100_000  # values reached through aliases; plain values do not count
@@ -172,10 +174,11 @@ def _pos(mark: _Mark | None) -> Position:
 class _Frame:
     """A list or mapping being read: its value so far, and the key waiting for its value."""
 
-    __slots__ = ("anchor", "container", "key_pos", "path", "pending_key", "size")
+    __slots__ = ("anchor", "container", "is_mapping", "key_pos", "path", "pending_key", "size")
 
     def __init__(self, container: dict[Any, Any] | list[Any], path: PathKey, anchor: str | None) -> None:
-        self.container = container
+        self.container: Any = container  # a dict when `is_mapping`, else a list
+        self.is_mapping = type(container) is dict
         self.path = path
         self.anchor = anchor
         self.size = 1
@@ -208,15 +211,44 @@ class _EventReader:
         }
 
     def read(self, events: Iterable[yaml.Event]) -> None:
-        scalar, handlers = self.scalar, self.handlers
+        # Scalars are most of a document: the common ones (a key, a mapping's value or a list's
+        # item, untagged and without an anchor) are placed here, written out, without a call;
+        # `scalar` does the same for every scalar and is the reference for this loop.
+        handlers, stack, offset, scalar = self.handlers, self.stack, self.line_offset, self.scalar
+        positions, key_positions = self.doc.positions, self.doc.key_positions
         for event in events:
-            # Scalars are most of a document: they are handled first and without a lookup.
-            if type(event) is yaml.ScalarEvent:
-                scalar(event)
-            else:
+            if type(event) is not yaml.ScalarEvent:
                 handler = handlers.get(type(event))
                 if handler is not None:  # stream and document ends need nothing
                     handler(event)
+                continue
+            if not stack or event.anchor is not None or event.tag is not None:
+                scalar(event)
+                continue
+            mark = cast(_Mark, event.start_mark)  # the parser marks every event
+            pos = (mark.line + 1 + offset, mark.column + 1)
+            frame = stack[-1]
+            frame.size += 1
+            if frame.is_mapping:
+                key = frame.pending_key
+                if key is _NO_KEY:  # a mapping key, taken as written
+                    frame.pending_key = event.value
+                    frame.key_pos = pos
+                    continue
+                container = frame.container
+                value = event.value if event.style else _resolve_plain(event.value)
+                if key in container:
+                    self._attach_to_mapping(frame, value, pos)  # reports the duplicate
+                    continue
+                frame.pending_key = _NO_KEY
+                container[key] = value
+                path = frame.path + (key,)
+                positions[path] = pos
+                key_positions[path] = frame.key_pos
+            else:
+                items = frame.container
+                positions[frame.path + (len(items),)] = pos
+                items.append(event.value if event.style else _resolve_plain(event.value))
         if not self.root_set:
             self.doc.positions[()] = (1 + self.line_offset, 1)
 
@@ -316,8 +348,7 @@ class _EventReader:
         key = parent.pending_key
         parent.pending_key = _NO_KEY
         path = parent.path + (key,)
-        mapping = parent.container
-        assert isinstance(mapping, dict)  # lists were handled by the caller
+        mapping = parent.container  # a dict: lists were handled by the caller
         if key in mapping:
             first = self.doc.key_positions.get(path, (0, 0))[0]
             self.doc.issues.append(
@@ -353,6 +384,15 @@ def _syntax_error(text: str, err: yaml.MarkedYAMLError, line_offset: int) -> Yam
     )
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The parser's events. libyaml's parser is used on its own: the rest of a full loader
+    (constructor, resolver) is not needed, and setting it up cost as much as reading a
+    front matter of a few lines."""
+    if not _LIBYAML:  # pragma: no cover
+        return yaml.parse(text, Loader=yaml.SafeLoader)
+    return iter(_CParser(text).get_event, None)
+
+
 def parse_yaml(text: str, *, line_offset: int = 0, file: str = "") -> YamlDocument:
     """Parse one YAML document. Raises YamlError for anything that stops reading.
 
@@ -361,7 +401,7 @@ def parse_yaml(text: str, *, line_offset: int = 0, file: str = "") -> YamlDocume
     """
     doc = YamlDocument(value=None, file=file)
     try:
-        _EventReader(doc, line_offset).read(yaml.parse(text, Loader=_Loader))
+        _EventReader(doc, line_offset).read(_events(text))
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(text, err, line_offset) from None
     except yaml.YAMLError as err:  # e.g. a reader error without a mark
