@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
-from ..files import display_path, inside, read_text
+from ..files import ContentFiles, display_path, inside
 from ..model import Article
 from ..problems import Location, Problem, ProblemList
 from .date_fields import date_value
@@ -62,9 +62,10 @@ LoadedArticle = tuple[Article | None, tuple[Problem, ...]]
 def load_article_files(paths: Sequence[Path], content: Path) -> list[LoadedArticle]:
     """Each file's article (None if it cannot be read) and its problems: plain data, so the check's pool can run it."""
     loaded = []
+    files = ContentFiles(content)
     for path in paths:
         problems = ProblemList()
-        article = _load_article(path, content, problems)
+        article = _load_article(path, files, problems)
         loaded.append((article, problems.items()))
     return loaded
 
@@ -78,9 +79,9 @@ def collect_articles(loaded: Sequence[LoadedArticle], problems: ProblemList) -> 
     return articles
 
 
-def _load_article(path: Path, root: Path, problems: ProblemList) -> Article | None:
-    file = display_path(path)
-    text = read_text(path, root, problems)
+def _load_article(path: Path, files: ContentFiles, problems: ProblemList) -> Article | None:
+    file = files.display_path(path)
+    text = files.read_text(path, problems)
     if text is None or not _valid_file_name(path, file, problems):
         return None
     front = _front_matter(text, file, problems)
