@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,10 +42,16 @@ def article_files(content: Path, problems: ProblemList) -> list[Path]:
         )
         return []
     files = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
+    # Sorted by name (as `sorted(folder.iterdir())` would, all being in one folder, but faster);
+    # scandir knows most entries' type without a stat of each.
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        path = folder / entry.name
+        if entry.name.startswith("."):
             continue  # .gitkeep and editor files are not content
-        if path.suffix != ".md" or (not path.is_file() and not path.is_symlink()):
+        # A link is asked about first: is_file() would follow it, and raise on a loop.
+        if path.suffix != ".md" or not (entry.is_symlink() or entry.is_file()):
             problems.warning(
                 Location(display_path(path), 1, 1),
                 "not an article: only .md files directly inside the articles folder are read",

@@ -51,11 +51,13 @@ class Fields:
 
     def inner(self, *steps: Any) -> Fields:
         """The mapping at `steps` below this one, with its own invalid values."""
-        size = len(steps)
-        broken = frozenset(sub[size:] for sub in self.broken if sub[:size] == steps)
         value = self.value
         for step in steps:
             value = value[step]
+        if not self.broken:  # most entries are valid
+            return Fields(self.doc, self.path + steps, value)
+        size = len(steps)
+        broken = frozenset(sub[size:] for sub in self.broken if sub[:size] == steps)
         return Fields(self.doc, self.path + steps, value, broken)
 
     def location(self, *steps: Any) -> Location:
