@@ -44,6 +44,7 @@ _CORE = "tag:yaml.org,2002:"
 _NUMBER_STARTS = frozenset("+-.0123456789")  # how every text _INT, _INT_OCT, _INT_HEX or _FLOAT matches starts
 # What an explicitly tagged scalar must resolve to, by tag.
 _TAGGED_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+_COLLECTION_TAGS = frozenset({"!", _CORE + "map", _CORE + "seq"})  # and none
 
 
 class _Mark(Protocol):
@@ -292,8 +293,9 @@ class _EventReader:
             )
 
     def collection_start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        pos = self.shifted(event.start_mark)
-        if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
+        mark = cast(_Mark, event.start_mark)  # the parser marks every event
+        pos = (mark.line + 1 + self.line_offset, mark.column + 1)
+        if event.tag is not None and event.tag not in _COLLECTION_TAGS:
             raise YamlError(f"unsupported YAML tag '{event.tag}'", *pos)
         if len(self.stack) >= MAX_DEPTH:
             raise _too_deep(*pos)
