@@ -20,6 +20,7 @@ from .ids import CLAIM_IDS, ENTITY_IDS, MEASURE_IDS, IdRegistry
 from .references import ReferenceCollector
 
 LooseQuote = tuple[str, str, Location]  # (article, quote, where)
+_STANCES = {stance.value: stance for stance in Stance}  # as Stance(value) gives, without the enum's call
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def build_evidence(item: Fields, item_label: str, collected: Collected) -> Evide
         return None
     return Evidence(
         article=item.value["article"],
-        stance=Stance(item.value["stance"]),
+        stance=_STANCES[item.value["stance"]],  # the schema allows only these values
         quote=item.value["quote"],
         via=item.value.get("via"),
         note=item.value.get("note"),
