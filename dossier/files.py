@@ -137,30 +137,30 @@ class ContentFiles:
     link is known by one `lstat` to be where its folder is: `realpath(folder/name)` is
     `realpath(folder)/name` when `name` is a plain name (not `.` or `..`) and not a symbolic
     link. Anything else (a link, a missing file, a folder outside) takes the general
-    functions, so the results are theirs (tests/test_files_fast.py compares them).
+    functions, so the results are theirs (tests/test_load_fast.py compares them).
     """
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._relative: dict[Path, str] = {}  # folder -> its path relative to the working folder
-        self._inside: dict[Path, bool] = {}  # folder -> whether it really is inside the root
+        self._relative: dict[str, str] = {}  # folder -> its path relative to the working folder
+        self._inside: dict[str, bool] = {}  # folder -> whether it really is inside the root
 
     def display_path(self, path: Path) -> str:
         """What `display_path(path)` gives."""
-        name, folder = path.name, path.parent
+        folder, name = os.path.split(path)  # what path.parent and path.name are, as text
         if name in ("", ".", ".."):
             return display_path(path)
         folder_relative = self._relative.get(folder)
         if folder_relative is None:
-            folder_relative = self._relative[folder] = os.path.relpath(folder)
+            folder_relative = self._relative[folder] = os.path.relpath(folder or ".")
         relative = name if folder_relative == "." else os.path.join(folder_relative, name)
         # Outside the working folder (or the working folder itself below `path`): as ever.
         return display_path(path) if relative.startswith("..") else relative
 
-    def _folder_inside(self, folder: Path) -> bool:
+    def _folder_inside(self, folder: str) -> bool:
         known = self._inside.get(folder)
         if known is None:
-            known = self._inside[folder] = inside(folder, self.root)
+            known = self._inside[folder] = inside(Path(folder or "."), self.root)
         return known
 
     def read_text(self, path: Path, problems: ProblemList) -> str | None:
@@ -169,16 +169,17 @@ class ContentFiles:
             status = os.lstat(path)
         except OSError:
             status = None
-        plain_file = status is not None and stat.S_ISREG(status.st_mode) and path.name not in ("", ".", "..")
-        if status is None or not plain_file or not self._folder_inside(path.parent):
+        folder, name = os.path.split(path)
+        plain_file = status is not None and stat.S_ISREG(status.st_mode) and name not in ("", ".", "..")
+        if status is None or not plain_file or not self._folder_inside(folder):
             return read_text(path, self.root, problems)
-        name = self.display_path(path)
+        shown = self.display_path(path)
         try:
-            if _refused_size(status.st_size, name, problems):  # not a link: its own size
+            if _refused_size(status.st_size, shown, problems):  # not a link: its own size
                 return None
             with open(path, "rb") as file:
                 data = file.read()
         except OSError as err:
-            problems.error(Location(name, 1, 1), f"cannot read the file: {err.strerror or err}", code="unreadable")
+            problems.error(Location(shown, 1, 1), f"cannot read the file: {err.strerror or err}", code="unreadable")
             return None
-        return _decoded(data, name, problems)
+        return _decoded(data, shown, problems)
