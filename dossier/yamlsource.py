@@ -10,54 +10,27 @@ nesting depth and alias expansion: hostile documents fail with a message, not a 
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 import yaml
 
 from .problems import Location
+from .yamlscalars import COLLECTION_TAGS, Mark, Position, mark_position, resolve_plain, scalar_value
+from .yamlscalars import YamlError as YamlError  # where the rest of the code has always found it
 
 try:  # libyaml is much faster on large files; the pure-Python parser is the fallback.
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _CParser
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _LIBYAML = False
 
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 100_000  # values reached through aliases; plain values do not count
 
 PathKey = tuple[Any, ...]
-Position = tuple[int, int]  # (line, column), 1-based
-
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_INT_OCT = re.compile(r"0o[0-7]+\Z")
-_INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_CORE = "tag:yaml.org,2002:"
-_NUMBER_STARTS = frozenset("+-.0123456789")  # how every text _INT, _INT_OCT, _INT_HEX or _FLOAT matches starts
-# What an explicitly tagged scalar must resolve to, by tag.
-_TAGGED_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
-
-
-class _Mark(Protocol):
-    line: int
-    column: int
-
-
-class YamlError(Exception):
-    """A problem that stops reading the document, with its 1-based position."""
-
-    def __init__(self, message: str, line: int, col: int, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.col = col
-        self.hint = hint
 
 
 @dataclass
@@ -84,54 +57,14 @@ class YamlDocument:
 
     def location(self, path: PathKey) -> Location:
         """Where the value at `path` (or its nearest ancestor) is written in the file."""
-        return Location(self.file, *self.position(path))
+        # Most paths asked for have a position of their own: one lookup (building a claim asks ~15 times).
+        found = self.positions.get(path) if type(path) is tuple else None
+        line, col = found if found is not None else self.position(path)
+        return Location(self.file, line, col)
 
     def key_location(self, path: PathKey) -> Location:
         """Where the key of the value at `path` is written (the value's place if it has no key)."""
         return Location(self.file, *self.key_position(path))
-
-
-def _resolve_plain(text: str) -> Any:
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if text[0] not in _NUMBER_STARTS:
-        return text  # most plain values are words: no number pattern can match them
-    if _INT.match(text):
-        return int(text)
-    if _INT_OCT.match(text):
-        return int(text[2:], 8)
-    if _INT_HEX.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        number = float(text)
-        # 1e400 overflows to infinity, which JSON cannot carry: leave it as text to be reported.
-        return number if math.isfinite(number) else text
-    return text
-
-
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    tag = event.tag
-    plain = event.style is None or event.style == ""
-    if tag in (None, "!"):
-        return _resolve_plain(event.value) if plain and tag is None else event.value
-    if tag == _CORE + "str":
-        return event.value
-    name = tag[len(_CORE) :] if tag.startswith(_CORE) else ""
-    if name in _TAGGED_TYPES:
-        value = _resolve_plain(event.value)
-        valid = isinstance(value, _TAGGED_TYPES[name]) and not (name == "int" and isinstance(value, bool))
-        if valid:
-            return float(value) if name == "float" else value
-        raise YamlError(f"'{event.value}' is not a valid {name}", *_pos(event.start_mark))
-    raise YamlError(
-        f"unsupported YAML tag '{tag}'",
-        *_pos(event.start_mark),
-        hint="remove the tag: plain text, numbers, lists and mappings are all the format uses",
-    )
 
 
 def _too_deep(line: int, col: int) -> YamlError:
@@ -143,7 +76,7 @@ def _too_deep(line: int, col: int) -> YamlError:
     )
 
 
-def _flow_nesting_past_limit(text: str, mark: _Mark | None) -> Position | None:
+def _flow_nesting_past_limit(text: str, mark: Mark | None) -> Position | None:
     """Where the line of a parser error opens more than MAX_DEPTH brackets, if it does.
 
     Our own limit acts on the parser's events, but a parser may read ahead along a line
@@ -165,17 +98,14 @@ def _flow_nesting_past_limit(text: str, mark: _Mark | None) -> Position | None:
     return None
 
 
-def _pos(mark: _Mark | None) -> Position:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
 class _Frame:
     """A list or mapping being read: its value so far, and the key waiting for its value."""
 
-    __slots__ = ("anchor", "container", "key_pos", "path", "pending_key", "size")
+    __slots__ = ("anchor", "container", "is_mapping", "key_pos", "path", "pending_key", "size")
 
     def __init__(self, container: dict[Any, Any] | list[Any], path: PathKey, anchor: str | None) -> None:
-        self.container = container
+        self.container: Any = container  # a dict when `is_mapping`, else a list
+        self.is_mapping = type(container) is dict
         self.path = path
         self.anchor = anchor
         self.size = 1
@@ -208,24 +138,53 @@ class _EventReader:
         }
 
     def read(self, events: Iterable[yaml.Event]) -> None:
-        scalar, handlers = self.scalar, self.handlers
+        # Scalars are most of a document: the common ones (a key, a mapping's value or a list's
+        # item, untagged and without an anchor) are placed here, written out, without a call;
+        # `scalar` does the same for every scalar and is the reference for this loop.
+        handlers, stack, offset, scalar = self.handlers, self.stack, self.line_offset, self.scalar
+        positions, key_positions = self.doc.positions, self.doc.key_positions
         for event in events:
-            # Scalars are most of a document: they are handled first and without a lookup.
-            if type(event) is yaml.ScalarEvent:
-                scalar(event)
-            else:
+            if type(event) is not yaml.ScalarEvent:
                 handler = handlers.get(type(event))
                 if handler is not None:  # stream and document ends need nothing
                     handler(event)
+                continue
+            if not stack or event.anchor is not None or event.tag is not None:
+                scalar(event)
+                continue
+            mark = cast(Mark, event.start_mark)  # the parser marks every event
+            pos = (mark.line + 1 + offset, mark.column + 1)
+            frame = stack[-1]
+            frame.size += 1
+            if frame.is_mapping:
+                key = frame.pending_key
+                if key is _NO_KEY:  # a mapping key, taken as written
+                    frame.pending_key = event.value
+                    frame.key_pos = pos
+                    continue
+                container = frame.container
+                value = event.value if event.style else resolve_plain(event.value)
+                if key in container:
+                    self._attach_to_mapping(frame, value, pos)  # reports the duplicate
+                    continue
+                frame.pending_key = _NO_KEY
+                container[key] = value
+                path = frame.path + (key,)
+                positions[path] = pos
+                key_positions[path] = frame.key_pos
+            else:
+                items = frame.container
+                positions[frame.path + (len(items),)] = pos
+                items.append(event.value if event.style else resolve_plain(event.value))
         if not self.root_set:
             self.doc.positions[()] = (1 + self.line_offset, 1)
 
-    def shifted(self, mark: _Mark | None) -> Position:
-        line, col = _pos(mark)
+    def shifted(self, mark: Mark | None) -> Position:
+        line, col = mark_position(mark)
         return (line + self.line_offset, col)
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        mark = cast(_Mark, event.start_mark)  # the parser marks every event
+        mark = cast(Mark, event.start_mark)  # the parser marks every event
         pos = (mark.line + 1 + self.line_offset, mark.column + 1)
         stack = self.stack
         # Is this scalar a mapping key? (Written out here: this runs for every scalar.)
@@ -240,7 +199,7 @@ class _EventReader:
                 self.anchors[event.anchor] = (event.value, 1)
             return
         try:
-            value = _scalar(event)
+            value = scalar_value(event)
         except YamlError as err:
             raise YamlError(err.message, err.line + self.line_offset, err.col, hint=err.hint) from None
         self.attach(value, pos, 1, key_ok=True)
@@ -257,8 +216,9 @@ class _EventReader:
             )
 
     def collection_start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
-        pos = self.shifted(event.start_mark)
-        if event.tag not in (None, "!", _CORE + "map", _CORE + "seq"):
+        mark = cast(Mark, event.start_mark)  # the parser marks every event
+        pos = (mark.line + 1 + self.line_offset, mark.column + 1)
+        if event.tag is not None and event.tag not in COLLECTION_TAGS:
             raise YamlError(f"unsupported YAML tag '{event.tag}'", *pos)
         if len(self.stack) >= MAX_DEPTH:
             raise _too_deep(*pos)
@@ -316,8 +276,7 @@ class _EventReader:
         key = parent.pending_key
         parent.pending_key = _NO_KEY
         path = parent.path + (key,)
-        mapping = parent.container
-        assert isinstance(mapping, dict)  # lists were handled by the caller
+        mapping = parent.container  # a dict: lists were handled by the caller
         if key in mapping:
             first = self.doc.key_positions.get(path, (0, 0))[0]
             self.doc.issues.append(
@@ -341,7 +300,7 @@ def _syntax_error(text: str, err: yaml.MarkedYAMLError, line_offset: int) -> Yam
     too_deep = _flow_nesting_past_limit(text, mark)
     if too_deep is not None:
         return _too_deep(too_deep[0] + line_offset, too_deep[1])
-    line, col = _pos(mark)
+    line, col = mark_position(mark)
     message = f"YAML syntax error: {err.problem or 'invalid YAML'}"
     if err.context:
         message += f" ({err.context})"
@@ -353,6 +312,15 @@ def _syntax_error(text: str, err: yaml.MarkedYAMLError, line_offset: int) -> Yam
     )
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The parser's events. libyaml's parser is used on its own: the rest of a full loader
+    (constructor, resolver) is not needed, and setting it up cost as much as reading a
+    front matter of a few lines."""
+    if not _LIBYAML:  # pragma: no cover
+        return yaml.parse(text, Loader=yaml.SafeLoader)
+    return iter(_CParser(text).get_event, None)
+
+
 def parse_yaml(text: str, *, line_offset: int = 0, file: str = "") -> YamlDocument:
     """Parse one YAML document. Raises YamlError for anything that stops reading.
 
@@ -361,7 +329,7 @@ def parse_yaml(text: str, *, line_offset: int = 0, file: str = "") -> YamlDocume
     """
     doc = YamlDocument(value=None, file=file)
     try:
-        _EventReader(doc, line_offset).read(yaml.parse(text, Loader=_Loader))
+        _EventReader(doc, line_offset).read(_events(text))
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(text, err, line_offset) from None
     except yaml.YAMLError as err:  # e.g. a reader error without a mark

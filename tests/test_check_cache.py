@@ -16,6 +16,7 @@ from dossier import article_checks
 from dossier.article_checks import OutcomeCache
 from dossier.check import CheckResult, check_content
 from dossier.export import export
+from dossier.files import ContentFiles
 from dossier.load import articles as articles_module
 from dossier.model import Article
 from dossier.problems import ProblemList
@@ -104,7 +105,7 @@ def test_only_the_files_an_edit_changed_are_read_again(generated: Path, tmp_path
     read: list[str] = []
     load_article = articles_module._load_article
 
-    def counting(path: Path, root: Path, problems: ProblemList) -> Article | None:
+    def counting(path: Path, root: ContentFiles, problems: ProblemList) -> Article | None:
         read.append(path.name)
         return load_article(path, root, problems)
 

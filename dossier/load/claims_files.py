@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import schema
-from ..files import display_path, inside, read_text
+from ..files import ContentFiles, display_path, inside
 from ..kinds import all_sections_phrase
 from ..problems import Location, Problem, ProblemList
 from ..yamlsource import PathKey, YamlDocument
@@ -58,10 +58,10 @@ def _folder_files(folder: Path, content: Path, problems: ProblemList) -> list[Pa
     return files
 
 
-def parse_claims_file(path: Path, content: Path, problems: ProblemList) -> tuple[YamlDocument, set[PathKey]] | None:
+def parse_claims_file(path: Path, files: ContentFiles, problems: ProblemList) -> tuple[YamlDocument, set[PathKey]] | None:
     """The file's document and the paths of its values that break the schema; None after reporting."""
-    file = display_path(path)
-    text = read_text(path, content, problems)
+    file = files.display_path(path)
+    text = files.read_text(path, problems)
     if text is None:
         return None
     doc = read_yaml(text, file, problems)
@@ -75,7 +75,12 @@ def parse_claims_file(path: Path, content: Path, problems: ProblemList) -> tuple
             code="type",
         )
         return None
-    return doc, schema.validate(doc, "claims", problems)
+    bad = schema.validate(doc, "claims", problems)
+    # Where each key is written is read only while the file is read (duplicate keys) and
+    # validated (unknown fields); the entries are built from values' positions. Dropped here,
+    # so the check's pool does not send them back: a fifth of what the main process unpickles.
+    doc.key_positions.clear()
+    return doc, bad
 
 
 ParsedClaims = tuple[tuple[YamlDocument, set[PathKey]] | None, tuple[Problem, ...]]
@@ -84,7 +89,8 @@ ParsedClaims = tuple[tuple[YamlDocument, set[PathKey]] | None, tuple[Problem, ..
 def parse_claims_files(paths: Sequence[Path], content: Path) -> list[ParsedClaims]:
     """`parse_claims_file` for each file, with its problems: plain data, so the check's pool can run it."""
     parsed = []
+    files = ContentFiles(content)
     for path in paths:
         problems = ProblemList()
-        parsed.append((parse_claims_file(path, content, problems), problems.items()))
+        parsed.append((parse_claims_file(path, files, problems), problems.items()))
     return parsed

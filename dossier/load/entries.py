@@ -20,6 +20,7 @@ from .ids import CLAIM_IDS, ENTITY_IDS, MEASURE_IDS, IdRegistry
 from .references import ReferenceCollector
 
 LooseQuote = tuple[str, str, Location]  # (article, quote, where)
+_STANCES = {stance.value: stance for stance in Stance}  # as Stance(value) gives, without the enum's call
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,13 @@ class Fields:
 
     def inner(self, *steps: Any) -> Fields:
         """The mapping at `steps` below this one, with its own invalid values."""
-        size = len(steps)
-        broken = frozenset(sub[size:] for sub in self.broken if sub[:size] == steps)
         value = self.value
         for step in steps:
             value = value[step]
+        if not self.broken:  # most entries are valid
+            return Fields(self.doc, self.path + steps, value)
+        size = len(steps)
+        broken = frozenset(sub[size:] for sub in self.broken if sub[:size] == steps)
         return Fields(self.doc, self.path + steps, value, broken)
 
     def location(self, *steps: Any) -> Location:
@@ -105,12 +108,18 @@ def _shadow(collected: Collected, value: Mapping[str, Any]) -> None:
     collected.shadowed_names.update(name for name in names if isinstance(name, str))
 
 
-def _reference_lists(fields: Fields, collected: Collected, references: Mapping[str, frozenset[Kind]]) -> dict[str, tuple[str, ...]]:
-    """The valid reference fields' ids, each noted as a reference to check later."""
+def _reference_lists(
+    fields: Fields, collected: Collected, references: Mapping[str, frozenset[Kind]], entry_label: str | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The valid reference fields' ids of an entry, each noted as a reference to check later."""
     found: dict[str, tuple[str, ...]] = {}
+    if entry_label is None and references:
+        entry_label = schema.label(fields.doc, fields.path)
     for name, kinds in references.items():
         targets = fields.get(name, [])
-        collected.references.add_list(fields.doc, fields.path + (name,), targets, kinds)
+        # What schema.label gives for the field of an entry, without walking the path again.
+        what = f"{entry_label}, '{name}'"
+        collected.references.add_list(fields.doc, fields.path + (name,), targets, kinds, what)
         found[name] = tuple(targets)
     return found
 
@@ -150,7 +159,7 @@ def build_claim(fields: Fields, collected: Collected) -> Claim | None:
     if quantity is not None:
         collected.quantities.append(QuantityUse(entry_id, quantity, fields.doc, fields.path + ("quantity",)))
     claim_label = schema.label(fields.doc, fields.path)
-    references = _reference_lists(fields, collected, CLAIM_REFERENCES)
+    references = _reference_lists(fields, collected, CLAIM_REFERENCES, claim_label)
     evidence = []
     # Items are read even when some are invalid (the list itself must be one).
     items = fields.value["evidence"] if "evidence" in fields.value and ("evidence",) not in fields.broken else []
@@ -172,21 +181,23 @@ def build_claim(fields: Fields, collected: Collected) -> Claim | None:
 
 def build_evidence(item: Fields, item_label: str, collected: Collected) -> Evidence | None:
     """The evidence item, or None if any of its values is invalid (its quote is still checked)."""
-    if item.valid("article"):
-        collected.references.add_article(item.value["article"], item.location("article"), f"{item_label}, 'article'")
+    value, doc, path = item.value, item.doc, item.path  # (read once: this runs for every item)
+    has_article = item.valid("article")
+    if has_article:
+        collected.references.add_article(value["article"], doc.location(path + ("article",)), f"{item_label}, 'article'")
     if item.broken:
-        if item.valid("article") and item.valid("quote"):
-            collected.loose_quotes.append((item.value["article"], item.value["quote"], item.location("quote")))
+        if has_article and item.valid("quote"):
+            collected.loose_quotes.append((value["article"], value["quote"], doc.location(path + ("quote",))))
         return None
     return Evidence(
-        article=item.value["article"],
-        stance=Stance(item.value["stance"]),
-        quote=item.value["quote"],
-        via=item.value.get("via"),
-        note=item.value.get("note"),
-        translation=item.value.get("translation"),
-        location=item.location(),
-        quote_location=item.location("quote"),
+        article=value["article"],
+        stance=_STANCES[value["stance"]],  # the schema allows only these values
+        quote=value["quote"],
+        via=value.get("via"),
+        note=value.get("note"),
+        translation=value.get("translation"),
+        location=doc.location(path),
+        quote_location=doc.location(path + ("quote",)),
     )
 
 

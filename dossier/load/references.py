@@ -27,11 +27,13 @@ class ReferenceCollector:
     def __init__(self) -> None:
         self.references: list[Reference] = []
 
-    def add_list(self, doc: YamlDocument, path: PathKey, targets: Sequence[str], kinds: frozenset[Kind]) -> None:
-        """The ids of the list at `path`, each of which must name an entity of one of `kinds`."""
+    def add_list(self, doc: YamlDocument, path: PathKey, targets: Sequence[str], kinds: frozenset[Kind], what: str | None = None) -> None:
+        """The ids of the list at `path`, each of which must name an entity of one of `kinds`;
+        `what` is the list's label if the caller knows it (else found here)."""
         if not targets:
             return
-        what = schema.label(doc, path)  # once per list: labels are only read when a reference fails
+        if what is None:
+            what = schema.label(doc, path)  # once per list: labels are only read when a reference fails
         for index, target in enumerate(targets):
             self.references.append(Reference(target, kinds, doc.location(path + (index,)), what))
 
