@@ -27,10 +27,12 @@ def display_path(path: Path) -> str:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """True when `path`, with every symbolic link followed, stays under `root`."""
+    """True when `path`, with every symbolic link followed, stays under `root`; a link to nothing does not."""
     try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
+        # Strict for a link: one that leads nowhere (its target missing, or links in a loop,
+        # which pathlib refuses with RuntimeError) is refused as a link leaving the folder.
+        path.resolve(strict=path.is_symlink()).relative_to(root.resolve())
+    except (ValueError, RuntimeError, OSError):
         return False
     return True
 

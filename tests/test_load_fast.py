@@ -123,7 +123,7 @@ def _read(read: Any, path: Path) -> Any:
     problems = ProblemList()
     try:
         text = read(path, problems)
-    except RuntimeError as err:  # a link in a loop: pathlib's resolve() refuses it, as it did before
+    except RuntimeError as err:  # not expected: a link in a loop is refused as a link leaving the folder
         return ("raised", str(err))
     return (text, problems.items())
 

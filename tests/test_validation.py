@@ -651,6 +651,17 @@ def test_symbolic_links_out_of_the_content_folder_are_refused(make_dossier, tmp_
     assert "leak" not in result.dossier.articles
 
 
+def test_symbolic_links_to_nothing_are_refused_once_each(make_dossier) -> None:
+    content = make_dossier()
+    (content / "articles" / "loop.md").symlink_to(content / "articles" / "loop.md")  # pathlib refuses to resolve it
+    (content / "articles" / "dangling.md").symlink_to(content / "articles" / "gone.md")
+    result = check_content(content)
+    assert [(p.location.file, p.message) for p in result.problems] == [
+        (art("dangling"), "this is a symbolic link to something outside the content folder"),
+        (art("loop"), "this is a symbolic link to something outside the content folder"),
+    ]
+
+
 # ----- warnings do not fail the check -----
 
 
