@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .collector import collections_paused
 
@@ -126,15 +126,28 @@ def _run_paused(function: Callable[..., list[Result]], chunk: Sequence[Item], *s
         return function(chunk, *shared)
 
 
-def submit_chunks(
-    executor: Executor | None, function: Callable[..., list[Result]], items: Sequence[Item], *shared: Any
-) -> Callable[[], list[Result]]:
-    """Start `function(chunk, *shared)` on chunks of `items`; the returned call waits for the results, in order.
+class Results(Generic[Result]):
+    """The results of work started in the pool, in the order of its items: all at once
+    (calling it), or one by one as their chunks are done (iterating it), once either way."""
+
+    def __init__(self, chunks: Iterator[list[Result]]) -> None:
+        self._chunks = chunks
+
+    def __call__(self) -> list[Result]:
+        return list(self)
+
+    def __iter__(self) -> Iterator[Result]:
+        for chunk in self._chunks:
+            yield from chunk
+
+
+def submit_chunks(executor: Executor | None, function: Callable[..., list[Result]], items: Sequence[Item], *shared: Any) -> Results[Result]:
+    """Start `function(chunk, *shared)` on chunks of `items`; the results, in order, once asked for.
 
     Without an executor, `function` runs on all items at once when the results are asked for.
     """
     if executor is None:
-        return lambda: function(items, *shared)
+        return Results(function(items, *shared) for _ in (None,))
     chunks = _chunks(items, worker_count() * CHUNKS_PER_WORKER)
     futures: list[Future[list[Result]]] = [executor.submit(_run_paused, function, chunk, *shared) for chunk in chunks]
-    return lambda: [result for future in futures for result in future.result()]
+    return Results(future.result() for future in futures)

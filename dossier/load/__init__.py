@@ -96,21 +96,21 @@ def load(content: Path, problems: ProblemList, executor: Executor | None = None,
     """
     run = files.run if files is not None else submit_chunks
     claim_problems = ProblemList()  # added after the articles' problems, as they are found when serial
-    # Claims first: a big dossier's claims files are the longest part of loading.
-    parsing = run(executor, parse_claims_files, claims_files(content, claim_problems), content)
+    built = ProblemList()  # the entries' problems: added after every claims file's, as when serial
+    # Articles first: their ids are registered before any entry's. Then each claims file's
+    # entries are built here as soon as it is parsed, while the pool parses the next ones.
     reading = run(executor, load_article_files, article_files(content, problems), content)
-    documents = []
+    parsing = run(executor, parse_claims_files, claims_files(content, claim_problems), content)
     articles = collect_articles(reading(), problems)
-    for parsed, found in parsing():
-        claim_problems.add_all(found)
-        documents.append(parsed)
-    problems.extend(claim_problems)
-    collected = Collected(problems, IdRegistry(problems))
+    collected = Collected(built, IdRegistry(built))
     for article in articles.values():
         collected.ids.register(article.id, article.location, ARTICLE_IDS)
-    for parsed in documents:
+    for parsed, found in parsing:
+        claim_problems.add_all(found)
         if parsed is not None:
             _add_document(*parsed, collected)
+    problems.extend(claim_problems)
+    problems.extend(built)
     dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims, measures=collected.measures)
     return Loaded(
         dossier,

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..files import display_path
-from ..parallel import submit_chunks
+from ..parallel import Results, submit_chunks
 
 Result = TypeVar("Result")
 
@@ -30,25 +30,23 @@ class ParsedFiles:
 
     def run(
         self, executor: Executor | None, function: Callable[[Sequence[Path], Path], list[Result]], paths: Sequence[Path], content: Path
-    ) -> Callable[[], list[Result]]:
+    ) -> Results[Result]:
         """Like `submit_chunks(executor, function, paths, content)`, computing only the files not seen as they are."""
         known = self._results.get(function.__name__, {})
         keys = [_key(path, content) for path in paths]
         missing = [path for path, key in zip(paths, keys, strict=True) if key is None or key not in known]
-        computing = submit_chunks(executor, function, missing, content)
+        computing = iter(submit_chunks(executor, function, missing, content))
 
-        def results() -> list[Result]:
-            computed = iter(computing())
-            found, kept = [], {}
+        def results() -> Iterator[list[Result]]:
+            kept: dict[bytes, Result] = {}
             for key in keys:
-                result = known[key] if key is not None and key in known else next(computed)
+                result = known[key] if key is not None and key in known else next(computing)
                 if key is not None:
                     kept[key] = result
-                found.append(result)
+                yield [result]
             self._results[function.__name__] = kept  # only this check's files: it never outgrows the dossier
-            return found
 
-        return results
+        return Results(results())
 
 
 def _key(path: Path, content: Path) -> bytes | None:
