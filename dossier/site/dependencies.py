@@ -80,17 +80,46 @@ def fingerprint(value: object) -> bytes:
     return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
 
 
-def _stable(value: object) -> object:
-    """What a render function captured, with functions and the renderer's services made comparable."""
-    if isinstance(value, _SERVICES):
-        return type(value).__name__
-    if isinstance(value, Site):  # the whole site (for "What's new"): never the same as another build's
-        return f"site {next(_unique)}"
-    if isinstance(value, types.FunctionType):
-        cells = [cell.cell_contents for cell in value.__closure__ or ()]
-        defaults = list(value.__defaults__ or ())
-        return (value.__module__, value.__qualname__, [_stable(v) for v in defaults], [_stable(v) for v in cells])
-    return value
+class _Digests:
+    """The fingerprints of one build's values, each object's computed once.
+
+    Many dependencies hold the same object (the outlet of a thousand articles is one `Source`;
+    a claim is in `dossier.claims` and captured by its page's render function), and a
+    structure's whole is made of the objects its keys hold. Keyed by the object's identity,
+    which is sound because the memo lives for one build, during which the site's data is not
+    changed (it is built before the pages are planned and only read by them), and holds each
+    object, so that no other object can take its identity while it lives.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[object, bytes]] = {}
+
+    def of(self, value: object) -> bytes:
+        seen = self._seen.get(id(value))
+        if seen is None:
+            seen = self._seen[id(value)] = (value, fingerprint(value))
+        return seen[1]
+
+    def of_whole(self, structure: RecordingDict | RecordingTuple) -> bytes:
+        """A structure's whole: its keys in order with their values' fingerprints (equal only if
+        every key and value is, as the pickle of the whole would be)."""
+        if isinstance(structure, RecordingDict):
+            return fingerprint([(key, self.of(value)) for key, value in structure.whole()])
+        return fingerprint([self.of(value) for value in structure.whole()])
+
+    def of_captured(self, value: object) -> object:
+        """What a render function captured, with functions and the renderer's services made comparable."""
+        if isinstance(value, _SERVICES):
+            return type(value).__name__
+        if isinstance(value, Site):  # the whole site (for "What's new"): never the same as another build's
+            return f"site {next(_unique)}"
+        if isinstance(value, types.FunctionType):
+            cells = [cell.cell_contents for cell in value.__closure__ or ()]
+            defaults = list(value.__defaults__ or ())
+            return (value.__module__, value.__qualname__, [self.of_captured(v) for v in defaults], [self.of_captured(v) for v in cells])
+        if isinstance(value, _SCALARS):
+            return value
+        return self.of(value)  # a claim, an entity, an article: fingerprinted once, here or as a dependency
 
 
 @dataclass(frozen=True)
@@ -110,6 +139,7 @@ class DependencyTracker:
         self._structures: dict[str, RecordingDict | RecordingTuple] = {}
         self._orders: dict[tuple[str, object], frozenset[Dependency]] = {}
         self._new: dict[Dependency, bytes] = {}
+        self._digests = _Digests()
 
     def forget(self) -> None:
         """After a build that did not finish, or one that showed problems: the next one renders everything."""
@@ -119,7 +149,7 @@ class DependencyTracker:
 
     def plan(self, site: Site, context: bytes) -> set[str]:
         """Watch `site`'s data; the pages whose previous output is still right (unaffected)."""
-        self._site, self._orders, self._new = site, {}, {}
+        self._site, self._orders, self._new, self._digests = site, {}, {}, _Digests()
         try:
             self._structures = _instrument(site, self._tracked_order)
         except UntrackableSite:
@@ -154,7 +184,7 @@ class DependencyTracker:
 
     def _base(self, uri: str) -> bytes:
         assert self._site is not None
-        return fingerprint((self._site.pages[uri], _stable(self._site._render[uri])))
+        return fingerprint((self._site.pages[uri], self._digests.of_captured(self._site._render[uri])))
 
     def _unchanged(self, dependency: Dependency) -> bool:
         return self._fingerprints.get(dependency) == self._now(dependency)
@@ -168,10 +198,10 @@ class DependencyTracker:
             if structure is None:
                 value = b"?"  # a structure the new data no longer has
             elif key is ALL:
-                value = fingerprint(structure.whole())
+                value = self._digests.of_whole(structure)
             else:
                 assert isinstance(structure, RecordingDict)
-                value = fingerprint(structure.value_of(key))
+                value = self._digests.of(structure.value_of(key))
             self._new[dependency] = value
         return value
 

@@ -9,10 +9,10 @@ every page through the theme's template (most of a rebuild's time). Here:
 2. Once the dossier is checked and the site planned (`on_files`), the core's
    `DependencyTracker` names the generated pages whose every input is unchanged (see
    dossier/site/dependencies.py for why that is sound). Each such page whose previous output
-   file is in `previous` is moved back to where MkDocs would write it, and its file is marked
-   `EXCLUDED`, so that MkDocs neither renders nor writes it: an excluded page is left out of
-   reading, rendering and writing, and a link to it still resolves (MkDocs logs links to
-   excluded pages as information). Every other page is rendered and written as usual.
+   file is in `previous` is moved back to where MkDocs would write it (a folder at a time:
+   kept_output.py), and its file is marked `EXCLUDED`, so that MkDocs neither renders nor
+   writes it: an excluded page is left out of reading, rendering and writing, and a link to
+   it still resolves (MkDocs logs links to excluded pages as information). Every other page is rendered and written as usual.
 3. Material's search plugin indexes the pages it renders; the index entries of a kept page
    were captured when it was last rendered and are added back before the index is written
    (`on_post_build`, before the search plugin's). Material documents that the order of the
@@ -52,7 +52,7 @@ from mkdocs.structure.files import File, Files
 from dossier.site.dependencies import DependencyTracker, UntrackableSite, fingerprint
 from dossier.site.site import Site
 
-from .folders import make_folder
+from .kept_output import move_back
 
 log = get_plugin_logger(__name__)
 
@@ -86,8 +86,8 @@ class IncrementalPreview:
         self.complete = False
 
     def discard_previous(self, *, wait: bool = False) -> None:
-        """Delete what is left of the previous site: in a thread, as it is thousands of empty
-        folders (seconds on a busy disk) that nothing reads any more."""
+        """Delete what is left of the previous site (what the new build writes again): in a
+        thread, as nothing reads it any more."""
         if self.previous is not None:
             thread = threading.Thread(target=shutil.rmtree, args=(self.previous, True), name="dossier-previous", daemon=True)
             thread.start()
@@ -107,22 +107,13 @@ class IncrementalPreview:
             return None
         indexed = _search_entries(config) is not None
         self.reason = "" if unaffected else "first build, or the configuration, templates or your own pages changed"
-        kept, folders = set(), set()  # folders made already: one makedirs per folder, not per page
-        previous = str(self.previous) if self.previous is not None else None
-        for file in files:  # tens of thousands at 10,000 articles: paths as strings, not pathlib
+        wanted: dict[str, str] = {}  # the output path of each page that may be kept -> its src_uri
+        for file in files:
             uri = file.src_uri
-            if previous is None or uri not in unaffected or site.pages[uri].in_nav or (indexed and uri not in self._entries):
-                continue
-            target = file.abs_dest_path
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                make_folder(folder)
-                folders.add(folder)
-            try:  # a page's output is a file (MkDocs wrote it): renamed back, or missing
-                os.rename(os.path.join(previous, file.dest_uri), target)
-            except FileNotFoundError:
-                continue
-            kept.add(uri)
+            if uri in unaffected and not site.pages[uri].in_nav and (not indexed or uri in self._entries):
+                wanted[file.dest_uri] = uri
+        found = move_back(str(self.previous), config.site_dir, set(wanted)) if self.previous is not None and wanted else set()
+        kept = {wanted[path] for path in found}  # a page's output is a file MkDocs wrote: put back, or missing
         self.kept = sorted(kept)
         for uri in list(self._entries):
             if uri not in kept:
