@@ -81,9 +81,14 @@ def fingerprint(value: object) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _PICKLING
+    # Without the pickle's memo: an object met twice is written twice, never as a reference to
+    # the first, so that the fingerprint is of the value alone, not of which parts of it happen
+    # to be one object (an article's id as a key and in its mentions is one string after one
+    # check and two equal ones after another). The data has no cycles (a cycle raises: below).
+    pickler.fast = True
     try:
         pickler.dump(value)
-    except (pickle.PicklingError, TypeError, AttributeError):  # a function, a lock...: never equal to another build's
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):  # a function, a lock, a cycle: never equal to another build's
         return b"!" + str(next(_unique)).encode()
     return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
 
