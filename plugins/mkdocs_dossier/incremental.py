@@ -24,7 +24,8 @@ hence unchanged, with the page's address), and from what is shared by the whole 
 configuration, the navigation, the theme's templates, the user's own Markdown pages (their
 titles are in the navigation) and the other plugins. All of these are in `context_key`;
 when it changes, nothing is kept. Pages in the navigation and the home page are always
-rendered. Other plugins may change a page in ways this module cannot know (a build date, a
+rendered by MkDocs (the dossier's part of such a page is its last rendering when unaffected:
+`render`). Other plugins may change a page in ways this module cannot know (a build date, a
 git date): the preview is incremental only with Material and the search plugin, and renders
 everything otherwise. A build that fails, or that shows the dossier's problems instead of the
 site, is followed by a full one.
@@ -50,6 +51,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from dossier.site.dependencies import DependencyTracker, UntrackableSite, fingerprint
+from dossier.site.page import RenderedPage
 from dossier.site.site import Site
 
 from .kept_output import move_back
@@ -69,6 +71,9 @@ class IncrementalPreview:
         self.rendered = 0
         self._entries: dict[str, list[Any]] = {}  # page src_uri -> its search index entries
         self._mark: int | None = None
+        self._unaffected: set[str] = set()  # by the tracker, in this build
+        self._in_navigation: set[str] = set()
+        self._navigation: dict[str, RenderedPage] = {}  # the last rendering of the generated pages in the navigation
         self.reason = ""  # why the last build kept nothing, for the log
 
     # ----- 1. the previous site, moved aside -----
@@ -100,8 +105,9 @@ class IncrementalPreview:
     def keep(self, site: Site, context: bytes, files: Iterable[File], config: MkDocsConfig) -> set[str] | None:
         """Move back the output of the pages that need no rendering; their src_uri (None: pages cannot be tracked)."""
         self.kept, self.rendered = [], 0
+        self._unaffected, self._in_navigation = set(), {uri for uri, page in site.pages.items() if page.in_nav}
         try:
-            unaffected = self.tracker.plan(site, context)
+            unaffected = self._unaffected = self.tracker.plan(site, context)
         except UntrackableSite as error:
             self.reason = str(error)
             return None
@@ -120,9 +126,20 @@ class IncrementalPreview:
                 del self._entries[uri]  # captured again when the page is rendered
         return kept
 
-    def render(self, uri: str) -> Any:
+    def render(self, uri: str) -> RenderedPage:
+        """A page's HTML: rendered, or for a page in the navigation that is unaffected, its
+        last rendering. Such a page cannot be kept (left out of the build, it would be left
+        out of the navigation too) and MkDocs renders its theme's template again; but its own
+        HTML, headings and search view are what the dossier renders from its base and its
+        dependencies, all unchanged: the tracker's record of them stays as it was."""
+        last = self._navigation.get(uri)
+        if last is not None and uri in self._unaffected:
+            return last
         self.rendered += 1
-        return self.tracker.render(uri)
+        rendered = self.tracker.render(uri)
+        if uri in self._in_navigation:
+            self._navigation[uri] = rendered
+        return rendered
 
     # ----- 3. the search index -----
 
@@ -149,6 +166,7 @@ class IncrementalPreview:
         self.complete = False
         self.tracker.forget()
         self._entries.clear()
+        self._navigation.clear()
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
