@@ -1,6 +1,6 @@
 """How long an edit takes to show in the preview (`mkdocs serve`), per kind of edit.
 
-    python benchmarks/serve_edit.py [--articles 1000] [--seed 1] [--work DIR] [--full] [--kinds claim,entity,article,quote]
+    python benchmarks/serve_edit.py [--articles 1000] [--seed 1] [--work DIR] [--full] [--kinds claim,entity,article,quote] [--repeat N]
 
 Generates a dossier (generate.py), starts `mkdocs serve` on it, waits for the first build,
 then, one kind at a time, edits the content the way an analyst would and polls the page that
@@ -12,7 +12,9 @@ shows the edit over HTTP until it does:
   restored (the claim's page again).
 Prints the seconds from the save to the page showing the change, and the CPU seconds the
 server used meanwhile (from /proc; the machine may be shared). `--full` turns the incremental
-preview off (`incremental_preview: false`), for the figures before it.
+preview off (`incremental_preview: false`), for the figures before it. `--repeat N` makes each
+edit N times on the same server (each time a new marker), then prints each kind's minimum,
+median and maximum.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,6 +87,7 @@ def first_match(pattern: str, text: str, start: int = 0) -> re.Match[str]:
 class Bench:
     def __init__(self, folder: Path, base: str, pid: int) -> None:
         self.content, self.base, self.pid = folder / "content", base, pid
+        self.figures: dict[str, list[tuple[float, float]]] = {}  # kind -> (until shown, server CPU) per run
         single = self.content / "claims.yaml"
         files = [single] if single.exists() else sorted((self.content / "claims").glob("*.yaml"))
         # Over 8 MB of YAML the generator writes a claims folder: the entities in one file, the claims in others.
@@ -107,7 +111,17 @@ class Bench:
         cpu = cpu_seconds(self.pid)
         edit()
         seconds = wait_until(self.base + url, shows)
-        print(f"| {kind} | {seconds:.1f} s | {cpu_seconds(self.pid) - cpu:.1f} s |", flush=True)
+        used = cpu_seconds(self.pid) - cpu
+        self.figures.setdefault(kind, []).append((seconds, used))
+        print(f"| {kind} | {seconds:.1f} s | {used:.1f} s |", flush=True)
+
+    def summary(self) -> None:
+        """Each kind's minimum, median and maximum over its runs."""
+        print("\n| edit | runs | until shown: min / median / max | server CPU: min / median / max |\n|---|---:|---:|---:|")
+        for kind, runs in self.figures.items():
+            shown, used = ([run[i] for run in runs] for i in (0, 1))
+            spread = [f"{min(v):.1f} / {statistics.median(v):.1f} / {max(v):.1f} s" for v in (shown, used)]
+            print(f"| {kind} | {len(runs)} | {spread[0]} | {spread[1]} |")
 
     def claim(self, marker: str) -> None:
         text = self.yaml.read_text("utf-8")
@@ -167,6 +181,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="working folder (default: a new temporary one, removed after)")
     parser.add_argument("--full", action="store_true", help="turn the incremental preview off (the figures before it)")
     parser.add_argument("--kinds", default="claim,entity,article,quote", help="the edits to time, comma-separated")
+    parser.add_argument("--repeat", type=int, default=1, help="how many times to make each edit")
     args = parser.parse_args()
     folder = args.work or Path(tempfile.mkdtemp(prefix="serve-edit-"))
     subprocess.run([sys.executable, str(HERE / "generate.py"), str(args.articles), str(folder), "--seed", str(args.seed)], check=True)
@@ -189,13 +204,17 @@ def main() -> None:
         )
         print(f"load average before: {os.getloadavg()[0]:.2f}\n\n| edit | until shown | server CPU |\n|---|---:|---:|")
         bench = Bench(folder, base, server.pid)
-        edits = {
-            "claim": lambda: bench.claim(" (edited)"),
-            "entity": lambda: bench.entity(" Edited"),
-            "article": lambda: bench.article(" edited"),
-        }
-        for kind in args.kinds.split(","):
-            edits.get(kind, bench.quote)()
+        for run in range(1, args.repeat + 1):
+            mark = "" if run == 1 else f" {run}"  # a new marker each run: the page must show this one
+            edits = {
+                "claim": lambda m=mark: bench.claim(f" (edited{m})"),
+                "entity": lambda m=mark: bench.entity(f" Edited{m.replace(' ', 'x')}"),
+                "article": lambda m=mark: bench.article(f" edited{m}"),
+            }
+            for kind in args.kinds.split(","):
+                edits.get(kind, bench.quote)()
+        if args.repeat > 1:
+            bench.summary()
         print(f"\nload average after: {os.getloadavg()[0]:.2f}")
     finally:
         server.terminate()

@@ -123,6 +123,19 @@ def test_a_claim_added_and_removed(preview: Preview) -> None:
     preview.assert_same_as_a_full_render()
 
 
+def test_an_article_added_as_the_oldest_changes_the_count_on_the_first_articles_page(preview: Preview) -> None:
+    """The first page of the articles index lists the same newest articles, and says how many
+    there are: a mapping's length is recorded on its own (recording.LENGTH), and read again."""
+    count = len(list((preview.content / "articles").glob("*.md")))
+    assert f"{count} source articles" in preview.html["articles.md"]
+    (preview.content / "articles" / "oldest-of-all.md").write_text(
+        '---\ntitle: "The oldest article"\noutlet: "AFP"\npublished: 1990-01-02\n---\nA short text.\n', "utf-8"
+    )
+    preview.update()
+    assert f"{count + 1} source articles" in preview.html["articles.md"]
+    preview.assert_same_as_a_full_render()
+
+
 def test_a_person_added_under_an_articles_author_name(preview: Preview) -> None:
     # An article page's JSON-LD links its author to the person of the dossier with that name.
     path, author = next(
@@ -140,6 +153,18 @@ def test_a_quantity_and_a_date_edit(preview: Preview) -> None:
     edit_yaml(preview, lambda t: re.sub(r"value: (\d+)\}", lambda m: f"value: {int(m[1]) + 7}}}", t, count=1))
     preview.assert_same_as_a_full_render()
     edit_yaml(preview, lambda t: re.sub(r"^    date: (\d{4})-", lambda m: f"    date: {int(m[1]) - 3}-", t, count=2, flags=re.MULTILINE))
+    preview.assert_same_as_a_full_render()
+
+
+def test_a_claim_moved_in_the_indexes_order(preview: Preview) -> None:
+    """A claim whose evidence turns against it moves to another status: the claims index and
+    the overview list claims by status, page by page (SiteData's orders, read a slice at a
+    time), so pages whose claims shift are rendered again, and only those."""
+    text = (preview.content / "claims.yaml").read_text("utf-8")
+    claim = first_claim(text)
+    stance = text.index("stance: supports", claim.end())
+    edit_yaml(preview, lambda t: t[:stance] + "stance: contradicts" + t[stance + len("stance: supports") :])
+    assert any(uri.startswith("claims/page/") or uri == "claims.md" for uri in preview.rerendered)
     preview.assert_same_as_a_full_render()
 
 

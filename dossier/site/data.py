@@ -131,10 +131,17 @@ class SiteData:
                 self._discrepancies_about[entity_id].append(discrepancy)
 
     def _order(self, name: str, key: object, compute: Callable[[], _T]) -> _T:
+        """The order `name` (the method computing it) for `key` (its argument; None for none)."""
         value: _T | None = self._orders.get((name, key))
         if value is None:
             value = self._orders[(name, key)] = compute()
         return value
+
+    def order(self, name: str, key: object) -> Any:
+        """An order by its name and key, as the method of that name returns it (the preview
+        computes again in a new build the orders pages read: dependencies.py)."""
+        method = getattr(self, name)
+        return method() if key is None else method(key)
 
     def claims_ranked(self, entity_id: str) -> list[Claim]:
         """Claims about an entity, most notable first: by status (contested first), then

@@ -20,8 +20,15 @@ that cannot be pickled never compares equal, so a page that reads one is always 
 What is outside the data and the captured values must be in the `context` fingerprint given
 to `plan` (custom templates, link style, the claims' git history): when it changes, every page
 is affected. Caches shared between pages would hide reads from the second page on: `SiteData`'s
-orders are the one such cache, and each order's own reads are added to every page that uses
-it (`_tracked_order`). The other caches of the renderer are keyed by the value they compute from.
+orders are the one such cache. An order of one entry's items (its key is an id) has its own
+reads added to every page that uses it. An order of the whole dossier is given to pages as a
+`RecordingOrder` (recording.py), which records what the page reads of it (its length, a
+slice, an item, or else the whole), and such a read is fingerprinted by computing the order
+again in the new build's data and reading the same of it (`_order_read`): the page would get
+exactly those values again, so the argument above holds with the order's reads among the
+page's lookups. What the order was computed from is not the page's dependency (a claims
+index page lists 200 of 3,000 claims: an edit of another claim leaves it as it was). The
+other caches of the renderer are keyed by the value they compute from.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from ..problems import Location
 from .article_body import ArticleBody
 from .links import Linker
 from .page import RenderedPage
-from .recording import ALL, RECORDERS, Dependency, RecordingDict, RecordingTuple
+from .recording import ALL, LENGTH, ORDER, RECORDERS, Dependency, RecordingDict, RecordingOrder, RecordingTuple, order_read
 from .site import Site
 from .templating import Templates
 
@@ -51,6 +58,7 @@ from .templating import Templates
 _SERVICES = (ArticleBody, Linker, Templates)
 _SCALARS = (str, int, float, bool, type(None))
 _unique = itertools.count()
+_RENDERER = __name__.rsplit(".", 1)[0] + "."  # dossier.site.
 
 
 class UntrackableSite(Exception):
@@ -73,24 +81,73 @@ def fingerprint(value: object) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _PICKLING
+    # Without the pickle's memo: an object met twice is written twice, never as a reference to
+    # the first, so that the fingerprint is of the value alone, not of which parts of it happen
+    # to be one object (an article's id as a key and in its mentions is one string after one
+    # check and two equal ones after another). The data has no cycles (a cycle raises: below).
+    pickler.fast = True
     try:
         pickler.dump(value)
-    except (pickle.PicklingError, TypeError, AttributeError):  # a function, a lock...: never equal to another build's
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):  # a function, a lock, a cycle: never equal to another build's
         return b"!" + str(next(_unique)).encode()
     return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
 
 
-def _stable(value: object) -> object:
-    """What a render function captured, with functions and the renderer's services made comparable."""
-    if isinstance(value, _SERVICES):
-        return type(value).__name__
-    if isinstance(value, Site):  # the whole site (for "What's new"): never the same as another build's
-        return f"site {next(_unique)}"
-    if isinstance(value, types.FunctionType):
-        cells = [cell.cell_contents for cell in value.__closure__ or ()]
-        defaults = list(value.__defaults__ or ())
-        return (value.__module__, value.__qualname__, [_stable(v) for v in defaults], [_stable(v) for v in cells])
-    return value
+class _Digests:
+    """The fingerprints of one build's values, each object's computed once.
+
+    Many dependencies hold the same object (the outlet of a thousand articles is one `Source`;
+    a claim is in `dossier.claims` and captured by its page's render function), and a
+    structure's whole is made of the objects its keys hold. Keyed by the object's identity,
+    which is sound because the memo lives for one build, during which the site's data is not
+    changed (it is built before the pages are planned and only read by them), and holds each
+    object, so that no other object can take its identity while it lives.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[object, bytes]] = {}
+        self._records: dict[int, tuple[object, bytes]] = {}  # by of_item, a fingerprint of another form
+
+    def of(self, value: object) -> bytes:
+        seen = self._seen.get(id(value))
+        if seen is None:
+            seen = self._seen[id(value)] = (value, fingerprint(value))
+        return seen[1]
+
+    def of_item(self, value: object) -> bytes:
+        """An item of an order. A record the renderer makes (a timeline item, new each build:
+        its class is one of dossier.site's) by its type and its fields' fingerprints (the
+        dossier's entries, each fingerprinted once); anything else as `of` does. Decided by the
+        item's class alone, so that the same value has the same fingerprint in every build."""
+        if not (dataclasses.is_dataclass(value) and type(value).__module__.startswith(_RENDERER)):
+            return self.of(value)
+        seen = self._records.get(id(value))
+        if seen is None:
+            fields = [self.of(getattr(value, f.name)) for f in dataclasses.fields(value)]
+            digest = fingerprint((type(value).__module__, type(value).__qualname__, fields))
+            seen = self._records[id(value)] = (value, digest)
+        return seen[1]
+
+    def of_whole(self, structure: RecordingDict | RecordingTuple) -> bytes:
+        """A structure's whole: its keys in order with their values' fingerprints (equal only if
+        every key and value is, as the pickle of the whole would be)."""
+        if isinstance(structure, RecordingDict):
+            return fingerprint([(key, self.of(value)) for key, value in structure.whole()])
+        return fingerprint([self.of(value) for value in structure.whole()])
+
+    def of_captured(self, value: object) -> object:
+        """What a render function captured, with functions and the renderer's services made comparable."""
+        if isinstance(value, _SERVICES):
+            return type(value).__name__
+        if isinstance(value, Site):  # the whole site (for "What's new"): never the same as another build's
+            return f"site {next(_unique)}"
+        if isinstance(value, types.FunctionType):
+            cells = [cell.cell_contents for cell in value.__closure__ or ()]
+            defaults = list(value.__defaults__ or ())
+            return (value.__module__, value.__qualname__, [self.of_captured(v) for v in defaults], [self.of_captured(v) for v in cells])
+        if isinstance(value, _SCALARS):
+            return value
+        return self.of(value)  # a claim, an entity, an article: fingerprinted once, here or as a dependency
 
 
 @dataclass(frozen=True)
@@ -108,8 +165,9 @@ class DependencyTracker:
         self._context: bytes | None = None
         self._site: Site | None = None
         self._structures: dict[str, RecordingDict | RecordingTuple] = {}
-        self._orders: dict[tuple[str, object], frozenset[Dependency]] = {}
+        self._orders: dict[tuple[str, Hashable], tuple[Any, frozenset[Dependency] | None]] = {}
         self._new: dict[Dependency, bytes] = {}
+        self._digests = _Digests()
 
     def forget(self) -> None:
         """After a build that did not finish, or one that showed problems: the next one renders everything."""
@@ -119,7 +177,7 @@ class DependencyTracker:
 
     def plan(self, site: Site, context: bytes) -> set[str]:
         """Watch `site`'s data; the pages whose previous output is still right (unaffected)."""
-        self._site, self._orders, self._new = site, {}, {}
+        self._site, self._orders, self._new, self._digests = site, {}, {}, _Digests()
         try:
             self._structures = _instrument(site, self._tracked_order)
         except UntrackableSite:
@@ -154,7 +212,7 @@ class DependencyTracker:
 
     def _base(self, uri: str) -> bytes:
         assert self._site is not None
-        return fingerprint((self._site.pages[uri], _stable(self._site._render[uri])))
+        return fingerprint((self._site.pages[uri], self._digests.of_captured(self._site._render[uri])))
 
     def _unchanged(self, dependency: Dependency) -> bool:
         return self._fingerprints.get(dependency) == self._now(dependency)
@@ -165,34 +223,59 @@ class DependencyTracker:
         if value is None:
             name, key = dependency
             structure = self._structures.get(name)
-            if structure is None:
+            if name == ORDER:
+                assert isinstance(key, tuple)
+                value = self._order_read(*key)
+            elif structure is None:
                 value = b"?"  # a structure the new data no longer has
             elif key is ALL:
-                value = fingerprint(structure.whole())
+                value = self._digests.of_whole(structure)
+            elif key is LENGTH:
+                assert isinstance(structure, RecordingDict)
+                value = self._digests.of(dict.__len__(structure))
             else:
                 assert isinstance(structure, RecordingDict)
-                value = fingerprint(structure.value_of(key))
+                value = self._digests.of(structure.value_of(key))
             self._new[dependency] = value
         return value
 
     def _tracked_order(self, compute_order: Callable[[str, object, Callable[[], Any]], Any]) -> Callable[..., Any]:
-        """SiteData's cache of orders, made to add each order's reads to every page that uses it."""
+        """SiteData's orders as the pages get them. An order of the whole dossier (its key is
+        None, a kind or a status: the indexes, the timeline) is given as a `RecordingOrder`: a
+        page depends on what it reads of it, computed again in each new build's data
+        (`_order_read`), not on what the order was computed from. An order of one entity or
+        article (its key is an id) is small and computed from that entry's own data: its
+        reads, recorded once, are added to every page that uses it."""
 
-        def order(name: str, key: object, compute: Callable[[], Any]) -> Any:
-            reads = self._orders.get((name, key))
-            if reads is None:
+        def order(name: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+            found = self._orders.get((name, key))
+            if found is None:
                 RECORDERS.append(set())
                 try:
-                    value = compute_order(name, key, compute)
+                    computed = compute_order(name, key, compute)
                 finally:
-                    reads = self._orders[(name, key)] = frozenset(RECORDERS.pop())
-            else:
-                value = compute_order(name, key, compute)
-            if RECORDERS:
+                    read = frozenset(RECORDERS.pop())
+                whole = not isinstance(key, str)
+                found = self._orders[(name, key)] = (RecordingOrder((name, key), computed), None) if whole else (computed, read)
+            value, reads = found
+            if RECORDERS and reads is not None:
                 RECORDERS[-1].update(reads)
             return value
 
         return order
+
+    def _order_read(self, name: str, key: Hashable, read: tuple[Any, ...]) -> bytes:
+        """The fingerprint of what a page read of an order, in the current build's data."""
+        assert self._site is not None
+        try:
+            self._site.data.order(name, key)  # computed (and cached) if it was not yet
+            order, _ = self._orders[(name, key)]
+        except Exception:  # an order this build does not have: never equal
+            return b"!" + str(next(_unique)).encode()
+        value = order_read(order.whole(), read)
+        if read[0] in ("slice", "all"):
+            return fingerprint([self._digests.of_item(item) for item in value])
+        return self._digests.of_item(value)
 
 
 def _instrument(site: Site, tracked_order: Callable[[Any], Callable[..., Any]]) -> dict[str, RecordingDict | RecordingTuple]:

@@ -2,8 +2,9 @@
 
 The preview re-renders a page only when something it read changed (dependencies.py). To know
 what a page read, the site's data is given to the renderer in these wrappers: a lookup of a
-key records `(structure, key)`; anything that reads the structure as a whole (iteration,
-`len`, `values()`, a comparison, a copy) records `(structure, ALL)`. Reads are recorded into
+key records `(structure, key)`; a mapping's `len` records `(structure, LENGTH)`; anything else
+that reads the structure as a whole (iteration, `values()`, a comparison, a copy, a sequence's
+`len`) records `(structure, ALL)`. `SiteData`'s orders have a wrapper of their own (`RecordingOrder`). Reads are recorded into
 the innermost active recorder of `RECORDERS`; with none active, nothing is recorded.
 
 Every reading method of `dict` and `tuple` is overridden: one that is not would be a read the
@@ -14,7 +15,7 @@ claim, a list of claim ids) are not wrapped: a dependency's fingerprint covers i
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator
-from typing import Any
+from typing import Any, Self
 
 Dependency = tuple[str, Hashable]
 
@@ -27,6 +28,16 @@ class _All:
 
 
 ALL = _All()
+
+
+class _Length:
+    """The key of a dependency on a mapping's number of keys (`len`, `bool`): a singleton."""
+
+    def __repr__(self) -> str:
+        return "LENGTH"
+
+
+LENGTH = _Length()
 
 
 class _Missing:
@@ -95,11 +106,11 @@ class RecordingDict(dict[Any, Any]):
         return super().__reversed__()
 
     def __len__(self) -> int:
-        self._whole()
+        record(self.name, LENGTH)  # how many keys, not which: a count of claims is not every claim
         return super().__len__()
 
     def __bool__(self) -> bool:
-        self._whole()
+        record(self.name, LENGTH)
         return super().__len__() > 0
 
     def keys(self) -> Any:
@@ -152,7 +163,7 @@ class RecordingTuple(tuple[Any, ...]):
 
     name: str
 
-    def __new__(cls, name: str, items: Any) -> RecordingTuple:
+    def __new__(cls, name: str, items: Any) -> Self:
         instance = super().__new__(cls, items)
         instance.name = name
         return instance
@@ -208,3 +219,57 @@ class RecordingTuple(tuple[Any, ...]):
 
     def whole(self) -> tuple[Any, ...]:
         return tuple(super().__iter__())
+
+
+ORDER = "order"  # the structure name of every order's reads (see RecordingOrder)
+
+
+class RecordingOrder(RecordingTuple):
+    """One of `SiteData`'s orders (a sorted list the pages read a page's worth of), recording
+    what is read of it: its length, a slice or an item, or else the whole. Dependencies are
+    `(ORDER, (order name, order key, read))`; a read is `("len",)`, `("slice", start, stop,
+    step)`, `("item", index)` or `("all",)`, and its value is what that read returns from the
+    order computed in the data of the build it is fingerprinted in (dependencies.py). A page
+    listing claims 101 to 200 thus depends on those 100 claims and the count, not on every
+    claim the sort looked at."""
+
+    order: tuple[str, Hashable]
+
+    def __new__(cls, order: tuple[str, Hashable], items: Any) -> Self:
+        instance = super().__new__(cls, ORDER, items)
+        instance.order = order
+        return instance
+
+    def _read(self, *read: Hashable) -> None:
+        record(ORDER, (*self.order, read))
+
+    def _whole(self) -> None:
+        self._read("all")
+
+    def __len__(self) -> int:
+        self._read("len")
+        return tuple.__len__(self)
+
+    def __bool__(self) -> bool:
+        self._read("len")
+        return tuple.__len__(self) > 0
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice) and all(v is None or type(v) is int for v in (index.start, index.stop, index.step)):
+            self._read("slice", index.start, index.stop, index.step)
+        elif type(index) is int:
+            self._read("item", index)
+        else:
+            self._whole()
+        return tuple.__getitem__(self, index)
+
+
+def order_read(items: tuple[Any, ...], read: tuple[Any, ...]) -> Any:
+    """What `read` (a RecordingOrder's) returns from an order's `items`: MISSING for an item out of range."""
+    if read[0] == "len":
+        return len(items)
+    if read[0] == "slice":
+        return items[slice(*read[1:])]
+    if read[0] == "item":
+        return items[read[1]] if -len(items) <= read[1] < len(items) else MISSING
+    return items

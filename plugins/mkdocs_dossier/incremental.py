@@ -9,10 +9,10 @@ every page through the theme's template (most of a rebuild's time). Here:
 2. Once the dossier is checked and the site planned (`on_files`), the core's
    `DependencyTracker` names the generated pages whose every input is unchanged (see
    dossier/site/dependencies.py for why that is sound). Each such page whose previous output
-   file is in `previous` is moved back to where MkDocs would write it, and its file is marked
-   `EXCLUDED`, so that MkDocs neither renders nor writes it: an excluded page is left out of
-   reading, rendering and writing, and a link to it still resolves (MkDocs logs links to
-   excluded pages as information). Every other page is rendered and written as usual.
+   file is in `previous` is moved back to where MkDocs would write it (a folder at a time:
+   kept_output.py), and its file is marked `EXCLUDED`, so that MkDocs neither renders nor
+   writes it: an excluded page is left out of reading, rendering and writing, and a link to
+   it still resolves (MkDocs logs links to excluded pages as information). Every other page is rendered and written as usual.
 3. Material's search plugin indexes the pages it renders; the index entries of a kept page
    were captured when it was last rendered and are added back before the index is written
    (`on_post_build`, before the search plugin's). Material documents that the order of the
@@ -24,7 +24,8 @@ hence unchanged, with the page's address), and from what is shared by the whole 
 configuration, the navigation, the theme's templates, the user's own Markdown pages (their
 titles are in the navigation) and the other plugins. All of these are in `context_key`;
 when it changes, nothing is kept. Pages in the navigation and the home page are always
-rendered. Other plugins may change a page in ways this module cannot know (a build date, a
+rendered by MkDocs (the dossier's part of such a page is its last rendering when unaffected:
+`render`). Other plugins may change a page in ways this module cannot know (a build date, a
 git date): the preview is incremental only with Material and the search plugin, and renders
 everything otherwise. A build that fails, or that shows the dossier's problems instead of the
 site, is followed by a full one.
@@ -50,9 +51,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from dossier.site.dependencies import DependencyTracker, UntrackableSite, fingerprint
+from dossier.site.page import RenderedPage
 from dossier.site.site import Site
 
-from .folders import make_folder
+from .kept_output import move_back
 
 log = get_plugin_logger(__name__)
 
@@ -69,6 +71,9 @@ class IncrementalPreview:
         self.rendered = 0
         self._entries: dict[str, list[Any]] = {}  # page src_uri -> its search index entries
         self._mark: int | None = None
+        self._unaffected: set[str] = set()  # by the tracker, in this build
+        self._in_navigation: set[str] = set()
+        self._navigation: dict[str, RenderedPage] = {}  # the last rendering of the generated pages in the navigation
         self.reason = ""  # why the last build kept nothing, for the log
 
     # ----- 1. the previous site, moved aside -----
@@ -86,8 +91,8 @@ class IncrementalPreview:
         self.complete = False
 
     def discard_previous(self, *, wait: bool = False) -> None:
-        """Delete what is left of the previous site: in a thread, as it is thousands of empty
-        folders (seconds on a busy disk) that nothing reads any more."""
+        """Delete what is left of the previous site (what the new build writes again): in a
+        thread, as nothing reads it any more."""
         if self.previous is not None:
             thread = threading.Thread(target=shutil.rmtree, args=(self.previous, True), name="dossier-previous", daemon=True)
             thread.start()
@@ -100,38 +105,41 @@ class IncrementalPreview:
     def keep(self, site: Site, context: bytes, files: Iterable[File], config: MkDocsConfig) -> set[str] | None:
         """Move back the output of the pages that need no rendering; their src_uri (None: pages cannot be tracked)."""
         self.kept, self.rendered = [], 0
+        self._unaffected, self._in_navigation = set(), {uri for uri, page in site.pages.items() if page.in_nav}
         try:
-            unaffected = self.tracker.plan(site, context)
+            unaffected = self._unaffected = self.tracker.plan(site, context)
         except UntrackableSite as error:
             self.reason = str(error)
             return None
         indexed = _search_entries(config) is not None
         self.reason = "" if unaffected else "first build, or the configuration, templates or your own pages changed"
-        kept, folders = set(), set()  # folders made already: one makedirs per folder, not per page
-        previous = str(self.previous) if self.previous is not None else None
-        for file in files:  # tens of thousands at 10,000 articles: paths as strings, not pathlib
+        wanted: dict[str, str] = {}  # the output path of each page that may be kept -> its src_uri
+        for file in files:
             uri = file.src_uri
-            if previous is None or uri not in unaffected or site.pages[uri].in_nav or (indexed and uri not in self._entries):
-                continue
-            target = file.abs_dest_path
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                make_folder(folder)
-                folders.add(folder)
-            try:  # a page's output is a file (MkDocs wrote it): renamed back, or missing
-                os.rename(os.path.join(previous, file.dest_uri), target)
-            except FileNotFoundError:
-                continue
-            kept.add(uri)
+            if uri in unaffected and not site.pages[uri].in_nav and (not indexed or uri in self._entries):
+                wanted[file.dest_uri] = uri
+        found = move_back(str(self.previous), config.site_dir, set(wanted)) if self.previous is not None and wanted else set()
+        kept = {wanted[path] for path in found}  # a page's output is a file MkDocs wrote: put back, or missing
         self.kept = sorted(kept)
         for uri in list(self._entries):
             if uri not in kept:
                 del self._entries[uri]  # captured again when the page is rendered
         return kept
 
-    def render(self, uri: str) -> Any:
+    def render(self, uri: str) -> RenderedPage:
+        """A page's HTML: rendered, or for a page in the navigation that is unaffected, its
+        last rendering. Such a page cannot be kept (left out of the build, it would be left
+        out of the navigation too) and MkDocs renders its theme's template again; but its own
+        HTML, headings and search view are what the dossier renders from its base and its
+        dependencies, all unchanged: the tracker's record of them stays as it was."""
+        last = self._navigation.get(uri)
+        if last is not None and uri in self._unaffected:
+            return last
         self.rendered += 1
-        return self.tracker.render(uri)
+        rendered = self.tracker.render(uri)
+        if uri in self._in_navigation:
+            self._navigation[uri] = rendered
+        return rendered
 
     # ----- 3. the search index -----
 
@@ -158,6 +166,7 @@ class IncrementalPreview:
         self.complete = False
         self.tracker.forget()
         self._entries.clear()
+        self._navigation.clear()
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
