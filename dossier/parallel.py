@@ -26,13 +26,11 @@ from typing import Any, Generic, TypeVar
 from .collector import collections_paused
 
 # Below this many articles the pool does not pay back its start-up: two spawned interpreters
-# importing the core (~0.4 s of CPU each) and the articles pickled both ways. Measured with
-# benchmarks/check_pool.py (see "The check's pool" in benchmarks/README.md): the pool adds
-# 1.1 s of CPU at 200 and 500 articles and 1.8 s at 1,000, where the serial check takes 2.0 s
-# and 3.8 s, ~80% of it per-article work the pool splits in two. With two free cores that
-# is a gain in wall time from about 600-800 articles on. (The machine measured on was shared
-# and busy, load 8-15 on 2 cores, so the wall times themselves could not show it.)
-POOL_MIN_ARTICLES = 800
+# importing the core (~0.4 s of CPU each) and the articles pickled both ways. Measured on an
+# idle 2-core machine once the per-article work had become cheaper (benchmarks/README.md,
+# "Issue 16, round 4"): at 1,000 articles the serial check took 2.1 s and the pool 2.4 s;
+# at 2,000 both took 3.6 s; at 10,000 the pool took 13 s and the serial check 18 s.
+POOL_MIN_ARTICLES = 2000
 # `DOSSIER_PARALLEL=0` never uses the pool, `=1` always does (benchmarks, tests); unset: by size.
 PARALLEL_ENV = "DOSSIER_PARALLEL"
 # Chunks per worker: enough that one slow chunk does not leave the other cores idle at the end.
