@@ -75,9 +75,13 @@ def read_text(path: Path, root: Path, problems: ProblemList) -> str | None:
     if not inside(path, root):
         report_link_leaving(path, problems)
         return None
+    return _read(path, name, problems)
+
+
+def _read(path: Path, name: str, problems: ProblemList, size: int | None = None) -> str | None:
+    """`read_text` of a file known to be inside (`size`: its size, if known), shown as `name`."""
     try:
-        size = path.stat().st_size
-        if _refused_size(size, name, problems):
+        if _refused_size(path.stat().st_size if size is None else size, name, problems):
             return None
         data = path.read_bytes()
     except OSError as err:
@@ -175,13 +179,4 @@ class ContentFiles:
         plain_file = status is not None and stat.S_ISREG(status.st_mode) and name not in ("", ".", "..")
         if status is None or not plain_file or not self._folder_inside(folder):
             return read_text(path, self.root, problems)
-        shown = self.display_path(path)
-        try:
-            if _refused_size(status.st_size, shown, problems):  # not a link: its own size
-                return None
-            with open(path, "rb") as file:
-                data = file.read()
-        except OSError as err:
-            problems.error(Location(shown, 1, 1), f"cannot read the file: {err.strerror or err}", code="unreadable")
-            return None
-        return _decoded(data, shown, problems)
+        return _read(path, self.display_path(path), problems, status.st_size)  # not a link: its own size
