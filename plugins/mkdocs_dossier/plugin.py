@@ -47,6 +47,7 @@ from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, increme
 from .markdownless import without_markdown
 from .page_events import PageEvents
 from .search_worker import use_search_worker
+from .theme_memo import use_theme_memo
 
 log = get_plugin_logger(__name__)
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
@@ -92,6 +93,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         # A build's pages rendered, and its exports written, by a second process (prerender.py).
         self.prerendered: Prerendered | None = None
         self.later = DeferredExports()  # the exports written after the pages (exports.py)
+        self.nav: Navigation | None = None  # this build's, for the sidebar's memo (theme_memo.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -215,9 +217,12 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.compiled_templates is not None:  # the theme's templates, compiled once per preview
             env.bytecode_cache = self.compiled_templates
+        if self.nav is not None and set(config.plugins) <= KNOWN_PLUGINS:
+            use_theme_memo(env, self.nav, config)
         return env
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
         if config.nav is None and self.site is not None:
             # Automatic navigation: home first, then the dossier's indexes in reading order.
             order = [HOME, *(uri for uri, page in self.site.pages.items() if page.in_nav)]
