@@ -3,7 +3,8 @@
 
 A site built with the memos must be the site built without them, byte for byte. Each memo is
 off when one of the templates it covers is overridden, so a `custom_dir` holding exact copies
-of Material's `nav-item.html` and `base.html` builds the same site the long way, page by page.
+of Material's `nav-item.html`, `search.html`, `logo.html` and `base.html` builds the same site
+the long way, page by page.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _material(name: str) -> str:
 
 
 # Exact copies of one template each memo covers: both memos off, every page rendered whole.
-_LONG_WAY = {"partials/nav-item.html": _material("partials/nav-item.html"), "base.html": _material("base.html")}
+_LONG_WAY = {name: _material(name) for name in ("partials/nav-item.html", "partials/search.html", "partials/logo.html", "base.html")}
 
 
 def _assert_same_sites(one: Path, other: Path) -> None:

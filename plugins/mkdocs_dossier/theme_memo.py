@@ -1,10 +1,11 @@
 """Parts of Material's page template rendered once per folder of pages outside the
-navigation, not once per page: the navigation sidebar and the configuration block.
+navigation, not once per page: the navigation sidebar, the search box, the logo and the
+configuration block.
 
-Material writes the whole navigation (`partials/nav.html`) and a configuration block (the
-`config` block of `base.html`: translations, features, the search worker's address) into
-every page. With thousands of generated pages they were a quarter of the build's own
-process (1,000 articles: ~1.8 of 8 s). For a page that is not itself in the navigation,
+Material writes the whole navigation (`partials/nav.html`), a search box with its labels,
+and a configuration block (the `config` block of `base.html`: translations, features, the
+search worker's address) into every page. With thousands of generated pages they were
+nearly a third of the build's own process (1,000 articles: ~2.3 of 8 s). For a page that is not itself in the navigation,
 what Material's templates write there depends on the page only through addresses made
 relative to it (the `url` filter, `base_url`): no item of the navigation is the page or
 holds it, so none is marked active and no table of contents is opened (`nav-item.html`:
@@ -38,16 +39,25 @@ from mkdocs.utils import get_theme_dir
 _ORIGINALS = "dossier-theme-memo/original/"  # the theme's own template, under this prefix
 NAV = "partials/nav.html"
 MAIN = "main.html"
-# The templates whose output each memo keeps, with those they read: any overridden, no memo.
+# The templates whose output a memo keeps, with those they read: any overridden, no memo.
+# Besides the sidebar: the search box and the logo, in every page's header.
 _READS = {
     NAV: (NAV, "partials/nav-item.html", "partials/logo.html", "partials/source.html"),
-    MAIN: (MAIN, "base.html"),
+    "partials/search.html": ("partials/search.html",),
+    "partials/logo.html": ("partials/logo.html",),
+    MAIN: (MAIN, "base.html"),  # the `config` block
 }
-_WRAPPERS = {
-    NAV: '{%- macro dossier_nav_original() -%}{% include "' + _ORIGINALS + NAV + '" %}{%- endmacro -%}'
-    "{{ dossier_theme_memo.nav(page, dossier_nav_original) }}",
-    MAIN: '{% extends "' + _ORIGINALS + MAIN + '" %}{% block config %}{{ dossier_theme_memo.config(page, super) }}{% endblock %}',
-}
+
+
+def _wrapper(name: str) -> str:
+    if name == MAIN:
+        return (
+            '{% extends "' + _ORIGINALS + MAIN + '" %}{% block config %}{{ dossier_theme_memo.part("config", page, super) }}{% endblock %}'
+        )
+    return (
+        '{%- macro dossier_original() -%}{% include "' + _ORIGINALS + name + '" %}{%- endmacro -%}'
+        '{{ dossier_theme_memo.part("' + name + '", page, dossier_original) }}'
+    )
 
 
 class ThemeMemo:
@@ -76,13 +86,8 @@ class ThemeMemo:
             return None
         return "under:" + posixpath.dirname(url[:-1])
 
-    def nav(self, page: Page | None, render: Callable[[], str]) -> Markup:
-        return self._kept_or_rendered("nav", page, render)
-
-    def config(self, page: Page | None, render: Callable[[], str]) -> Markup:
-        return self._kept_or_rendered("config", page, render)
-
-    def _kept_or_rendered(self, part: str, page: Page | None, render: Callable[[], str]) -> Markup:
+    def part(self, part: str, page: Page | None, render: Callable[[], str]) -> Markup:
+        """The part as kept for the page's folder, or rendered (and kept) now."""
         key = self.key(page)
         if key is None:
             return Markup(render())
@@ -111,7 +116,7 @@ class _MemoLoader(BaseLoader):
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
         if template in self.wrapped:
-            return _WRAPPERS[template], None, lambda: True
+            return _wrapper(template), None, lambda: True
         return self.theme.get_source(environment, template.removeprefix(_ORIGINALS))
 
     def list_templates(self) -> list[str]:
