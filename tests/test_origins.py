@@ -9,7 +9,6 @@ import pytest
 
 from dossier import validate
 from dossier.check import check_content
-
 from dossier.origins import (
     Origin,
     OriginResolver,
