@@ -14,7 +14,7 @@ import pytest
 from sitebuild import ROOT
 
 from dossier.check import check_content
-from dossier.site.dependencies import DependencyTracker, _Fingerprinter, fingerprint
+from dossier.site.dependencies import DependencyTracker
 from dossier.site.site import Site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -183,13 +183,3 @@ def test_the_renderer_never_reads_where_an_entry_is_written() -> None:
     assert len(renderer) > 20
     reading = sorted(str(p.relative_to(ROOT)) for p in renderer if re.search(r"location\b|body_line", p.read_text("utf-8")))
     assert reading == []
-
-
-def test_one_pickler_for_many_values_fingerprints_each_as_alone() -> None:
-    reused = _Fingerprinter()
-    values: list[object] = [("a", 1), [1.0, "é" * 1000], {"k": (None, True)}, ("a", 1), "short"]
-    assert [reused(v) for v in values] == [fingerprint(v) for v in values]
-    assert reused(values[0]) == reused(values[3])
-    # A value that cannot be pickled, half-way: never equal, and the next one is as alone.
-    assert reused([1, lambda: 0]) != reused([1, lambda: 0])
-    assert reused(values[1]) == fingerprint(values[1])

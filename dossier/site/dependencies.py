@@ -76,39 +76,21 @@ def _somewhere() -> None:
 _PICKLING = {**copyreg.dispatch_table, Location: lambda location: (_somewhere, ())}
 
 
-class _Fingerprinter:
-    """`fingerprint`, with one pickler and buffer for many values: a new pickler and buffer
-    for each of the ~200,000 values a preview rebuild fingerprints at 10,000 articles cost as
-    much as pickling a claim. For one thread: each build's `_Digests` has its own."""
-
-    def __init__(self) -> None:
-        self._buffer = io.BytesIO()
-        self._pickler = self._new_pickler()
-
-    def _new_pickler(self) -> pickle.Pickler:
-        pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _PICKLING
-        # Without the pickle's memo: an object met twice is written twice, never as a reference to
-        # the first, so that the fingerprint is of the value alone, not of which parts of it happen
-        # to be one object (an article's id as a key and in its mentions is one string after one
-        # check and two equal ones after another). The data has no cycles (a cycle raises: below).
-        pickler.fast = True
-        return pickler
-
-    def __call__(self, value: object) -> bytes:
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        try:
-            self._pickler.dump(value)
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError):  # a function, a lock, a cycle: never equal to another build's
-            self._pickler = self._new_pickler()  # not reused after a failure half-way
-            return b"!" + str(next(_unique)).encode()
-        return hashlib.blake2b(self._buffer.getbuffer(), digest_size=16).digest()
-
-
 def fingerprint(value: object) -> bytes:
     """A hash of the value's pickle: every field of every object, with its type (1 and 1.0 differ)."""
-    return _Fingerprinter()(value)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _PICKLING
+    # Without the pickle's memo: an object met twice is written twice, never as a reference to
+    # the first, so that the fingerprint is of the value alone, not of which parts of it happen
+    # to be one object (an article's id as a key and in its mentions is one string after one
+    # check and two equal ones after another). The data has no cycles (a cycle raises: below).
+    pickler.fast = True
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):  # a function, a lock, a cycle: never equal to another build's
+        return b"!" + str(next(_unique)).encode()
+    return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
 
 
 class _Digests:
@@ -123,14 +105,13 @@ class _Digests:
     """
 
     def __init__(self) -> None:
-        self.fingerprint = _Fingerprinter()
         self._seen: dict[int, tuple[object, bytes]] = {}
         self._records: dict[int, tuple[object, bytes]] = {}  # by of_item, a fingerprint of another form
 
     def of(self, value: object) -> bytes:
         seen = self._seen.get(id(value))
         if seen is None:
-            seen = self._seen[id(value)] = (value, self.fingerprint(value))
+            seen = self._seen[id(value)] = (value, fingerprint(value))
         return seen[1]
 
     def of_item(self, value: object) -> bytes:
@@ -143,7 +124,7 @@ class _Digests:
         seen = self._records.get(id(value))
         if seen is None:
             fields = [self.of(getattr(value, f.name)) for f in dataclasses.fields(value)]
-            digest = self.fingerprint((type(value).__module__, type(value).__qualname__, fields))
+            digest = fingerprint((type(value).__module__, type(value).__qualname__, fields))
             seen = self._records[id(value)] = (value, digest)
         return seen[1]
 
@@ -151,8 +132,8 @@ class _Digests:
         """A structure's whole: its keys in order with their values' fingerprints (equal only if
         every key and value is, as the pickle of the whole would be)."""
         if isinstance(structure, RecordingDict):
-            return self.fingerprint([(key, self.of(value)) for key, value in structure.whole()])
-        return self.fingerprint([self.of(value) for value in structure.whole()])
+            return fingerprint([(key, self.of(value)) for key, value in structure.whole()])
+        return fingerprint([self.of(value) for value in structure.whole()])
 
     def of_captured(self, value: object) -> object:
         """What a render function captured, with functions and the renderer's services made comparable."""
@@ -231,7 +212,7 @@ class DependencyTracker:
 
     def _base(self, uri: str) -> bytes:
         assert self._site is not None
-        return self._digests.fingerprint((self._site.pages[uri], self._digests.of_captured(self._site._render[uri])))
+        return fingerprint((self._site.pages[uri], self._digests.of_captured(self._site._render[uri])))
 
     def _unchanged(self, dependency: Dependency) -> bool:
         return self._fingerprints.get(dependency) == self._now(dependency)
@@ -293,7 +274,7 @@ class DependencyTracker:
             return b"!" + str(next(_unique)).encode()
         value = order_read(order.whole(), read)
         if read[0] in ("slice", "all"):
-            return self._digests.fingerprint([self._digests.of_item(item) for item in value])
+            return fingerprint([self._digests.of_item(item) for item in value])
         return self._digests.of_item(value)
 
 
