@@ -61,13 +61,13 @@ def _wrapper(name: str) -> str:
 
 
 class ThemeMemo:
-    """The sidebar and configuration block of each folder's pages, for one build."""
+    """The theme's parts (sidebar, search box, logo, configuration block) of each folder's pages, for one build."""
 
     def __init__(self, nav: Navigation, config: MkDocsConfig) -> None:
         self._in_nav = {id(page) for page in nav.pages}
         # Every address these parts make relative to the page: the links, the home page's,
         # the logo's, and the theme's assets (the search worker's).
-        extra_home = config.extra.get("homepage") if isinstance(config.extra, dict) else None
+        extra_home = config.extra.get("homepage")
         logo = config.theme.get("logo")
         home = nav.homepage.url if nav.homepage else ""
         self._targets = (*_link_targets(nav.items), home, str(extra_home or ""), str(logo or ""), "assets/")
@@ -137,7 +137,7 @@ def _materials_own(env: Environment, names: Iterable[str]) -> bool:
 
 
 def use_theme_memo(env: Environment, nav: Navigation, config: MkDocsConfig) -> None:
-    """Give this build's pages outside the navigation one sidebar and configuration block per folder."""
+    """Give this build's pages outside the navigation the parts of Material's template that are Material's own once per folder."""
     if config.theme.name != "material" or env.loader is None or isinstance(env.loader, _MemoLoader):
         return
     wrapped = [name for name, reads in _READS.items() if _materials_own(env, reads)]
