@@ -37,3 +37,29 @@ def test_the_preview_restores_later_unless_another_build_started(monkeypatch: py
     collector.restore_collections(collect_later=True)
     time.sleep(0.2)
     assert gc.get_threshold() == before
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_builds_checked_objects_are_set_aside_until_it_ends_and_cycles_are_freed_then() -> None:
+    gc.collect()
+    collector.defer_collections()
+    with collector.collections_paused():
+        kept = [_Cycle() for _ in range(1000)]
+    assert gc.get_freeze_count() >= 1000  # the next young collection does not walk them
+    dropped = [id(c) for c in kept]
+    del kept  # cycles: only the collector frees them, once they are seen again
+    collector.restore_collections()
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert not {id(o) for o in gc.get_objects() if isinstance(o, _Cycle)} & set(dropped)
+
+
+def test_outside_a_build_nothing_is_set_aside() -> None:
+    with collector.collections_paused():
+        kept = [_Cycle() for _ in range(10)]
+    assert gc.get_freeze_count() == 0
+    assert len(kept) == 10
