@@ -35,18 +35,21 @@ class _Collections:
     def __init__(self) -> None:
         self.original: tuple[int, int, int] | None = None
         self.building = False
+        self.set_aside = False  # whether the check's objects are set aside (`collections_paused`)
         self.lock = threading.Lock()
 
 
 _STATE = _Collections()
 
 
-def defer_collections() -> None:
-    """Raise the thresholds for a build."""
+def defer_collections(*, set_aside: bool = False) -> None:
+    """Raise the thresholds for a build; with `set_aside`, the check's objects are also set
+    aside from the collector until the build ends (see `collections_paused`)."""
     with _STATE.lock:
         if _STATE.original is None:
             _STATE.original = gc.get_threshold()
         _STATE.building = True
+        _STATE.set_aside = set_aside
         gc.set_threshold(*BUILD_THRESHOLDS)
 
 
@@ -85,10 +88,12 @@ def collections_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            if _STATE.building:
+            if _STATE.building and _STATE.set_aside:
                 # What was allocated meanwhile is all young to the collector: its next young
                 # collection would walk every object of the check (1 s at 10,000 articles, in
-                # each preview rebuild). During a build they are set aside (`gc.freeze`) until
-                # the build ends (`_restore`); they are freed by their reference counts as ever.
+                # each preview rebuild). In a preview build they are set aside (`gc.freeze`)
+                # until it ends (`_restore`); they are freed by their reference counts as ever.
+                # Not in `mkdocs build`: cycles among them would then wait for the end of the
+                # build, and at 10,000 articles both processes together passed 2 GB.
                 gc.freeze()
             gc.enable()

@@ -44,9 +44,9 @@ class _Cycle:
         self.me = self
 
 
-def test_a_builds_checked_objects_are_set_aside_until_it_ends_and_cycles_are_freed_then() -> None:
+def test_a_preview_builds_checked_objects_are_set_aside_until_it_ends_and_cycles_are_freed_then() -> None:
     gc.collect()
-    collector.defer_collections()
+    collector.defer_collections(set_aside=True)
     with collector.collections_paused():
         kept = [_Cycle() for _ in range(1000)]
     assert gc.get_freeze_count() >= 1000  # the next young collection does not walk them
@@ -58,8 +58,12 @@ def test_a_builds_checked_objects_are_set_aside_until_it_ends_and_cycles_are_fre
     assert not {id(o) for o in gc.get_objects() if isinstance(o, _Cycle)} & set(dropped)
 
 
-def test_outside_a_build_nothing_is_set_aside() -> None:
+def test_outside_a_preview_build_nothing_is_set_aside() -> None:
     with collector.collections_paused():
         kept = [_Cycle() for _ in range(10)]
+    collector.defer_collections()  # `mkdocs build`
+    with collector.collections_paused():
+        kept += [_Cycle() for _ in range(10)]
     assert gc.get_freeze_count() == 0
-    assert len(kept) == 10
+    collector.restore_collections()
+    assert len(kept) == 20

@@ -39,7 +39,6 @@ from typing import Any
 from jinja2 import BytecodeCache
 
 from ..check import check_content, count_articles
-from ..collector import defer_collections
 from ..history import claim_history
 from ..model import Analysis, Dossier
 from ..parallel import PARALLEL_ENV, worker_count
@@ -219,7 +218,6 @@ class Prerendered:
 
 def work(settings: SiteSettings, connection: Connection) -> None:
     """The worker: check, plan, render every page in order, then write the exports."""
-    defer_collections()  # a build's process, as the build's own (collector.py); it ends with the build
     try:
         _work(settings, connection)
     except OSError:  # the build stopped listening (it renders the pages itself)

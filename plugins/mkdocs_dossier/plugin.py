@@ -107,7 +107,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         self.compiled_templates = CompiledTemplates() if self.serving else None  # the dossier's and the theme's
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        defer_collections()  # the first event of every build
+        defer_collections(set_aside=self.serving)  # the first event of every build (collector.py)
         # MkDocs' Dir option has resolved the folder against mkdocs.yml and checked it exists.
         self.content_dir = Path(self.config.content or config.docs_dir).resolve()
         if self.config.content_security_policy and config.theme.name == "material" and config.theme.get("font") is not False:
