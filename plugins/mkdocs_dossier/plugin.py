@@ -93,10 +93,10 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         # A build's pages rendered, and its exports written, by a second process (prerender.py).
         self.prerendered: Prerendered | None = None
         self.later = DeferredExports()  # the exports written after the pages (exports.py)
-        self.nav: Navigation | None = None
+        self.nav: Navigation | None = None  # this build's, for the theme's memo (theme_memo.py)
         # Whether generated pages let go of their HTML once written: only in a build (the
         # preview keeps it) and with plugins known not to read it later (KNOWN_PLUGINS).
-        self.releasing = False  # this build's, for the sidebar's memo (theme_memo.py)
+        self.releasing = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"

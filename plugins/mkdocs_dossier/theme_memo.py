@@ -5,9 +5,9 @@ configuration block.
 Material writes the whole navigation (`partials/nav.html`), a search box with its labels,
 and a configuration block (the `config` block of `base.html`: translations, features, the
 search worker's address) into every page. With thousands of generated pages they were
-nearly a third of the build's own process (1,000 articles: ~2.3 of 8 s). For a page that is not itself in the navigation,
-what Material's templates write there depends on the page only through addresses made
-relative to it (the `url` filter, `base_url`): no item of the navigation is the page or
+nearly a third of the build's own process (1,000 articles: ~2.3 of 8 s). For a page that
+is not itself in the navigation, what Material's templates write there depends on the
+page only through addresses made relative to it (the `url` filter, `base_url`): no item of the navigation is the page or
 holds it, so none is marked active and no table of contents is opened (`nav-item.html`:
 `nav_item == page`, `page in nav_item.pages`). Two pages make the same relative addresses
 when they share a parent folder and none of those addresses points inside either page's
@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, Environment
+from jinja2 import BaseLoader, Environment, TemplateNotFound
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -72,9 +72,17 @@ class ThemeMemo:
         home = nav.homepage.url if nav.homepage else ""
         self._targets = (*_link_targets(nav.items), home, str(extra_home or ""), str(logo or ""), "assets/")
         self._kept: dict[tuple[str, str], Markup] = {}
+        self._last: tuple[Page | None, str | None] = (None, None)  # a page's key, asked for by each of its parts
 
     def key(self, page: Page | None) -> str | None:
         """Which pages share this page's parts, or None when they must be rendered for this page alone."""
+        if page is not None and page is self._last[0]:
+            return self._last[1]
+        key = self._key(page)
+        self._last = (page, key)
+        return key
+
+    def _key(self, page: Page | None) -> str | None:
         if page is None or id(page) in self._in_nav:
             return None
         url = page.url
@@ -129,7 +137,7 @@ def _materials_own(env: Environment, names: Iterable[str]) -> bool:
     for name in names:
         try:
             _, filename, _ = env.loader.get_source(env, name)
-        except Exception:  # a template missing: not Material's
+        except TemplateNotFound:  # not Material's
             return False
         if filename is None or not Path(filename).resolve().is_relative_to(material):
             return False
