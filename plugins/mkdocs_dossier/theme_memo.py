@@ -64,7 +64,8 @@ class ThemeMemo:
     """The theme's parts (sidebar, search box, logo, configuration block) of each folder's pages, for one build."""
 
     def __init__(self, nav: Navigation, config: MkDocsConfig) -> None:
-        self._in_nav = {id(page) for page in nav.pages}
+        # By identity (pages compare by URL); the pages are held so that no other object can take one's identity.
+        self._in_nav = {id(page): page for page in nav.pages}
         # Every address these parts make relative to the page: the links, the home page's,
         # the logo's, and the theme's assets (the search worker's).
         extra_home = config.extra.get("homepage")
