@@ -13,7 +13,9 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
@@ -88,10 +90,11 @@ def _expected(settings: SiteSettings, site: Site) -> Expected:
 
 
 @contextmanager
-def _worker(settings: SiteSettings) -> Iterator[Connection]:
-    """The worker's messages; it runs in a thread here, to be watched."""
+def _worker(settings: SiteSettings, folder: Path) -> Iterator[Connection]:
+    """The worker's messages; it runs in a thread here, to be watched, and writes its exports into `folder`."""
+    folder.mkdir()
     receiver, sender = multiprocessing.Pipe(duplex=False)
-    thread = threading.Thread(target=work, args=(settings, sender), daemon=True)
+    thread = threading.Thread(target=work, args=(settings, sender, folder), daemon=True)
     thread.start()
     try:
         yield receiver
@@ -102,8 +105,8 @@ def _worker(settings: SiteSettings) -> Iterator[Connection]:
 
 def test_the_workers_pages_and_exports_are_the_builds(small_site: tuple[SiteSettings, Site], tmp_path: Path) -> None:
     settings, site = small_site
-    with _worker(settings) as connection:
-        prerendered = Prerendered(settings, connection)
+    with _worker(settings, tmp_path / "exports") as connection:
+        prerendered = Prerendered(settings, connection, tmp_path / "exports")
         prerendered.expect(_expected(settings, site))
         for uri in site.pages:
             assert prerendered.page(uri, wait=True) == site.render(uri)
@@ -119,20 +122,20 @@ def test_the_workers_pages_and_exports_are_the_builds(small_site: tuple[SiteSett
         assert not folder.exists()
 
 
-def test_the_build_renders_itself_when_the_content_changed_meanwhile(small_site: tuple[SiteSettings, Site]) -> None:
+def test_the_build_renders_itself_when_the_content_changed_meanwhile(small_site: tuple[SiteSettings, Site], tmp_path: Path) -> None:
     settings, site = small_site
-    with _worker(settings) as connection:
-        prerendered = Prerendered(settings, connection)
+    with _worker(settings, tmp_path / "exports") as connection:
+        prerendered = Prerendered(settings, connection, tmp_path / "exports")
         expected = _expected(settings, site)
         prerendered.expect(Expected(expected.before, b"edited during the check", expected.history, expected.pages))
         assert all(prerendered.page(uri, wait=True) is None for uri in site.pages)
         assert prerendered.exports() is None
 
 
-def test_the_build_renders_itself_when_the_worker_planned_other_pages(small_site: tuple[SiteSettings, Site]) -> None:
+def test_the_build_renders_itself_when_the_worker_planned_other_pages(small_site: tuple[SiteSettings, Site], tmp_path: Path) -> None:
     settings, site = small_site
-    with _worker(settings) as connection:
-        prerendered = Prerendered(settings, connection)
+    with _worker(settings, tmp_path / "exports") as connection:
+        prerendered = Prerendered(settings, connection, tmp_path / "exports")
         expected = _expected(settings, site)
         prerendered.expect(Expected(expected.before, expected.after, expected.history, expected.pages[:-1]))
         assert prerendered.page(expected.pages[0], wait=True) is None
@@ -178,7 +181,7 @@ def test_the_build_does_not_wait_for_a_worker_behind_it_and_drops_the_pages_it_r
 
 
 def test_the_build_writes_the_exports_itself_when_the_worker_could_not(
-    small_site: tuple[SiteSettings, Site], monkeypatch: pytest.MonkeyPatch
+    small_site: tuple[SiteSettings, Site], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     settings, site = small_site
 
@@ -186,8 +189,67 @@ def test_the_build_writes_the_exports_itself_when_the_worker_could_not(
         raise OSError("disk full")
 
     monkeypatch.setattr(prerender, "write_output", failing)
-    with _worker(settings) as connection:
-        prerendered = Prerendered(settings, connection)
+    with _worker(settings, tmp_path / "exports") as connection:
+        prerendered = Prerendered(settings, connection, tmp_path / "exports")
         prerendered.expect(_expected(settings, site))
         assert all(prerendered.page(uri, wait=True) == site.render(uri) for uri in site.pages)  # the pages came whole
         assert prerendered.exports() is None
+        prerendered.close()
+        prerendered.discard_exports()
+        assert not (tmp_path / "exports").exists()
+
+
+@pytest.mark.parametrize("change", ["none", "content", "pages"])
+def test_a_build_leaves_no_temporary_folder_behind_whatever_became_of_its_worker(
+    small_site: tuple[SiteSettings, Site], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    # A real worker process, stopped without warning when its site is not the build's: its
+    # exports' folder used to be left in the temporary folder, a new one per such build.
+    settings, site = small_site
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # for the worker as for this process
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    expected = _expected(settings, site)
+    if change == "content":
+        expected = Expected(expected.before, b"edited during the check", expected.history, expected.pages)
+    elif change == "pages":
+        expected = Expected(expected.before, expected.after, expected.history, expected.pages[:-1])
+    prerendered = Prerendered(settings)
+    try:
+        # The worker may be far ahead when the build first looks at it: here it has written its exports.
+        deadline = time.monotonic() + 120
+        while not any(temporary.rglob("dossier.json")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        prerendered.expect(expected)
+        pages = [prerendered.page(uri, wait=True) for uri in site.pages]
+        found = prerendered.exports()
+        if change == "none":
+            assert found is not None and (found[0] / "dossier.json").is_file() and None not in pages
+        else:
+            assert found is None and set(pages) == {None}
+    finally:
+        prerendered.close()
+        prerendered.discard_exports()
+    assert list(temporary.iterdir()) == []
+
+
+def test_an_interrupted_build_leaves_no_temporary_folder_behind(tmp_path: Path) -> None:
+    # Ctrl-C during `mkdocs build` ends the process without `close`: its exit must clean up.
+    content = generate_project(12, tmp_path / "project", seed=2)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    script = f"""
+import sys, time
+from pathlib import Path
+from dossier.site.prerender import Prerendered, SiteSettings
+prerendered = Prerendered(SiteSettings(Path({str(content.resolve())!r}), title="Small"))
+deadline = time.monotonic() + 120
+while not any(Path({str(temporary)!r}).rglob("dossier.json")) and time.monotonic() < deadline:
+    time.sleep(0.05)
+raise KeyboardInterrupt
+"""
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert "KeyboardInterrupt" in done.stderr
+    assert list(temporary.iterdir()) == []

@@ -6,8 +6,10 @@ A build does two long things one after the other: the dossier renders its pages'
 Python; on a machine with two cores the second one idles. Here a worker process, started
 with `spawn` as the check's pool is (parallel.py), checks the content itself, plans the same
 site and renders every generated page in the order the build asks for them, then writes the
-data exports (dossier.json, dossier.db, ...) into a folder of its own. The build takes each
+data exports (dossier.json, dossier.db, ...) into a temporary folder. The build takes each
 page's HTML from it when the theme needs it and moves the exports into the site at the end.
+The build makes that folder and removes it, whatever the worker did: the worker is stopped
+without warning whenever its site is not the build's, and could never clean up after itself.
 
 Why the worker's pages are the build's. A site is a function of the content folder and of
 `SiteSettings` (given to the worker as they are): rendering reads nothing else but the claims'
@@ -29,6 +31,7 @@ import queue
 import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -122,14 +125,22 @@ class Expected:
 class Prerendered:
     """The build's side of the worker: its pages, one at a time, and its exports."""
 
-    def __init__(self, settings: SiteSettings, connection: Connection | None = None) -> None:
+    def __init__(self, settings: SiteSettings, connection: Connection | None = None, folder: Path | None = None) -> None:
+        """Starts the worker; or, given `connection`, takes the messages of one already started, writing into `folder`."""
         self._process: Any = None
+        self._folder = folder  # the exports' folder, removed by `discard_exports` unless moved into the site
         if connection is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="dossier-exports-"))
             context = multiprocessing.get_context("spawn")  # never fork: see parallel.py
             connection, child = context.Pipe(duplex=False)
-            self._process = context.Process(target=work, args=(settings, child), name="dossier-prerender", daemon=True)
+            arguments = (settings, child, self._folder)
+            self._process = context.Process(target=work, args=arguments, name="dossier-prerender", daemon=True)
             self._process.start()
             child.close()
+            # An interrupted build (Ctrl-C) never calls `close`: stop the worker and remove the folder at exit.
+            self._at_exit: weakref.finalize[Any, Any] | None = weakref.finalize(self, _stop, self._process, self._folder)
+        else:
+            self._at_exit = None
         self._connection: Connection | None = connection
         self._expected: Expected | None = None
         self._accepted: bool | None = None
@@ -172,9 +183,13 @@ class Prerendered:
             self._process = None
 
     def discard_exports(self) -> None:
-        if self._exports is not None:
-            shutil.rmtree(self._exports[0], ignore_errors=True)
-            self._exports = None
+        """Remove the exports' folder and what is left in it (call after `close`: the worker has stopped writing)."""
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        self._exports = None
+        if self._at_exit is not None and self._process is None:  # closed too: nothing left to do at exit
+            self._at_exit.detach()
 
     def _sent(self) -> bool:
         """Whether a message from the worker is waiting to be read."""
@@ -208,18 +223,25 @@ class Prerendered:
         if message[0] == "pages":
             self._pages.update((uri, page) for uri, page in message[1] if uri not in self._rendered_here)
             return
-        if message[0] == "exports":
-            self._exports = (Path(message[1]), list(message[2]))
+        if message[0] == "exports" and self._folder is not None:
+            self._exports = (self._folder, list(message[1]))
         else:
             log.debug(f"the pages are rendered in the build's process: the worker stopped ({message[1:]})")
             self._accepted = False
         self.close()
 
 
-def work(settings: SiteSettings, connection: Connection) -> None:
-    """The worker: check, plan, render every page in order, then write the exports."""
+def _stop(process: Any, folder: Path) -> None:
+    """The worker stopped, then its folder removed (in that order: it could write into it again)."""
+    process.terminate()
+    process.join()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def work(settings: SiteSettings, connection: Connection, folder: Path) -> None:
+    """The worker: check, plan, render every page in order, then write the exports into `folder`."""
     try:
-        _work(settings, connection)
+        _work(settings, connection, folder)
     except OSError:  # the build stopped listening (it renders the pages itself)
         pass
     except Exception as error:  # any failure: the build renders and exports itself, and reports what fails there
@@ -229,7 +251,7 @@ def work(settings: SiteSettings, connection: Connection) -> None:
         connection.close()
 
 
-def _work(settings: SiteSettings, connection: Connection) -> None:
+def _work(settings: SiteSettings, connection: Connection, folder: Path) -> None:
     before = content_state(settings.content_dir)
     result = check_content(settings.content_dir, parallel=False)
     after = content_state(settings.content_dir)
@@ -244,15 +266,14 @@ def _work(settings: SiteSettings, connection: Connection) -> None:
     sender = _Sender(connection)
     sender.start()
     try:
-        folder, names = _render_all(settings, site, sender)
+        names = _render_all(settings, site, sender, folder)
     finally:
         sender.finish()  # before anything else is sent: one writer at a time
-    connection.send(("exports", str(folder), names))
+    connection.send(("exports", names))
 
 
-def _render_all(settings: SiteSettings, site: Site, sender: _Sender) -> tuple[Path, list[str]]:
-    """Every page, in order, to the sender; then the exports' folder and names, once written."""
-    folder = Path(tempfile.mkdtemp(prefix="dossier-exports-"))
+def _render_all(settings: SiteSettings, site: Site, sender: _Sender, folder: Path) -> list[str]:
+    """Every page, in order, to the sender; then the exports' names, once written into `folder`."""
     exports = _Exports(settings, site, folder)
     batch: list[tuple[str, RenderedPage]] = []
     for uri in site.pages:
@@ -268,7 +289,7 @@ def _render_all(settings: SiteSettings, site: Site, sender: _Sender) -> tuple[Pa
     exports.join()
     if exports.error is not None:
         raise exports.error
-    return folder, exports.names
+    return exports.names
 
 
 class _Sender(threading.Thread):
