@@ -23,6 +23,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -217,7 +218,7 @@ def main() -> None:
             bench.summary()
         print(f"\nload average after: {os.getloadavg()[0]:.2f}")
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs removes its temporary site folder
         server.wait(timeout=60)
         log.close()
         if args.work is None:

@@ -4,6 +4,7 @@ again once they are fixed; warnings never stop it, even with `strict: true`."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -58,9 +59,18 @@ def serve(tmp_path: Path) -> Iterator[Callable[[str], tuple[int, str]]]:
     try:
         yield fetch
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop_server(process)
         log.close()
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    """Ctrl-C, as a user stops it: MkDocs then removes its temporary site folder (a whole site each time)."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
 
 
 def wait_for(fetch: Callable[[str], tuple[int, str]], path: str, wanted: Callable[[str], bool], log: Path) -> str:
