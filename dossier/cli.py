@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from . import diffing
@@ -31,15 +30,28 @@ exit codes:
 
 
 def _version() -> str:
+    from importlib import metadata  # ~16 ms: only for --version
+
     try:
         return metadata.version("dossier")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "(not installed)"
 
 
+class _VersionAction(argparse.Action):
+    """argparse's "version" action, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {_version()}")  # on standard output, as argparse's own
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dossier", description="Check and export a research dossier.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser(
