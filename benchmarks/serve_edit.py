@@ -9,7 +9,10 @@ shows the edit over HTTP until it does:
 - entity: an entity's name (its page);
 - article: a new paragraph at the end of an article's text (the article's page);
 - quote: an article edited so that a claim's quote is no longer in it (the error page), then
-  restored (the claim's page again).
+  restored (the claim's page again);
+- again (not in the default): a claim's statement edited, then edited again the moment the
+  first edit shows, while the first build's data exports are still being written; the
+  second edit is timed.
 Prints the seconds from the save to the page showing the change, and the CPU seconds the
 server used meanwhile (from /proc; the machine may be shared). `--full` turns the incremental
 preview off (`incremental_preview: false`), for the figures before it. `--repeat N` makes each
@@ -124,16 +127,23 @@ class Bench:
             spread = [f"{min(v):.1f} / {statistics.median(v):.1f} / {max(v):.1f} s" for v in (shown, used)]
             print(f"| {kind} | {len(runs)} | {spread[0]} | {spread[1]} |")
 
-    def claim(self, marker: str) -> None:
+    def claim(self, marker: str, kind: str = "claim statement", *, settled: bool = True) -> None:
         text = self.yaml.read_text("utf-8")
         found = first_match(r'^  - id: (\S+)\n    text: "([^"]*)"', text, first_match("^claims:", text).end())
         end = found.end(2)
         self.timed(
-            "claim statement",
+            kind,
             lambda: self.yaml.write_text(text[:end] + marker + text[end:], "utf-8"),
             f"/claims/{found[1]}/",
             lambda b: marker in b,
+            settled=settled,
         )
+
+    def claim_again(self, marker: str) -> None:
+        """A claim edited, then edited again the moment the first edit shows (the data exports
+        of the first build are still being written): the second is timed."""
+        self.claim(marker + "a", "claim statement, first save")
+        self.claim(marker + "b", "claim statement, saved again at once", settled=False)
 
     def entity(self, marker: str) -> None:
         text = self.entities_yaml.read_text("utf-8")
@@ -181,7 +191,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="working folder (default: a new temporary one, removed after)")
     parser.add_argument("--full", action="store_true", help="turn the incremental preview off (the figures before it)")
-    parser.add_argument("--kinds", default="claim,entity,article,quote", help="the edits to time, comma-separated")
+    parser.add_argument("--kinds", default="claim,entity,article,quote", help="the edits to time, comma-separated (also: again)")
     parser.add_argument("--repeat", type=int, default=1, help="how many times to make each edit")
     args = parser.parse_args()
     folder = args.work or Path(tempfile.mkdtemp(prefix="serve-edit-"))
@@ -211,6 +221,7 @@ def main() -> None:
                 "claim": lambda m=mark: bench.claim(f" (edited{m})"),
                 "entity": lambda m=mark: bench.entity(f" Edited{m.replace(' ', 'x')}"),
                 "article": lambda m=mark: bench.article(f" edited{m}"),
+                "again": lambda m=mark: bench.claim_again(f" (edited{m})"),
             }
             for kind in args.kinds.split(","):
                 edits.get(kind, bench.quote)()

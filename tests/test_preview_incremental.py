@@ -132,3 +132,18 @@ def test_a_quote_broken_in_its_article_shows_the_error_and_the_fix_the_site(proj
     path.write_text(body + "\n\nAnother closing paragraph.\n", "utf-8")  # after the full build, incremental again
     wait_for(serve, f"/articles/{article}/", lambda page: "Another closing paragraph." in page, log)
     assert builds(log) >= 1
+
+
+def test_the_data_exports_follow_edits_saved_one_right_after_another(project: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    # A build that starts while the last one's exports are being written cancels them
+    # (exports.py): the exports must still end up those of the last edit.
+    log = project / "serve.log"
+    text = claims_yaml(project).read_text("utf-8")
+    claim = entry(r'^  - id: (\S+)\n    text: "([^"]*)"', text, text.index("\nclaims:"))
+    wait_for(serve, "/dossier.json", lambda body: claim[2] in body, log)
+    for number in range(1, 4):
+        edit(project, f'text: "{claim[2]}', f'text: "{claim[2]} Save{number}')
+        wait_for(serve, f"/claims/{claim[1]}/", lambda body, n=number: f"Save{n}" in body, log)  # the next save: right away
+    exported = wait_for(serve, "/dossier.json", lambda body: "Save3 Save2 Save1" in body, log)
+    assert json.loads(exported)["claims"]
+    assert builds(log) >= 3

@@ -6,7 +6,10 @@ the pages instead, into the site folder directly:
 - the incremental preview: computing them takes seconds (as long as the rest of a rebuild)
   and no page shows them, so a thread writes them once the build is done. Until then they
   are missing, never an older version: the previous build's were moved aside with the rest
-  of its site. The next build waits for the thread before it starts.
+  of its site. A build that starts before they are all written cancels the rest (they would
+  be out of date, and the new build writes its own): it waits only for the one being written,
+  which is whole or absent (`write_output`). An analyst who saves twice in a row waits for
+  one export at most (~4 s at 10,000 articles) rather than for all of them (~11 s).
 - a build whose pages a second process renders (dossier/site/prerender.py): that process
   writes them too, and they are moved into the site at the end of the build; if it did not,
   the build writes them itself then.
@@ -34,7 +37,8 @@ class DeferredExports:
 
     def __init__(self) -> None:
         self._pending: Iterator[Output] | None = None
-        self._thread: threading.Thread | None = None
+        self._thread: threading.Timer | None = None
+        self._cancelled = threading.Event()
 
     def defer(self, outputs: Iterator[Output]) -> None:
         self._pending = outputs
@@ -47,14 +51,24 @@ class DeferredExports:
         the moment the build ends, and the thread would hold up the server answering it."""
         outputs, self._pending = self._pending, None
         if outputs is not None:
-            self._thread = threading.Timer(WRITE_AFTER, _write_logged, args=(outputs, Path(site_dir)))
+            self._cancelled = threading.Event()  # this thread's own: a cancelled one may still be finishing
+            self._thread = threading.Timer(WRITE_AFTER, _write_logged, args=(outputs, Path(site_dir), self._cancelled))
             self._thread.name, self._thread.daemon = "dossier-exports", True
             self._thread.start()
 
     def wait(self) -> None:
+        """Until every export of the last preview build is written."""
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+
+    def cancel(self) -> None:
+        """Stop writing the last preview build's exports: those not started are not computed at all;
+        returns once the one being written, if any, is whole."""
+        if self._thread is not None:
+            self._cancelled.set()
+            self._thread.cancel()  # not started yet: it never starts
+            self.wait()
 
     def publish(self, prerendered: Prerendered | None, site_dir: str) -> None:
         """At the end of a build: the prerendering process's exports, or else written here and now."""
@@ -66,14 +80,18 @@ class DeferredExports:
             _write(outputs, Path(site_dir))
 
 
-def _write(outputs: Iterator[Output], site_dir: Path) -> None:
-    for output in outputs:
+def _write(outputs: Iterator[Output], site_dir: Path, cancelled: threading.Event | None = None) -> None:
+    # Each output is computed when taken from the iterator: a cancelled one is never computed.
+    while not (cancelled is not None and cancelled.is_set()):
+        output = next(outputs, None)
+        if output is None:
+            return
         write_output(output, site_dir)
 
 
-def _write_logged(outputs: Iterator[Output], site_dir: Path) -> None:
+def _write_logged(outputs: Iterator[Output], site_dir: Path, cancelled: threading.Event) -> None:
     try:
-        _write(outputs, site_dir)
+        _write(outputs, site_dir, cancelled)
     except Exception as error:  # a thread's exception would only reach stderr: log it where the preview's messages are
         log.error(f"the preview could not write the data exports: {error}")
 

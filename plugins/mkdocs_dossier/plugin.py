@@ -319,7 +319,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
     # ----- the incremental preview (incremental.py) -----
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.later.wait()  # the last preview build's exports, written after its pages
+        self.later.cancel()  # the last preview build's exports, if still being written: out of date now
         if self.preview is not None:
             self.preview.move_previous_site(config.site_dir)  # before MkDocs empties the site folder
 
@@ -375,7 +375,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
     def on_shutdown(self) -> None:
         if self.check_workers is not None:
             self.check_workers.close()
-        self.later.wait()
+        self.later.cancel()  # MkDocs deletes the preview's site folder next
         self._close_prerendered()
         if self.preview is not None:
             self.preview.discard_previous(wait=True)
