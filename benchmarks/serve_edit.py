@@ -11,8 +11,8 @@ shows the edit over HTTP until it does:
 - quote: an article edited so that a claim's quote is no longer in it (the error page), then
   restored (the claim's page again);
 - again (not in the default): a claim's statement edited, then edited again the moment the
-  first edit shows, while the first build's data exports are still being written; the
-  second edit is timed.
+  first edit shows (or `--again-after S` seconds later), while the first build's data
+  exports are being written; the second edit is timed.
 Prints the seconds from the save to the page showing the change, and the CPU seconds the
 server used meanwhile (from /proc; the machine may be shared). `--full` turns the incremental
 preview off (`incremental_preview: false`), for the figures before it. `--repeat N` makes each
@@ -139,11 +139,12 @@ class Bench:
             settled=settled,
         )
 
-    def claim_again(self, marker: str) -> None:
-        """A claim edited, then edited again the moment the first edit shows (the data exports
-        of the first build are still being written): the second is timed."""
+    def claim_again(self, marker: str, after: float) -> None:
+        """A claim edited, then edited again `after` seconds after the first edit shows (the data
+        exports of the first build are then being written): the second is timed."""
         self.claim(marker + "a", "claim statement, first save")
-        self.claim(marker + "b", "claim statement, saved again at once", settled=False)
+        time.sleep(after)
+        self.claim(marker + "b", f"claim statement, saved again {after:g} s after", settled=False)
 
     def entity(self, marker: str) -> None:
         text = self.entities_yaml.read_text("utf-8")
@@ -192,6 +193,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="working folder (default: a new temporary one, removed after)")
     parser.add_argument("--full", action="store_true", help="turn the incremental preview off (the figures before it)")
     parser.add_argument("--kinds", default="claim,entity,article,quote", help="the edits to time, comma-separated (also: again)")
+    parser.add_argument("--again-after", type=float, default=0.0, help="for 'again': seconds before the second save")
     parser.add_argument("--repeat", type=int, default=1, help="how many times to make each edit")
     args = parser.parse_args()
     folder = args.work or Path(tempfile.mkdtemp(prefix="serve-edit-"))
@@ -221,7 +223,7 @@ def main() -> None:
                 "claim": lambda m=mark: bench.claim(f" (edited{m})"),
                 "entity": lambda m=mark: bench.entity(f" Edited{m.replace(' ', 'x')}"),
                 "article": lambda m=mark: bench.article(f" edited{m}"),
-                "again": lambda m=mark: bench.claim_again(f" (edited{m})"),
+                "again": lambda m=mark: bench.claim_again(f" (edited{m})", args.again_after),
             }
             for kind in args.kinds.split(","):
                 edits.get(kind, bench.quote)()

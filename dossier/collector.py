@@ -7,7 +7,9 @@ object alive: at 1,000 articles they took a quarter of a preview rebuild's time,
 of a full build. During a build the thresholds are raised: young objects are still
 collected (the garbage of each page, cycles included, is young), the whole heap rarely.
 Afterwards the thresholds are restored; the preview, which keeps running, also collects
-the previous build's cyclic garbage once, in the background, after the page was shown.
+the previous build's cyclic garbage once, in the background, after the page was shown and
+unless the content has changed again meanwhile (`restore_after_preview`, called by the
+thread that then writes the data exports).
 
 The check itself runs with the collector paused (`collections_paused`): it holds millions
 of small objects (every YAML value's position, every article's mapped text) and builds
@@ -51,6 +53,19 @@ def defer_collections(*, set_aside: bool = False) -> None:
         _STATE.building = True
         _STATE.set_aside = set_aside
         gc.set_threshold(*BUILD_THRESHOLDS)
+
+
+def end_preview_build() -> None:
+    """After a preview build: the thresholds stay raised until `restore_after_preview` (a full
+    collection started at once could run before the build has returned, while the preview waits)."""
+    with _STATE.lock:
+        _STATE.building = False
+
+
+def restore_after_preview(*, collect: bool) -> None:
+    """The thresholds restored, and with `collect` one full collection (a few seconds at 10,000
+    articles, holding the interpreter), unless another build has started meanwhile."""
+    _restore(collect=collect)
 
 
 def restore_collections(*, collect_later: bool = False) -> None:

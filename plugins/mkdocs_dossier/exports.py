@@ -6,10 +6,14 @@ the pages instead, into the site folder directly:
 - the incremental preview: computing them takes seconds (as long as the rest of a rebuild)
   and no page shows them, so a thread writes them once the build is done. Until then they
   are missing, never an older version: the previous build's were moved aside with the rest
-  of its site. A build that starts before they are all written cancels the rest (they would
-  be out of date, and the new build writes its own): it waits only for the one being written,
-  which is whole or absent (`write_output`). An analyst who saves twice in a row waits for
-  one export at most (~4 s at 10,000 articles) rather than for all of them (~11 s).
+  of its site. First, if the content is still the one the build checked, the thread gives
+  the collector its full collection (dossier/collector.py). The exports are out of date as
+  soon as the content changes, and the next build writes its own: the thread stops before its
+  next export when the content folder is no longer the one the build checked, or when a new
+  build starts (which waits only for the export being written: whole or absent,
+  `write_output`). Both take seconds at 10,000 articles, holding the interpreter: MkDocs'
+  file watcher, starved meanwhile, noticed a save up to ~7 s late, and the next build waited
+  for all the exports.
 - a build whose pages a second process renders (dossier/site/prerender.py): that process
   writes them too, and they are moved into the site at the end of the build; if it did not,
   the build writes them itself then.
@@ -18,7 +22,7 @@ the pages instead, into the site folder directly:
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -29,7 +33,7 @@ from dossier.site.prerender import Prerendered, SiteSettings, move_exports, writ
 from dossier.site.site import Output, Site
 
 log = get_plugin_logger(__name__)
-WRITE_AFTER = 0.5  # seconds after a preview build
+WRITE_AFTER = 1.5  # seconds after a preview build: the browser has reloaded the page by then
 
 
 class DeferredExports:
@@ -46,15 +50,16 @@ class DeferredExports:
     def drop(self) -> None:
         self._pending = None
 
-    def start(self, site_dir: str) -> None:
-        """Write them in a thread (the preview), a moment later: the browser reloads the page
-        the moment the build ends, and the thread would hold up the server answering it."""
+    def start(self, site_dir: str, current: Callable[[], bool], collect: Callable[[bool], None]) -> None:
+        """In a thread, a moment later (the browser reloads the page the moment the build ends,
+        and the thread would hold up the server answering it): `collect(current())`, then the
+        exports written while `current()`."""
         outputs, self._pending = self._pending, None
-        if outputs is not None:
-            self._cancelled = threading.Event()  # this thread's own: a cancelled one may still be finishing
-            self._thread = threading.Timer(WRITE_AFTER, _write_logged, args=(outputs, Path(site_dir), self._cancelled))
-            self._thread.name, self._thread.daemon = "dossier-exports", True
-            self._thread.start()
+        self._cancelled = threading.Event()  # this thread's own: a cancelled one may still be finishing
+        arguments = (outputs, Path(site_dir), self._cancelled, current, collect)
+        self._thread = threading.Timer(WRITE_AFTER, _write_logged, args=arguments)
+        self._thread.name, self._thread.daemon = "dossier-exports", True
+        self._thread.start()
 
     def wait(self) -> None:
         """Until every export of the last preview build is written."""
@@ -80,18 +85,29 @@ class DeferredExports:
             _write(outputs, Path(site_dir))
 
 
-def _write(outputs: Iterator[Output], site_dir: Path, cancelled: threading.Event | None = None) -> None:
-    # Each output is computed when taken from the iterator: a cancelled one is never computed.
-    while not (cancelled is not None and cancelled.is_set()):
+def _write(outputs: Iterator[Output], site_dir: Path, current: Callable[[], bool] = lambda: True) -> bool:
+    """Write each output, while `current()`: whether all were written. Each output is computed
+    when taken from the iterator: one not written is never computed."""
+    while current():
         output = next(outputs, None)
         if output is None:
-            return
+            return True
         write_output(output, site_dir)
+    return False
 
 
-def _write_logged(outputs: Iterator[Output], site_dir: Path, cancelled: threading.Event) -> None:
+def _write_logged(
+    outputs: Iterator[Output] | None,
+    site_dir: Path,
+    cancelled: threading.Event,
+    current: Callable[[], bool],
+    collect: Callable[[bool], None],
+) -> None:
+    still = current()
+    collect(still)
     try:
-        _write(outputs, site_dir, cancelled)
+        if still and outputs is not None:
+            _write(outputs, site_dir, lambda: not cancelled.is_set() and current())
     except Exception as error:  # a thread's exception would only reach stderr: log it where the preview's messages are
         log.error(f"the preview could not write the data exports: {error}")
 

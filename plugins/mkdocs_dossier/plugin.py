@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from dossier.article_checks import OutcomeCache
 from dossier.check import check_content
-from dossier.collector import defer_collections, restore_collections
+from dossier.collector import defer_collections, end_preview_build, restore_after_preview, restore_collections
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.parallel import KeptPool
 from dossier.problems import Problem
@@ -93,6 +93,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         # A build's pages rendered, and its exports written, by a second process (prerender.py).
         self.prerendered: Prerendered | None = None
         self.later = DeferredExports()  # the exports written after the pages (exports.py)
+        self.checked_state = b""  # the content folder's state when this build checked it (prerender.content_state)
         self.nav: Navigation | None = None  # this build's, for the theme's memo (theme_memo.py)
         # Whether generated pages let go of their HTML once written: only in a build (the
         # preview keeps it) and with plugins known not to read it later (KNOWN_PLUGINS).
@@ -139,7 +140,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.content_dir is not None and self.settings is not None
-        before = content_state(self.content_dir) if self.prerendered else b""
+        # The content as checked: the exports' thread (preview) and the worker must have read the same.
+        before = self.checked_state = content_state(self.content_dir) if self.prerendered or self.serving else b""
         # With a prerendering process on the other core, a pool for the check would only compete with it.
         parallel = False if self.prerendered else None
         result = check_content(self.content_dir, parallel, cache=self.check_cache, kept=self.check_workers)
@@ -358,12 +360,15 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         if self.preview is not None and self._tracking and self.site is not None:
             self.preview.finish(config)
             log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")
-        if self.serving:
-            self.later.start(config.site_dir)  # in a thread: the preview shows the pages meanwhile
+        if self.serving:  # in a thread, while the preview shows the pages, and while the content is as checked
+            end_preview_build()
+            content, state = self.content_dir, self.checked_state
+            current = lambda: content is None or content_state(content) == state  # noqa: E731
+            self.later.start(config.site_dir, current, lambda still: restore_after_preview(collect=still))
         else:
             self.later.publish(self.prerendered, config.site_dir)
             self._close_prerendered()
-        restore_collections(collect_later=self.serving)
+            restore_collections()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.later.drop()
