@@ -8,7 +8,7 @@ of a full build. During a build the thresholds are raised: young objects are sti
 collected (the garbage of each page, cycles included, is young), the whole heap rarely.
 Afterwards the thresholds are restored; the preview, which keeps running, also collects
 the previous build's cyclic garbage once, in the background, after the page was shown and
-unless the content has changed again meanwhile (`restore_after_preview`, called by the
+unless the content has changed again meanwhile (`end_build`, then `restore_now` from the
 thread that then writes the data exports).
 
 The check itself runs with the collector paused (`collections_paused`): it holds millions
@@ -55,35 +55,28 @@ def defer_collections(*, set_aside: bool = False) -> None:
         gc.set_threshold(*BUILD_THRESHOLDS)
 
 
-def end_preview_build() -> None:
-    """After a preview build: the thresholds stay raised until `restore_after_preview` (a full
-    collection started at once could run before the build has returned, while the preview waits)."""
+def end_build() -> None:
+    """After a build: the thresholds stay raised until `restore_now` (a full collection started
+    at once could run before the build has returned, while the preview waits for it)."""
     with _STATE.lock:
         _STATE.building = False
-
-
-def restore_after_preview(*, collect: bool) -> None:
-    """The thresholds restored, and with `collect` one full collection (a few seconds at 10,000
-    articles, holding the interpreter), unless another build has started meanwhile."""
-    _restore(collect=collect)
 
 
 def restore_collections(*, collect_later: bool = False) -> None:
     """After a build: the thresholds restored; with `collect_later`, a moment later in a thread,
-    with one full collection then, unless another build has started meanwhile. (Restored at
-    once, the next allocation could start the full collection before the build has returned,
-    while the preview waits for it.)"""
-    with _STATE.lock:
-        _STATE.building = False
+    with one full collection then, unless another build has started meanwhile."""
+    end_build()
     if collect_later:
-        timer = threading.Timer(COLLECT_AFTER, _restore, kwargs={"collect": True})
+        timer = threading.Timer(COLLECT_AFTER, restore_now, kwargs={"collect": True})
         timer.daemon = True
         timer.start()
     else:
-        _restore(collect=False)
+        restore_now(collect=False)
 
 
-def _restore(*, collect: bool) -> None:
+def restore_now(*, collect: bool) -> None:
+    """The thresholds restored, and with `collect` one full collection (a few seconds at 10,000
+    articles, holding the interpreter), unless another build has started meanwhile."""
     with _STATE.lock:
         if _STATE.building or _STATE.original is None:
             return  # a new build runs with the raised thresholds; it restores them when done
@@ -107,7 +100,7 @@ def collections_paused() -> Iterator[None]:
                 # What was allocated meanwhile is all young to the collector: its next young
                 # collection would walk every object of the check (1 s at 10,000 articles, in
                 # each preview rebuild). In a preview build they are set aside (`gc.freeze`)
-                # until it ends (`_restore`); they are freed by their reference counts as ever.
+                # until it ends (`restore_now`); they are freed by their reference counts as ever.
                 # Not in `mkdocs build`: cycles among them would then wait for the end of the
                 # build, and at 10,000 articles both processes together passed 2 GB.
                 gc.freeze()

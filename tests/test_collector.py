@@ -77,12 +77,12 @@ def test_after_a_preview_build_its_exports_thread_restores_and_collects_unless_a
         kept = [_Cycle() for _ in range(1000)]
     dropped = {id(c) for c in kept}
     del kept
-    collector.end_preview_build()
+    collector.end_build()
     assert gc.get_threshold() == collector.BUILD_THRESHOLDS  # the build returns with them raised
     collector.defer_collections(set_aside=True)  # the next edit's build starts before the thread is done
-    collector.restore_after_preview(collect=True)
+    collector.restore_now(collect=True)
     assert gc.get_threshold() == collector.BUILD_THRESHOLDS and gc.get_freeze_count() >= 1000  # left to that build
-    collector.end_preview_build()
-    collector.restore_after_preview(collect=True)
+    collector.end_build()
+    collector.restore_now(collect=True)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     assert not {id(o) for o in gc.get_objects() if isinstance(o, _Cycle)} & dropped  # collected, by the call itself

@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from dossier.article_checks import OutcomeCache
 from dossier.check import check_content
-from dossier.collector import defer_collections, end_preview_build, restore_after_preview, restore_collections
+from dossier.collector import defer_collections, end_build, restore_collections, restore_now
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from dossier.parallel import KeptPool
 from dossier.problems import Problem
@@ -361,10 +361,10 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
             self.preview.finish(config)
             log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")
         if self.serving:  # in a thread, while the preview shows the pages, and while the content is as checked
-            end_preview_build()
+            end_build()
             content, state = self.content_dir, self.checked_state
             current = lambda: content is None or content_state(content) == state  # noqa: E731
-            self.later.start(config.site_dir, current, lambda still: restore_after_preview(collect=still))
+            self.later.start(config.site_dir, current, lambda still: restore_now(collect=still))
         else:
             self.later.publish(self.prerendered, config.site_dir)
             self._close_prerendered()
