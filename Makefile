@@ -45,9 +45,12 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/dossier check --content content
 
-# Lint and types first: a finding fails the suite before the tests run.
+# Lint and types first: a finding fails the suite before the tests run. The tests run in
+# parallel, one worker per core (pytest-xdist); a test file stays on one worker, so the sites
+# its module fixtures build are built once (session fixtures: once per worker).
+TEST_WORKERS ?= auto
 test: $(STAMP) chromium lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Lint and format check (ruff) and strict type check (mypy), as configured in pyproject.toml.
 lint: $(STAMP)
