@@ -61,10 +61,10 @@ def _unusable(out: Path) -> str:
 
 
 def own_files(content: Path) -> Iterator[str]:
-    """The content folder's files that are published as they are: all but the sources (claims, articles)."""
+    """The content folder's files that are published as they are: all but the sources (claims, articles) and hidden files."""
     for root, dirs, names in os.walk(content):
-        dirs.sort()
-        for name in sorted(names):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))  # hidden, as MkDocs leaves them out
+        for name in sorted(name for name in names if not name.startswith(".")):
             relative = Path(root, name).relative_to(content).as_posix()
             if relative == CLAIMS_FILE or relative.startswith((CLAIMS_FOLDER + "/", ARTICLES_FOLDER + "/")):
                 continue

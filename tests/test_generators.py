@@ -21,6 +21,7 @@ from sitebuild import MINIMAL_MKDOCS_YML, ROOT
 from sitecheck import broken_links, parse
 from test_cli import run
 
+from dossier.cli import main
 from dossier.site.links import HOME
 
 COMPARE = ROOT / ".github" / "scripts" / "compare_generators.py"
@@ -58,6 +59,12 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path) -> None:
     claim = builds / "properdocs" / "claims" / "release-count" / "index.html"
     assert "ProperDocs" in claim.read_text("utf-8")  # built by ProperDocs indeed, with the dossier plugin
     assert "Belarus freed 52 political prisoners on Thursday" in claim.read_text("utf-8")
+    # One page set: `dossier pages` writes a page for every page the plugin's build has.
+    assert main(["pages", "--content", str(config.parent / "content"), "--out", str(tmp_path / "neutral")]) == 0
+    docs = tmp_path / "neutral" / "docs"
+    written = {p.relative_to(docs).with_suffix("").as_posix() for p in docs.rglob("*.md")}
+    built = {p.parent.relative_to(builds / "mkdocs").as_posix() for p in (builds / "mkdocs").rglob("index.html")}
+    assert {"." if page == "index" else page for page in written} == built
 
 
 def test_the_comparison_names_every_difference(tmp_path) -> None:

@@ -84,6 +84,8 @@ def test_the_content_folders_own_pages_are_published_and_its_sources_are_not(mak
     (content / "index.md").write_text("---\ntitle: Welcome\n---\n# Welcome\n\nRead the [guide](guide/how.md).\n", "utf-8")
     (content / "guide").mkdir()
     (content / "guide" / "how.md").write_text("# How\n", "utf-8")
+    (content / ".notes").mkdir()
+    (content / ".notes" / "draft.md").write_text("# Not published\n", "utf-8")
     assert run(capsys, "pages", "--out", "built")[0] == 0
     docs = tmp_path / "built" / "docs"
     home = (docs / HOME).read_text("utf-8")
@@ -91,6 +93,7 @@ def test_the_content_folders_own_pages_are_published_and_its_sources_are_not(mak
     assert site_of(content).home_summary() in home
     assert (docs / "guide" / "how.md").read_text("utf-8") == "# How\n"
     assert not (docs / "claims.yaml").exists()
+    assert not (docs / ".notes").exists()
     # The article's page, not its source file (which would print its front matter as text).
     assert (docs / "articles" / "nyt-2025-09-11.md").read_text("utf-8") != (content / "articles" / "nyt-2025-09-11.md").read_text("utf-8")
     config = yaml.safe_load((tmp_path / "built" / "mkdocs.yml").read_text("utf-8"))
