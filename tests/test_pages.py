@@ -15,6 +15,8 @@ from test_cli import UNDATED, run
 
 from dossier.check import check_content
 from dossier.site.links import HOME
+from dossier.site.markdown_pages import page_markdown
+from dossier.site.page import RenderedPage
 from dossier.site.prerender import SiteSettings
 from dossier.site.site import ASSETS, Site
 
@@ -145,3 +147,12 @@ def test_a_content_file_where_a_generated_page_goes_is_refused(make_dossier, cap
     code, _, err = run(capsys, "pages", "--out", "built")
     assert code == 1
     assert "would be replaced by generated pages or files of the same name; rename or remove them: people.md" in err
+
+
+def test_a_page_the_plugin_keeps_out_of_search_is_excluded_from_the_generators_search(make_dossier) -> None:
+    site = site_of(make_dossier())
+    page = site.pages["claims.md"]
+    later_page = page_markdown(site, page, RenderedPage("<p>rows</p>", (), ""))
+    assert yaml.safe_load(later_page.split("\n---\n")[0][4:])["search"] == {"exclude": True}
+    first_page = page_markdown(site, page, RenderedPage("<p>rows</p>", (), "<h1>Claims</h1>"))
+    assert "search" not in yaml.safe_load(first_page.split("\n---\n")[0][4:])

@@ -5,7 +5,8 @@ each page is `Site.render`'s HTML, the same as the plugin's, in one raw HTML blo
 front matter with its title; the assets and data exports are `Site.outputs`' own, which the
 plugin publishes too. What differs is only what the plugin does through the generator: a
 generic generator builds the page's table of contents from Markdown headings (these pages
-have none), indexes the whole page for search, and adds no Content-Security-Policy.
+have none), indexes the whole page for search (the plugin indexes a short view of it; pages
+it keeps out of the index are excluded here too), and adds no Content-Security-Policy.
 
 Links. Generators read a Markdown page's relative links from the page's source file (Zensical
 rewrites them in raw HTML too: `../b/x/` becomes `../../b/x/` in a directory URL). The pages
@@ -32,11 +33,14 @@ HOME_TITLE = "Overview"  # the home page in the navigation, as the plugin names 
 PAGE_TEMPLATE = "pages/markdown_page.html"
 
 
-def front_matter(title: str, search_boost: float | None = None) -> str:
-    """YAML front matter: the title as the generator's templates print it (escaped, see title_html)."""
+def front_matter(title: str, search_boost: float | None = None, unsearched: bool = False) -> str:
+    """YAML front matter: the title as the generator's templates print it (escaped, see title_html),
+    and Material's (and Zensical's) search settings: the page's boost, or its exclusion."""
     # A JSON string is a YAML double-quoted scalar: any title, whatever its colons or quotes.
     lines = ["---", f"title: {json.dumps(title_html(title), ensure_ascii=False)}"]
-    if search_boost:
+    if unsearched:
+        lines.append("search:\n  exclude: true")
+    elif search_boost:
         lines.append(f"search:\n  boost: {search_boost}")
     return "\n".join([*lines, "---", "", ""])
 
@@ -44,7 +48,9 @@ def front_matter(title: str, search_boost: float | None = None) -> str:
 def page_markdown(site: Site, page: PlannedPage, rendered: RenderedPage) -> str:
     """A generated page as a Markdown file: front matter, then its HTML in one block."""
     body = site.templates.render(PAGE_TEMPLATE, html=Markup(rendered.html))
-    return front_matter(page.title, page.search_boost) + body + "\n"
+    # A page the plugin keeps out of the search index (its search view is empty: the later
+    # pages of long lists) is excluded here too; the others are indexed whole.
+    return front_matter(page.title, page.search_boost, rendered.search == "") + body + "\n"
 
 
 def home_markdown(site: Site, site_name: str, own_home: str | None) -> str:
