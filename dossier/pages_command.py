@@ -18,7 +18,7 @@ from .check import check_content
 from .load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from .report import summary_line, text_report
 from .site.links import HOME
-from .site.markdown_pages import generator_config, markdown_site, navigation, off_nav
+from .site.markdown_pages import PageError, generator_config, markdown_site, navigation, off_nav
 from .site.prerender import SiteSettings
 from .site.site import Output
 from .site.templating import template_error_message
@@ -111,8 +111,9 @@ def run(args: argparse.Namespace) -> int:
                 continue
             _write(output, docs)
             pages += output.src_uri.endswith(".md")
-    except TemplateError as error:  # a custom template that does not fit
-        sys.stderr.write(f"dossier pages: error: {template_error_message(error, 'a page')}\n")
+    except (PageError, TemplateError) as error:  # a custom template that does not fit (the home page: TemplateError)
+        message = str(error) if isinstance(error, PageError) else template_error_message(error, HOME)
+        sys.stderr.write(f"dossier pages: error: {message}\n")
         return EXIT_PROBLEMS
     if taken:
         sys.stderr.write(

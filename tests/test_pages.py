@@ -156,3 +156,13 @@ def test_a_page_the_plugin_keeps_out_of_search_is_excluded_from_the_generators_s
     assert yaml.safe_load(later_page.split("\n---\n")[0][4:])["search"] == {"exclude": True}
     first_page = page_markdown(site, page, RenderedPage("<p>rows</p>", (), "<h1>Claims</h1>"))
     assert "search" not in yaml.safe_load(first_page.split("\n---\n")[0][4:])
+
+
+def test_a_custom_template_that_does_not_fit_is_named(make_dossier, capsys, tmp_path) -> None:
+    make_dossier()
+    (tmp_path / "overrides" / "pages").mkdir(parents=True)
+    (tmp_path / "overrides" / "pages" / "claim.html").write_text("<h1>{{ no_such_name }}</h1>\n", "utf-8")
+    code, _, err = run(capsys, "pages", "--out", "built", "--custom-templates", "overrides")
+    assert code == 1
+    assert "claim.html, line 1" in err and "no_such_name" in err and "(while rendering claims/release-count.md)" in err
+    assert "Traceback" not in err

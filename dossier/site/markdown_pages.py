@@ -21,6 +21,7 @@ import json
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from .html import title_html
@@ -28,6 +29,12 @@ from .links import HOME
 from .page import RenderedPage
 from .prerender import SiteSettings
 from .site import ASSETS, Output, PlannedPage, Site
+from .templating import template_error_message
+
+
+class PageError(Exception):
+    """A page that could not be rendered: the message names the template, its line and the page."""
+
 
 HOME_TITLE = "Overview"  # the home page in the navigation, as the plugin names it
 PAGE_TEMPLATE = "pages/markdown_page.html"
@@ -71,8 +78,12 @@ def markdown_site(settings: SiteSettings, site: Site, site_name: str, own_home: 
     for output in settings.outputs(site):
         if output.page is None:
             yield output
-        else:
-            yield Output(output.src_uri, page_markdown(site, output.page, site.render(output.src_uri)))
+            continue
+        try:
+            rendered = site.render(output.src_uri)
+        except TemplateError as error:  # a custom template that does not fit
+            raise PageError(template_error_message(error, output.src_uri)) from None
+        yield Output(output.src_uri, page_markdown(site, output.page, rendered))
 
 
 def navigation(site: Site, own_pages: list[str]) -> list[object]:
