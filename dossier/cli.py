@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import diffing
+from . import diffing, pages_command
 from .add_article import AddArticleError, add_article
 from .check import check_content
 from .export import export
@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     adder.add_argument("--id", dest="article_id", help="the article id (default: outlet and date)")
     adder.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     diffing.add_parser(commands)
+    pages_command.add_parser(commands)
     return parser
 
 
@@ -161,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "add-article" and not args.content.is_dir():
         sys.stderr.write(f"dossier {args.command}: error: the content folder '{args.content}' does not exist\n")
         return EXIT_USAGE
-    handler = {"check": _check, "export": _export, "add-article": _add_article, "diff": diffing.run}[args.command]
+    handler = {"check": _check, "export": _export, "add-article": _add_article, "diff": diffing.run, "pages": pages_command.run}[
+        args.command
+    ]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. `dossier export | head`

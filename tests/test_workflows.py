@@ -21,6 +21,7 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
 NEWEST = WORKFLOWS / "newest-dependencies.yml"
+GENERATORS = WORKFLOWS / "generators.yml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 LOCK = ROOT / "requirements.lock"
 INSTALL_FROM_LOCK = "pip install --require-hashes -r requirements.lock"
@@ -67,8 +68,8 @@ def uses(job: dict[str, Any], action: str) -> list[dict[str, Any]]:
     return [step for step in steps(job) if step.get("uses", "").split("@")[0] == action]
 
 
-def test_there_are_the_three_workflows() -> None:
-    assert workflow_files() == [NEWEST, PUBLISH, PULL_REQUEST]
+def test_there_are_the_four_workflows() -> None:
+    assert workflow_files() == [GENERATORS, NEWEST, PUBLISH, PULL_REQUEST]
 
 
 def test_actionlint_finds_nothing() -> None:
