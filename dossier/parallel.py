@@ -4,8 +4,8 @@ The pool is started with `spawn`, never `fork`: the check also runs inside `mkdo
 whose file watcher and HTTP server are threads, and a forked child inherits any lock one of
 them held at that moment (logging's, the import lock) with no thread left to release it.
 
-Work is sent as plain, picklable data (articles, quotes, the compiled mention pattern as
-data, see patterncache.py) and results come back in the order the work was given, so the
+Work is sent as plain, picklable data (articles, quotes, the names to find: each worker
+builds its mention automata from them in milliseconds) and results come back in the order the work was given, so the
 check gives exactly what the serial path gives (tests/test_parallel.py compares both).
 
 The check, and each worker's chunk, runs with Python's cyclic garbage collector paused

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import time
@@ -14,8 +13,6 @@ from sitebuild import generate_project
 
 from dossier.check import check_content
 from dossier.export import export
-from dossier.mentions import MentionFinder
-from dossier.patterncache import compile_cached
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,24 +52,6 @@ def test_pool_and_serial_check_report_the_same_problems(generated: Path, tmp_pat
     codes = {problem.code for problem in serial.problems}
     assert {"quote-not-found", "bidi-control"} <= codes
     assert [p.format_text() for p in serial.problems] == [p.format_text() for p in pooled.problems]
-
-
-def test_a_cached_mention_pattern_finds_what_a_fresh_one_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(tmp_path))
-    names = {f"e{i}": [f"Name{i} Surname{i}", f"N{i}S"] for i in range(2000)}
-    text = "Met Name17 Surname17 and N1999S, not name3 surname3x nor N5SX."
-    fresh = MentionFinder(names).find(text)
-    compile_cached.cache_clear()
-    assert list(tmp_path.rglob("*.json"))  # written by the first finder
-    cached = MentionFinder(names).find(text)
-    assert fresh == cached
-    source = MentionFinder(names)._source
-    assert source is not None
-    # The program loaded from the cache is the one `re` compiles.
-    restored, compiled = compile_cached(source), re.compile(source)
-    assert restored.groupindex == compiled.groupindex and restored.flags == compiled.flags
-    assert [m.span() for m in restored.finditer(text * 3)] == [m.span() for m in compiled.finditer(text * 3)]
-    assert [text[m.start : m.end] for m in cached] == ["Name17 Surname17", "N1999S"]
 
 
 def test_kept_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
