@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sitebuild import generate_project
 
-from dossier.check import check_content
+from dossier.check import CheckResult, check_content
 from dossier.export import export
+from dossier.parallel import run_with_pool
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,6 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate_project(60, tmp_path_factory.mktemp("generated"), seed=7)
+
+
+def _pooled(content: Path) -> CheckResult:
+    return run_with_pool(lambda executor: check_content(content, executor), 0, parallel=True)
 
 
 def _spoil(content: Path) -> None:
@@ -34,8 +39,8 @@ def _spoil(content: Path) -> None:
 
 
 def test_pool_and_serial_check_give_the_same_export(generated: Path) -> None:
-    serial = check_content(generated, parallel=False)
-    pooled = check_content(generated, parallel=True)
+    serial = check_content(generated)
+    pooled = _pooled(generated)
     assert serial.ok and pooled.ok
     assert serial.analysis is not None and pooled.analysis is not None and serial.dossier is not None and pooled.dossier is not None
     assert serial.problems == pooled.problems
@@ -47,8 +52,8 @@ def test_pool_and_serial_check_report_the_same_problems(generated: Path, tmp_pat
     content = tmp_path / "content"
     subprocess.run(["cp", "-r", str(generated), str(content)], check=True)
     _spoil(content)
-    serial = check_content(content, parallel=False)
-    pooled = check_content(content, parallel=True)
+    serial = check_content(content)
+    pooled = _pooled(content)
     codes = {problem.code for problem in serial.problems}
     assert {"quote-not-found", "bidi-control"} <= codes
     assert [p.format_text() for p in serial.problems] == [p.format_text() for p in pooled.problems]
