@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
+from .chunks import submit_chunks
 from .load.file_cache import ParsedFiles
 from .mentions import MentionFinder
 from .model import Article, Dossier, Mention
-from .parallel import submit_chunks
 from .problems import Location, Problem, ProblemList
 from .quotes import ArticleText, Span
 from .text import MappedText, casefolded, fold_mapped

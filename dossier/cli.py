@@ -10,9 +10,10 @@ from pathlib import Path
 
 from . import diffing, pages_command
 from .add_article import AddArticleError, add_article
-from .check import check_content
+from .check import CheckResult, check_content, count_articles
 from .export import export
 from .formats import FORMATS, SiteAddress, export_input
+from .parallel import run_with_pool
 from .report import count, github_report, json_report, step_summary, summary_line, text_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -85,8 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _checked(content: Path) -> CheckResult:
+    """The check, with a process pool when the dossier is big enough for one to pay."""
+    return run_with_pool(lambda executor: check_content(content, executor), count_articles(content))
+
+
 def _check(args: argparse.Namespace) -> int:
-    result = check_content(args.content)
+    result = _checked(args.content)
     problems = result.problems
     if args.format == "json":
         sys.stdout.write(json_report(problems))
@@ -113,7 +119,7 @@ def _export(args: argparse.Namespace) -> int:
     if chosen is not None and chosen.binary and args.output is None:
         sys.stderr.write(f"dossier export: error: --format {args.format} writes a binary file: name it with --output FILE\n")
         return EXIT_USAGE
-    result = check_content(args.content)
+    result = _checked(args.content)
     if not result.ok or result.dossier is None or result.analysis is None:
         sys.stderr.write(text_report(result.problems))
         sys.stderr.write(f"dossier export: not exported: {summary_line(result.problems)}\n")

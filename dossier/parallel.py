@@ -4,8 +4,8 @@ The pool is started with `spawn`, never `fork`: the check also runs inside `mkdo
 whose file watcher and HTTP server are threads, and a forked child inherits any lock one of
 them held at that moment (logging's, the import lock) with no thread left to release it.
 
-Work is sent as plain, picklable data (articles, quotes, the compiled mention pattern as
-data, see patterncache.py) and results come back in the order the work was given, so the
+Work is sent as plain, picklable data (articles, quotes, the names to find: each worker
+builds its mention automata from them in milliseconds) and results come back in the order the work was given, so the
 check gives exactly what the serial path gives (tests/test_parallel.py compares both).
 
 The check, and each worker's chunk, runs with Python's cyclic garbage collector paused
@@ -14,16 +14,21 @@ The check, and each worker's chunk, runs with Python's cyclic garbage collector 
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar
+from typing import Any
 
+from .chunks import Result, worker_count
 from .collector import collections_paused
+
+log = logging.getLogger(__name__)
 
 # Below this many articles the pool does not pay back its start-up: two spawned interpreters
 # importing the core (~0.4 s of CPU each) and the articles pickled both ways. Measured on an
@@ -33,19 +38,6 @@ from .collector import collections_paused
 POOL_MIN_ARTICLES = 2000
 # `DOSSIER_PARALLEL=0` never uses the pool, `=1` always does (benchmarks, tests); unset: by size.
 PARALLEL_ENV = "DOSSIER_PARALLEL"
-# Chunks per worker: enough that one slow chunk does not leave the other cores idle at the end.
-CHUNKS_PER_WORKER = 4
-
-Item = TypeVar("Item")
-Result = TypeVar("Result")
-
-
-def worker_count() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
 
 
 def pool_wanted(articles: int, forced: bool | None = None) -> bool:
@@ -75,7 +67,7 @@ def _exit_with(parent: int) -> None:
 
 def _new_pool() -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")  # see the module's docstring: never fork
-    return ProcessPoolExecutor(max_workers=max(2, worker_count()), mp_context=context, initializer=_exit_with, initargs=(os.getpid(),))
+    return _PausedPool(max_workers=max(2, worker_count()), mp_context=context, initializer=_exit_with, initargs=(os.getpid(),))
 
 
 class KeptPool:
@@ -113,39 +105,32 @@ def check_pool(wanted: bool, kept: KeptPool | None = None) -> Iterator[Executor 
                 yield executor
 
 
-def _chunks(items: Sequence[Item], count: int) -> list[Sequence[Item]]:
-    size = max(1, -(-len(items) // count))
-    return [items[start : start + size] for start in range(0, len(items), size)]
-
-
-def _run_paused(function: Callable[..., list[Result]], chunk: Sequence[Item], *shared: Any) -> list[Result]:
+def _run_paused(function: Callable[..., Result], *args: Any) -> Result:
     """Run in a worker: one chunk's work with the garbage collector paused, as in the serial check."""
     with collections_paused():
-        return function(chunk, *shared)
+        return function(*args)
 
 
-class Results(Generic[Result]):
-    """The results of work started in the pool, in the order of its items: all at once
-    (calling it), or one by one as their chunks are done (iterating it), once either way."""
+class _PausedPool(ProcessPoolExecutor):
+    """The check's pool: every task runs in its worker with the collector paused."""
 
-    def __init__(self, chunks: Iterator[list[Result]]) -> None:
-        self._chunks = chunks
-
-    def __call__(self) -> list[Result]:
-        return list(self)
-
-    def __iter__(self) -> Iterator[Result]:
-        for chunk in self._chunks:
-            yield from chunk
+    def submit(self, fn: Callable[..., Result], /, *args: Any, **kwargs: Any) -> Future[Result]:
+        return super().submit(_run_paused, fn, *args, **kwargs)
 
 
-def submit_chunks(executor: Executor | None, function: Callable[..., list[Result]], items: Sequence[Item], *shared: Any) -> Results[Result]:
-    """Start `function(chunk, *shared)` on chunks of `items`; the results, in order, once asked for.
-
-    Without an executor, `function` runs on all items at once when the results are asked for.
-    """
-    if executor is None:
-        return Results(function(items, *shared) for _ in (None,))
-    chunks = _chunks(items, worker_count() * CHUNKS_PER_WORKER)
-    futures: list[Future[list[Result]]] = [executor.submit(_run_paused, function, chunk, *shared) for chunk in chunks]
-    return Results(future.result() for future in futures)
+def run_with_pool(
+    run: Callable[[Executor | None], Result], articles: int, parallel: bool | None = None, kept: KeptPool | None = None
+) -> Result:
+    """`run(executor)` with a pool when one pays for this many articles (`pool_wanted`), else
+    `run(None)`; with the collector paused either way. Should the pool break (e.g. started by a
+    script without an `if __name__ == "__main__"` guard), run again without it."""
+    if pool_wanted(articles, parallel):
+        try:
+            with check_pool(True, kept) as executor:
+                return run(executor)
+        except BrokenProcessPool as error:
+            if kept is not None:
+                kept.close()  # the next check starts fresh workers
+            log.warning("the check's worker processes failed (%s): checking in this process instead", error)
+    with collections_paused():
+        return run(None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 
 from .closest import closest_passage
 from .mentions import name_key
@@ -54,20 +53,6 @@ def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
                 f"keep '{name}' on only one of them (see {dossier.entities[first_id].location})",
                 code="shared-alias",
             )
-
-
-def verify_quotes(
-    dossier: Dossier, problems: ProblemList, loose: Iterable[tuple[str, str, Location]] = ()
-) -> dict[tuple[str, int], tuple[Span, ...]]:
-    """Find every quote in its article; report the ones that are not there, and why.
-
-    `loose` quotes belong to evidence items with other errors: checked, but not placed.
-    Also warns about bidirectional control characters in every article. (The check itself
-    runs this with the mentions, article by article: `article_checks.run_article_checks`.)
-    """
-    from .article_checks import run_article_checks  # it builds on this module
-
-    return run_article_checks(dossier, problems, loose, None).passages
 
 
 def verify_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> tuple[Span, ...] | None:

@@ -19,7 +19,6 @@ from .text_checks import _clip as _clip
 from .text_checks import _mention_key as _mention_key
 from .text_checks import _report_missing_quote as _report_missing_quote
 from .text_checks import check_aliases as check_aliases
-from .text_checks import verify_quotes as verify_quotes
 from .values import check_measure, check_unit, unit_disagreements
 
 ORIGIN_KINDS = frozenset({Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY})

@@ -91,10 +91,10 @@ def test_a_check_reusing_outcomes_reports_what_a_fresh_check_reports(generated: 
     cache = OutcomeCache()
     setup, change = EDITS[edit]
     setup(content)
-    before = check_content(content, parallel=False, cache=cache)
+    before = check_content(content, cache=cache)
     change(content)
-    reused = check_content(content, parallel=False, cache=cache)
-    fresh = check_content(content, parallel=False)
+    reused = check_content(content, cache=cache)
+    fresh = check_content(content)
     assert _summary(reused) == _summary(fresh)
     assert _summary(reused) != _summary(before)  # the edit shows
 
@@ -111,11 +111,11 @@ def test_only_the_files_an_edit_changed_are_read_again(generated: Path, tmp_path
 
     monkeypatch.setattr(articles_module, "_load_article", counting)
     cache = OutcomeCache()
-    check_content(content, parallel=False, cache=cache)
+    check_content(content, cache=cache)
     assert len(read) == 40
     read.clear()
     _edit_an_article(content)
-    check_content(content, parallel=False, cache=cache)
+    check_content(content, cache=cache)
     assert read == [sorted((content / "articles").iterdir())[0].name]
 
 
@@ -131,10 +131,10 @@ def test_new_names_find_mentions_again_but_leave_quotes_alone(generated: Path, t
 
     monkeypatch.setattr(article_checks, "verify_quote", counting)
     cache = OutcomeCache()
-    check_content(content, parallel=False, cache=cache)
+    check_content(content, cache=cache)
     assert verified
     verified.clear()
     _give_an_entity_an_alias_an_article_uses(content)
-    reused = check_content(content, parallel=False, cache=cache)
+    reused = check_content(content, cache=cache)
     assert verified == []
-    assert _summary(reused) == _summary(check_content(content, parallel=False))
+    assert _summary(reused) == _summary(check_content(content))

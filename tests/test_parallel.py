@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import time
@@ -12,10 +11,9 @@ from pathlib import Path
 import pytest
 from sitebuild import generate_project
 
-from dossier.check import check_content
+from dossier.check import CheckResult, check_content
 from dossier.export import export
-from dossier.mentions import MentionFinder
-from dossier.patterncache import compile_cached
+from dossier.parallel import run_with_pool
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate_project(60, tmp_path_factory.mktemp("generated"), seed=7)
+
+
+def _pooled(content: Path) -> CheckResult:
+    return run_with_pool(lambda executor: check_content(content, executor), 0, parallel=True)
 
 
 def _spoil(content: Path) -> None:
@@ -37,8 +39,8 @@ def _spoil(content: Path) -> None:
 
 
 def test_pool_and_serial_check_give_the_same_export(generated: Path) -> None:
-    serial = check_content(generated, parallel=False)
-    pooled = check_content(generated, parallel=True)
+    serial = check_content(generated)
+    pooled = _pooled(generated)
     assert serial.ok and pooled.ok
     assert serial.analysis is not None and pooled.analysis is not None and serial.dossier is not None and pooled.dossier is not None
     assert serial.problems == pooled.problems
@@ -50,29 +52,11 @@ def test_pool_and_serial_check_report_the_same_problems(generated: Path, tmp_pat
     content = tmp_path / "content"
     subprocess.run(["cp", "-r", str(generated), str(content)], check=True)
     _spoil(content)
-    serial = check_content(content, parallel=False)
-    pooled = check_content(content, parallel=True)
+    serial = check_content(content)
+    pooled = _pooled(content)
     codes = {problem.code for problem in serial.problems}
     assert {"quote-not-found", "bidi-control"} <= codes
     assert [p.format_text() for p in serial.problems] == [p.format_text() for p in pooled.problems]
-
-
-def test_a_cached_mention_pattern_finds_what_a_fresh_one_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(tmp_path))
-    names = {f"e{i}": [f"Name{i} Surname{i}", f"N{i}S"] for i in range(2000)}
-    text = "Met Name17 Surname17 and N1999S, not name3 surname3x nor N5SX."
-    fresh = MentionFinder(names).find(text)
-    compile_cached.cache_clear()
-    assert list(tmp_path.rglob("*.json"))  # written by the first finder
-    cached = MentionFinder(names).find(text)
-    assert fresh == cached
-    source = MentionFinder(names)._source
-    assert source is not None
-    # The program loaded from the cache is the one `re` compiles.
-    restored, compiled = compile_cached(source), re.compile(source)
-    assert restored.groupindex == compiled.groupindex and restored.flags == compiled.flags
-    assert [m.span() for m in restored.finditer(text * 3)] == [m.span() for m in compiled.finditer(text * 3)]
-    assert [text[m.start : m.end] for m in cached] == ["Name17 Surname17", "N1999S"]
 
 
 def test_kept_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:

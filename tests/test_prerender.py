@@ -79,7 +79,7 @@ def test_the_repositorys_own_site_builds_the_same_with_its_pages_rendered_in_a_s
 def small_site(tmp_path: Path) -> tuple[SiteSettings, Site]:
     content = generate_project(12, tmp_path / "project", seed=2)
     settings = SiteSettings(content.resolve(), title="Small")
-    result = check_content(content, parallel=False)
+    result = check_content(content)
     assert result.dossier is not None and result.analysis is not None
     return settings, settings.site(result.dossier, result.analysis)
 

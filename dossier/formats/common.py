@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..addresses import article_page, claim_page, url_of
 from ..model import Dossier
-from ..site.links import article_page, claim_page, url_of
 
 Record = Mapping[str, Any]
 

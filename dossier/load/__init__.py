@@ -15,9 +15,9 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..chunks import submit_chunks
 from ..kinds import CLAIM_SECTION, KINDS, MEASURE_SECTION
 from ..model import Dossier
-from ..parallel import submit_chunks
 from ..problems import ProblemList
 from ..yamlsource import PathKey, YamlDocument
 from .articles import ARTICLES_FOLDER, article_files, collect_articles, load_article_files, load_articles

@@ -16,8 +16,8 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..chunks import Results, submit_chunks
 from ..files import display_path
-from ..parallel import Results, submit_chunks
 
 Result = TypeVar("Result")
 

@@ -19,6 +19,8 @@ from .links import entity_page
 
 # Contested and disputed first: where the sources disagree is what a reader looks for.
 _T = TypeVar("_T")
+# How an order is got: (its name, its key, the computation) -> the order.
+OrderSource = Callable[[str, object, Callable[[], Any]], Any]
 
 STATUS_ORDER = [Status.CONTESTED, Status.DISPUTED, Status.CORROBORATED, Status.SINGLE_SOURCE]
 
@@ -136,6 +138,15 @@ class SiteData:
         if value is None:
             value = self._orders[(name, key)] = compute()
         return value
+
+    def watch_orders(self, wrap: Callable[[OrderSource], OrderSource]) -> None:
+        """The preview's seam (dependencies.py): from now on every order is got through
+        `wrap(the cached computation)`. Orders of one entry (keyed by an id) computed so far
+        are forgotten, so that they are computed again through it and their reads recorded;
+        orders of the whole dossier are kept (see `_instrument` there for why)."""
+        for planned in [order for order in self._orders if isinstance(order[1], str)]:
+            del self._orders[planned]
+        self._order = wrap(self._order)  # type: ignore[method-assign,assignment]  # this instance's orders only
 
     def order(self, name: str, key: object) -> Any:
         """An order by its name and key, as the method of that name returns it (the preview

@@ -212,7 +212,7 @@ class DependencyTracker:
 
     def _base(self, uri: str) -> bytes:
         assert self._site is not None
-        return fingerprint((self._site.pages[uri], self._digests.of_captured(self._site._render[uri])))
+        return fingerprint((self._site.pages[uri], self._digests.of_captured(self._site.renderer_of(uri))))
 
     def _unchanged(self, dependency: Dependency) -> bool:
         return self._fingerprints.get(dependency) == self._now(dependency)
@@ -296,9 +296,7 @@ def _instrument(site: Site, tracked_order: Callable[[Any], Callable[..., Any]]) 
     # page depends on what it reads of the order, `_order_read`), and computing it again through
     # the recording structures cost ~2 s a rebuild at 10,000 articles. Kept or computed anew, it
     # holds the same values.
-    for planned in [order for order in data._orders if isinstance(order[1], str)]:
-        del data._orders[planned]
-    data._order = tracked_order(data._order)  # type: ignore[method-assign]  # an instance's own cache, wrapped
+    data.watch_orders(tracked_order)
     return structures
 
 

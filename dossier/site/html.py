@@ -10,7 +10,7 @@ reach them as `markupsafe.Markup`, each made in one function here:
   close the script element a template puts it in.
 
 Every other value a template prints is escaped by `escape_output` (HTML's five special
-characters, quotes included).
+characters, quotes included; compat/jinja.py makes it the one call per printed value).
 
 The output is final HTML: the plugin hands it to MkDocs after Python-Markdown has run, so
 no Markdown extension (attr_list, md_in_html, ...) ever sees it.
@@ -19,7 +19,6 @@ no Markdown extension (attr_list, md_in_html, ...) ever sees it.
 from __future__ import annotations
 
 import functools
-import html
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -32,18 +31,14 @@ from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
 from ..commonmark import markdown_parser
-
-try:  # MarkupSafe's escaper in C (what its `escape` calls), without a Markup object per value
-    from markupsafe._speedups import _escape_inner
-except ImportError:  # pragma: no cover - MarkupSafe without its C extension
-    _escape_inner = html.escape
+from ..compat.markupsafe import escape_text
 
 
 def escape_html(text: str) -> str:
     """HTML's five special characters escaped, quotes spelt as the standard library spells
     them (`&quot;`, `&#x27;`, the spelling pages have always had; MarkupSafe writes `&#34;`
     and `&#39;`, which browsers read alike)."""
-    out = _escape_inner(text)
+    out = escape_text(text)
     return out.replace("&#34;", "&quot;").replace("&#39;", "&#x27;") if "&#3" in out else out
 
 

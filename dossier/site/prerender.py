@@ -42,9 +42,10 @@ from typing import Any
 from jinja2 import BytecodeCache
 
 from ..check import check_content, count_articles
+from ..chunks import worker_count
 from ..history import claim_history
 from ..model import Analysis, Dossier
-from ..parallel import PARALLEL_ENV, worker_count
+from ..parallel import PARALLEL_ENV
 from .dependencies import fingerprint
 from .page import RenderedPage
 from .site import EXPORT_PATH, Output, Site
@@ -253,7 +254,7 @@ def work(settings: SiteSettings, connection: Connection, folder: Path) -> None:
 
 def _work(settings: SiteSettings, connection: Connection, folder: Path) -> None:
     before = content_state(settings.content_dir)
-    result = check_content(settings.content_dir, parallel=False)
+    result = check_content(settings.content_dir)
     after = content_state(settings.content_dir)
     if not result.ok or result.dossier is None or result.analysis is None:
         connection.send(("failed", "the dossier has errors"))  # the build reports them

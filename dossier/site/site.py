@@ -195,6 +195,10 @@ class Site:
     def render(self, src_uri: str) -> RenderedPage:
         return self._render[src_uri](self._parts(src_uri))
 
+    def renderer_of(self, src_uri: str) -> Callable[[Parts], RenderedPage]:
+        """The function that renders a page (the preview fingerprints it with the page's plan: dependencies.py)."""
+        return self._render[src_uri]
+
     def home_summary(self, src_uri: str = links.HOME) -> str:
         """Counts, the most contested claims and the latest events, for the home page."""
         return self.templates.render("home_summary.html", **home_summary(self._parts(src_uri)))

@@ -1,7 +1,8 @@
 """The Jinja2 environment every page and fragment is rendered in.
 
 Autoescaping is on: a value is escaped unless it is `markupsafe.Markup` (made only in
-`html.py`, or by rendering a template); `html.escape_output` escapes everything else. Templates are looked up first in the user's
+`html.py`, or by rendering a template); `html.escape_output` escapes everything else, as the
+one call per printed value (`compat/jinja.py`; MarkupSafe's `escape` where that does not hold). Templates are looked up first in the user's
 `custom_templates` folder, then among the shipped ones (`dossier/site/templates/`), so a
 file of the same name replaces a shipped template.
 
@@ -31,13 +32,12 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 from jinja2.bccache import Bucket
-from jinja2.compiler import CodeGenerator, Frame
 from jinja2.ext import Extension
 from jinja2.lexer import TOKEN_DATA, Token, TokenStream
-from jinja2.nodes import Expr
 from markupsafe import Markup
 
 from .. import dates
+from ..compat.jinja import escaping
 from ..model import DateValue, Stance, Status
 from .html import escape_output
 
@@ -61,35 +61,7 @@ class JoinLines(Extension):
                 yield token
 
 
-class EscapingCodeGenerator(CodeGenerator):
-    """Compiles a printed value to one call, `escape_output(value)`, instead of Jinja's
-    `escape(finalize(value))`.
-
-    Same rule (a value is escaped unless it is markup), and the pages' own spelling of
-    escaped quotes; half the work per value, which is most of the cost of rendering a large
-    dossier's pages. Should a Jinja release stop calling these two methods, values would be
-    escaped twice, which the site tests would see at once (`&amp;lt;`).
-    """
-
-    def _escapes_itself(self, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> bool:
-        return bool(frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src)
-
-    def _output_child_pre(self, node: Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escapes_itself(frame, finalize):
-            self.write(finalize.src or "")
-        else:
-            super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(self, node: Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo) -> None:
-        if self._escapes_itself(frame, finalize):
-            self.write(")")
-        else:
-            super()._output_child_post(node, frame, finalize)
-
-
 class SiteEnvironment(Environment):
-    code_generator_class = EscapingCodeGenerator
-
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         """A template's globals as a plain dict, not Jinja's ChainMap over the environment's.
 
@@ -201,16 +173,19 @@ def _setup(env: Environment) -> str:
 def template_environment(custom_dir: Path | None = None, compiled: BytecodeCache | None = None) -> Environment:
     loaders: list[BaseLoader] = [] if custom_dir is None else [FileSystemLoader(custom_dir)]
     loaders.append(PackageLoader("dossier.site", "templates"))
-    return SiteEnvironment(
+    generator, finalize = escaping(escape_output)
+    env = SiteEnvironment(
         bytecode_cache=compiled,
         loader=ChoiceLoader(loaders),
         autoescape=True,
-        finalize=escape_output,
+        finalize=finalize,
         auto_reload=False,  # a build never changes its templates; no stat() per page
         cache_size=-1,  # every template stays loaded: a dict, not an LRU cache that locks on each look-up
         undefined=StrictUndefined,  # a misspelt name in a custom template fails the build
         extensions=[JoinLines],
     )
+    env.code_generator_class = generator
+    return env
 
 
 class Templates:

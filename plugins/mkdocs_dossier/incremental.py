@@ -54,6 +54,7 @@ from dossier.site.dependencies import DependencyTracker, UntrackableSite, finger
 from dossier.site.page import RenderedPage
 from dossier.site.site import Site
 
+from .compat import material, mkdocs
 from .kept_output import move_back
 
 log = get_plugin_logger(__name__)
@@ -69,7 +70,7 @@ class IncrementalPreview:
         self.complete = False  # whether the last build wrote a whole site
         self.kept: list[str] = []  # the src_uri of the pages kept in this build
         self.rendered = 0
-        self._entries: dict[str, list[Any]] = {}  # page src_uri -> its search index entries
+        self._kept_entries: dict[str, list[Any]] = {}  # page src_uri -> its search index entries
         self._mark: int | None = None
         self._unaffected: set[str] = set()  # by the tracker, in this build
         self._in_navigation: set[str] = set()
@@ -116,14 +117,14 @@ class IncrementalPreview:
         wanted: dict[str, str] = {}  # the output path of each page that may be kept -> its src_uri
         for file in files:
             uri = file.src_uri
-            if uri in unaffected and not site.pages[uri].in_nav and (not indexed or uri in self._entries):
+            if uri in unaffected and not site.pages[uri].in_nav and (not indexed or uri in self._kept_entries):
                 wanted[file.dest_uri] = uri
         found = move_back(str(self.previous), config.site_dir, set(wanted)) if self.previous is not None and wanted else set()
         kept = {wanted[path] for path in found}  # a page's output is a file MkDocs wrote: put back, or missing
         self.kept = sorted(kept)
-        for uri in list(self._entries):
+        for uri in list(self._kept_entries):
             if uri not in kept:
-                del self._entries[uri]  # captured again when the page is rendered
+                del self._kept_entries[uri]  # captured again when the page is rendered
         return kept
 
     def render(self, uri: str) -> RenderedPage:
@@ -150,7 +151,7 @@ class IncrementalPreview:
     def after_indexing(self, uri: str, config: MkDocsConfig) -> None:
         entries = _search_entries(config)
         if entries is not None and self._mark is not None:
-            self._entries[uri] = entries[self._mark :]
+            self._kept_entries[uri] = entries[self._mark :]
         self._mark = None
 
     def finish(self, config: MkDocsConfig) -> None:
@@ -158,26 +159,25 @@ class IncrementalPreview:
         entries = _search_entries(config)
         if entries is not None:
             for uri in self.kept:
-                entries.extend(self._entries[uri])
+                entries.extend(self._kept_entries[uri])
         self.discard_previous()
         self.complete = True
 
     def failed(self) -> None:
         self.complete = False
         self.tracker.forget()
-        self._entries.clear()
+        self._kept_entries.clear()
         self._navigation.clear()
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
-    """The list the search plugin collects its index in (Material's `entries`, MkDocs' `_entries`)."""
+    """The list the search plugin collects its index in (Material's or MkDocs'), or None."""
     for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        index = getattr(plugin, "search_index", None)
-        for attribute in ("entries", "_entries"):
-            entries = getattr(index, attribute, None)
-            if isinstance(entries, list):
-                return entries
+        index = getattr(config.plugins.get(name), "search_index", None)
+        for entries_of in (material.search_entries, mkdocs.search_entries):
+            found = entries_of(index)
+            if found is not None:
+                return found
     return None
 
 

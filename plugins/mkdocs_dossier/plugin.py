@@ -24,10 +24,10 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from dossier.article_checks import OutcomeCache
-from dossier.check import check_content
+from dossier.check import check_content, count_articles
 from dossier.collector import defer_collections, end_build, restore_collections, restore_now
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
-from dossier.parallel import KeptPool
+from dossier.parallel import KeptPool, run_with_pool
 from dossier.problems import Problem
 from dossier.report import summary_line
 from dossier.site.csp import add_policy
@@ -144,7 +144,10 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         before = self.checked_state = content_state(self.content_dir) if self.prerendered or self.serving else b""
         # With a prerendering process on the other core, a pool for the check would only compete with it.
         parallel = False if self.prerendered else None
-        result = check_content(self.content_dir, parallel, cache=self.check_cache, kept=self.check_workers)
+        content, cache = self.content_dir, self.check_cache
+        result = run_with_pool(
+            lambda executor: check_content(content, executor, cache), count_articles(content), parallel, self.check_workers
+        )
         self.site, self.problems_html = None, None
         for problem in result.warnings:
             # Warnings never stop the preview: MkDocs counts every logged warning against

@@ -19,7 +19,9 @@ from mkdocs.utils import get_relative_url
 
 from dossier.site.site import SEARCH_WORKER
 
-_CONFIG_START = '<script id="__config" type="application/json">'
+from .compat.material import CONFIG_SCRIPT_START
+
+_CONFIG_START = CONFIG_SCRIPT_START
 _CONFIG = re.compile(re.escape(_CONFIG_START) + "(?P<body>.*?)</script>", re.S)
 _ORIGIN = "http://site.invalid/"  # a stand-in origin, to resolve page-relative URLs on
 

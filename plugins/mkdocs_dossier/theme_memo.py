@@ -36,17 +36,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_theme_dir
 
+from .compat.material import MAIN, MEMO_READS, memo_templates_hold
+
 _ORIGINALS = "dossier-theme-memo/original/"  # the theme's own template, under this prefix
-NAV = "partials/nav.html"
-MAIN = "main.html"
-# The templates whose output a memo keeps, with those they read: any overridden, no memo.
-# Besides the sidebar: the search box and the logo, in every page's header.
-_READS = {
-    NAV: (NAV, "partials/nav-item.html", "partials/logo.html", "partials/source.html"),
-    "partials/search.html": ("partials/search.html",),
-    "partials/logo.html": ("partials/logo.html",),
-    MAIN: (MAIN, "base.html"),  # the `config` block
-}
 
 
 def _wrapper(name: str) -> str:
@@ -149,7 +141,7 @@ def use_theme_memo(env: Environment, nav: Navigation, config: MkDocsConfig) -> N
     """Give this build's pages outside the navigation the parts of Material's template that are Material's own once per folder."""
     if config.theme.name != "material" or env.loader is None or isinstance(env.loader, _MemoLoader):
         return
-    wrapped = [name for name, reads in _READS.items() if _materials_own(env, reads)]
+    wrapped = [name for name, reads in MEMO_READS.items() if _materials_own(env, reads) and not memo_templates_hold(env, name)]
     if wrapped:
         env.loader = _MemoLoader(env.loader, wrapped)
         env.globals["dossier_theme_memo"] = ThemeMemo(nav, config)
