@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from concurrent.futures.process import BrokenProcessPool
@@ -84,7 +85,7 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
         found = checking(problems)
         if problems.has_errors:
             return CheckResult(dossier, None, problems.sorted())
-        analysis = derive.analyse(dossier, found.passages, found.mentions)
+        analysis = dataclasses.replace(derive.analyse(dossier, found.passages, found.mentions), excerpts=found.excerpts)
     return CheckResult(dossier, analysis, problems.sorted())
 
 
