@@ -8,6 +8,8 @@ and otherwise the closest passage of the article with the words that differ.
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,8 +22,10 @@ from .numbers import SEPARATORS, number_at
 from .problems import Location, ProblemList
 from .quote_warnings import warn_invisible, warn_negation
 from .quotes import MAX_LEFT_OUT, MIN_WORDS, STRICT, ArticleText, Placement, Quote, Rules, Span, parse_quote, whole_at
-from .text import BIDI_CONTROLS, fold
+from .text import BIDI_MARKS, fold
 
+# An HTML character reference, decimal, hexadecimal or named: an article's text is judged decoded.
+_REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 COPY_HINT = (
     "copy the passage exactly as a reader sees it, from and to whole words; only case, spacing, accents on "
     "Latin letters, curly quotes, dashes and invisible characters may differ, and '...' may stand for up to "
@@ -235,19 +239,33 @@ def _visible(text: ArticleText, start: int, end: int) -> str:
     return text.visible_between(*text.source_span(start, end)).strip() if start < end else ""
 
 
+def _bidi_in(line: str) -> list[tuple[int, str]]:
+    """(column from 0, character) of each bidirectional control on a line, written as it is
+    or as an HTML character reference (`&#x202E;`, `&rlm;`): the page shows them decoded."""
+    found = [(column, char) for column, char in enumerate(line) if char in BIDI_MARKS]
+    if "&" in line:
+        for reference in _REFERENCE.finditer(line):
+            decoded = html.unescape(reference.group())
+            if len(decoded) == 1 and decoded in BIDI_MARKS:
+                found.append((reference.start(), decoded))
+    return sorted(found)
+
+
 def check_bidi_controls(article: Article, problems: ProblemList) -> None:
-    """Warn once per line of an article that has bidirectional control characters."""
-    if not any(char in article.body for char in BIDI_CONTROLS):
+    """Warn once per line of an article that has bidirectional control characters (also as references)."""
+    body = article.body
+    if not any(char in body for char in BIDI_MARKS) and not ("&" in body and _REFERENCE.search(body)):
         return
-    for number, line in enumerate(article.body.split("\n")):
-        found = [char for char in line if char in BIDI_CONTROLS]
+    for number, line in enumerate(body.split("\n")):
+        found = _bidi_in(line)
         if not found:
             continue
-        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in dict.fromkeys(found))
+        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in dict.fromkeys(c for _, c in found))
         problems.warning(
-            Location(article.location.file, article.body_line + number, line.index(found[0]) + 1),
+            Location(article.location.file, article.body_line + number, found[0][0] + 1),
             f"the article has bidirectional control characters on this line ({names}): they can make text display differently from what it says",
-            "remove them unless the original article needs them for right-to-left text; quotes are matched as if they were not there",
+            "remove them (or the references that write them, such as &#x202E; or &rlm;) unless the original article needs them "
+            "for right-to-left text; quotes are matched as if they were not there, and the site does not show them",
             code="bidi-control",
         )
 

@@ -16,7 +16,8 @@ from ..model import Article, Claim, DateValue, Measure, Quantity, Stance, Status
 from ..quotes import Span
 from ..values import display_quantity
 from .data import STATUS_ORDER, SiteData, TimelineItem
-from .html import markdown_inline, text_fragment
+from .fragments import text_fragment
+from .html import markdown_inline
 from .links import Linker, article_page, claim_page
 from .passages import excerpt_of
 from .templating import STATUS_LABELS, Templates
@@ -228,9 +229,9 @@ class Parts:
         key = (article.body, article.url, article.archived, article.language, excerpt, spans)
         quoted = self.memo.quoted.get(key)
         if quoted is None:
-            fragment = text_fragment(excerpt.parts, elided=excerpt.elided)
+            original = article.url if article.url and safe_url(article.url) else None
             quoted = self.memo.quoted[key] = Quoted(
-                original_href=article.url + fragment if article.url and safe_url(article.url) else None,
+                original_href=original + text_fragment(article.body, spans) if original else None,
                 passage=_passage_pieces(excerpt),
                 left_out_words=excerpt.left_out_words,
                 lang=text_language(article.language),
