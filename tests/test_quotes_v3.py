@@ -10,7 +10,6 @@ from conftest import BASE_ENTITIES, CLAIMS, art, article, assert_at, assert_clea
 from dossier.cli import main
 
 
-
 def claims(quote: str, article_id: str = "probe") -> str:
     return (
         BASE_ENTITIES
