@@ -242,7 +242,7 @@ def _visible(text: ArticleText, start: int, end: int) -> str:
 def _bidi_in(line: str) -> list[tuple[int, str]]:
     """(column from 0, character) of each bidirectional control on a line, written as it is
     or as an HTML character reference (`&#x202E;`, `&rlm;`): the page shows them decoded."""
-    found = [(column, char) for column, char in enumerate(line) if char in BIDI_MARKS]
+    found = [] if line.isascii() else [(column, char) for column, char in enumerate(line) if char in BIDI_MARKS]
     if "&" in line:
         for reference in _REFERENCE.finditer(line):
             decoded = html.unescape(reference.group())
@@ -257,7 +257,7 @@ def check_bidi_controls(article: Article, problems: ProblemList) -> None:
     if not any(char in body for char in BIDI_MARKS) and not ("&" in body and _REFERENCE.search(body)):
         return
     for number, line in enumerate(body.split("\n")):
-        found = _bidi_in(line)
+        found = _bidi_in(line) if not line.isascii() or "&" in line else []
         if not found:
             continue
         names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in dict.fromkeys(c for _, c in found))
