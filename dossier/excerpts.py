@@ -9,35 +9,36 @@ elided quote joined by " … ". Computed once, by the check, for every quote it 
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 from dataclasses import dataclass
 
 from .quotes import ArticleText, Placement, Span, count_words
-from .text import INVISIBLE, fold
+from .text import INVISIBLE
 
 ELLIPSIS = " … "
+_DROP = dict.fromkeys(map(ord, INVISIBLE))
 _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
-_WHITESPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 # Words that turn a statement around (contract v3, "An ellipsis must not hide a negation"),
-# folded as quotes are; and any word ending in n't (didn't, won't, can't).
-NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none", "nothing", "without", "не", "ни", "нет", "няма"))
+# and any word ending in n't (didn't, won't, can't), with any apostrophe.
+NEGATIONS = ("not", "no", "never", "nor", "neither", "none", "nothing", "without", "не", "ни", "нет", "няма")
+_NEGATION = re.compile(r"(?<!\w)(?:" + "|".join(NEGATIONS) + r")(?!\w)|\w*n['’ʼ´]t(?!\w)", re.IGNORECASE)
 
 
 def shown(text: str) -> str:
-    """Text as the site shows it: invisible and bidirectional controls removed, whitespace runs one space."""
-    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", text))
+    """Text as the site shows it: invisible and bidirectional controls removed, whitespace runs
+    one space (one kept at either end, where the text had some)."""
+    if not text.isascii() and _INVISIBLE.search(text):
+        text = text.translate(_DROP)
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
 
 
 def negations(text: str) -> tuple[str, ...]:
     """The negation words of `text`, as written, each once, in order."""
-    found = []
-    for match in _WORD.finditer(text):
-        word = fold(match.group())
-        if word in NEGATIONS or word.endswith("n't"):
-            found.append(match.group())
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(match.group() for match in _NEGATION.finditer(text)))
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,18 @@ class Passage:
 
 def excerpt_at(text: ArticleText, placement: Placement) -> Excerpt:
     """The article's words at a placement (folded positions, one (start, end) per part)."""
-    ranges = [text.source_span(a, b) for a, b in placement]
-    parts = tuple(shown(text.visible_between(start, end)).strip() for start, end in ranges)
-    if len(ranges) < 2:
+    folded, visible = text.folded, text.visible.mapped
+    starts, shown_text = visible.starts, visible.text
+    if len(placement) == 1:  # most quotes: no ellipsis
+        a, b = placement[0]
+        first = bisect.bisect_left(starts, folded.starts[a])
+        return Excerpt((shown(shown_text[first : bisect.bisect_left(starts, folded.ends[b - 1], first)]).strip(),))
+    # Each part's body range, then the visible characters that came from it.
+    cuts = [bisect.bisect_left(starts, position) for a, b in placement for position in (folded.starts[a], folded.ends[b - 1])]
+    parts = tuple(shown(shown_text[cuts[i] : cuts[i + 1]]).strip() for i in range(0, len(cuts), 2))
+    if len(parts) < 2:
         return Excerpt(parts)
-    left_out = tuple(shown(text.visible_between(end, start)) for (_, end), (start, _) in itertools.pairwise(ranges))
+    left_out = tuple(shown(shown_text[cuts[i] : cuts[i + 1]]) for i in range(1, len(cuts) - 1, 2))
     return Excerpt(parts, left_out, negations(" ".join(left_out)))
 
 

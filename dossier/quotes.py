@@ -158,7 +158,11 @@ class ArticleText:
         """Body spans: one per part of an elided quote; a quote without ellipsis, one per paragraph it runs over."""
         ranges = [self.source_span(a, b) for a, b in placement]
         if len(ranges) == 1:
-            return tuple(self.spans(*ranges[0]))
+            start, end = ranges[0]
+            number = self.paragraph_at(start)
+            if end <= self.paragraphs[number][1]:  # one paragraph: most quotes, all of contract v3's
+                return (Span(number, start, end),)
+            return tuple(self.spans(start, end))
         return tuple(Span(self.paragraph_at(a), a, b) for a, b in ranges)
 
     def words(self) -> list[tuple[int, int]]:
@@ -194,9 +198,15 @@ class ArticleText:
             # (tests/test_check_fast.py compares the two).
             cap = limit if rules.max_left_out is not None else min(limit, _MAX_PLACES)
             places = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
-            if rules.one_paragraph:
-                places = (place for place in places if place[1] <= self.block_end(place[0]))
-            return [(place,) for place in islice(places, cap)]
+            if not rules.one_paragraph:
+                return [(place,) for place in islice(places, cap)]
+            found: list[Placement] = []
+            for a, b in places:
+                if b <= self.block_end(a):  # within one block (v3)
+                    found.append(((a, b),))
+                    if len(found) >= cap:
+                        break
+            return found
         return self._search(quote, rules, limit)
 
     def _search(self, quote: Quote, rules: Rules, limit: int) -> list[Placement]:
