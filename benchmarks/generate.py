@@ -44,6 +44,9 @@ theme: material
 plugins: [search, dossier]
 """
 
+# Words an ellipsis must not leave out (contract v3, "negation-elided").
+NEGATION = re.compile(r"(?i)\b(?:not|no|never|nor|neither|none|nothing|without)\b|n't\b|n’t\b")
+
 # ----- vocabularies -----
 
 FIRST_NAMES = (
@@ -620,8 +623,9 @@ class Generator:
         rng = self.rng
         words = sentence.split()
         roll = rng.random()
-        if roll < 0.15 and len(words) > 10:
-            # Leaves out a few words in the middle: the rest still says which sentence it is.
+        if roll < 0.15 and len(words) > 10 and not NEGATION.search(" ".join(words[4:7])):
+            # Leaves out a few words in the middle: the rest still says which sentence it is
+            # (never a negation: that is a warning, contract v3).
             return " ".join(words[:4]) + " ... " + " ".join(words[7:])
         if roll < 0.35 and len(words) > 8:
             return " ".join(words[: len(words) - 2])

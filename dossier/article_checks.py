@@ -20,6 +20,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from .chunks import submit_chunks
+from .excerpts import Excerpt, Passage
 from .load.file_cache import ParsedFiles
 from .mentions import MentionFinder
 from .model import Article, Dossier, Mention
@@ -42,7 +43,7 @@ class ArticleJob:
 @dataclass(frozen=True)
 class ArticleOutcome:
     article: str
-    found: tuple[tuple[QuoteKey, tuple[Span, ...]], ...]
+    found: tuple[tuple[QuoteKey, Passage], ...]
     quote_problems: tuple[Problem, ...]
     bidi_problems: tuple[Problem, ...]
     mentions: tuple[Mention, ...]
@@ -52,6 +53,7 @@ class ArticleOutcome:
 class ArticleResults:
     passages: dict[QuoteKey, tuple[Span, ...]]  # where each cited quote is, in the order claims cite them
     mentions: dict[str, tuple[Mention, ...]]  # by article, in the dossier's order
+    excerpts: dict[QuoteKey, Excerpt]  # what each cited quote shows: the article's words (v3)
 
 
 def article_jobs(dossier: Dossier, loose: Iterable[tuple[str, str, Location]] = ()) -> tuple[list[ArticleJob], list[QuoteKey]]:
@@ -74,7 +76,7 @@ def article_jobs(dossier: Dossier, loose: Iterable[tuple[str, str, Location]] = 
 def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
     article = job.article
     problems = ProblemList()
-    found: list[tuple[QuoteKey, tuple[Span, ...]]] = []
+    found: list[tuple[QuoteKey, Passage]] = []
     paragraphs = paragraph_spans(article.body)
     visible = visible_text(article.body, paragraphs)
     # Folded once keeping case, for mentions; for quotes that fold is lower-cased when it can be.
@@ -82,9 +84,9 @@ def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
     if job.quotes:
         text = ArticleText(article.body, paragraphs, visible, casefolded(kept_case))
         for key, quote, where in job.quotes:
-            spans = verify_quote(text, article, quote, where, problems)
-            if spans is not None and key is not None:
-                found.append((key, spans))
+            passage = verify_quote(text, article, quote, where, problems)
+            if passage is not None and key is not None:
+                found.append((key, passage))
     bidi = ProblemList()
     check_bidi_controls(article, bidi)
     mentions = _mentions(article, paragraphs, visible, kept_case, finder)
@@ -188,13 +190,14 @@ def start_article_checks(
 
 def merge(dossier: Dossier, outcomes: Sequence[ArticleOutcome], cited: Sequence[QuoteKey], problems: ProblemList) -> ArticleResults:
     by_article = {outcome.article: outcome for outcome in outcomes}
-    found: dict[QuoteKey, tuple[Span, ...]] = {}
+    found: dict[QuoteKey, Passage] = {}
     for outcome in outcomes:
         problems.add_all(outcome.quote_problems)
         found.update(outcome.found)
     for article_id in dossier.articles:
         problems.add_all(by_article[article_id].bidi_problems)
     return ArticleResults(
-        passages={key: found[key] for key in cited if key in found},
+        passages={key: found[key].spans for key in cited if key in found},
         mentions={article_id: by_article[article_id].mentions for article_id in dossier.articles},
+        excerpts={key: found[key].excerpt for key in cited if key in found},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def check_content(content: Path | str, executor: Executor | None = None, cache: 
     found = checking(problems)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
-    analysis = derive.analyse(dossier, found.passages, found.mentions)
+    analysis = dataclasses.replace(derive.analyse(dossier, found.passages, found.mentions), excerpts=found.excerpts)
     return CheckResult(dossier, analysis, problems.sorted())
 
 

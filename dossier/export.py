@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .dates import date_json
+from .excerpts import Excerpt
 from .kinds import spec
 from .model import Analysis, Article, Claim, ClaimAssessment, Dossier, Entity, Evidence, Origin
 from .quotes import Span
@@ -70,16 +71,18 @@ def _claim(claim: Claim, analysis: Analysis) -> Json:
 
 def _evidence(claim: Claim, assessment: ClaimAssessment, analysis: Analysis) -> list[Json]:
     return [
-        _evidence_item(item, origin, analysis.passages.get((claim.id, index), ()))
+        _evidence_item(item, origin, analysis.passages.get((claim.id, index), ()), analysis.excerpts.get((claim.id, index)))
         for index, (item, origin) in enumerate(zip(claim.evidence, assessment.evidence_origins, strict=True))
     ]
 
 
-def _evidence_item(item: Evidence, origin: Origin, spans: tuple[Span, ...]) -> Json:
+def _evidence_item(item: Evidence, origin: Origin, spans: tuple[Span, ...], excerpt: Excerpt | None) -> Json:
     return {
         "article": item.article,
         "stance": item.stance.value,
         "quote": item.quote,
+        # v3: the article's own words at the quote's place (what the site shows); `quote` is the analyst's typing.
+        "excerpt": excerpt.text if excerpt is not None else None,
         "translation": item.translation,
         "via": item.via,
         "note": item.note,

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import dates, origins, values
+from .excerpts import Excerpt
 from .kinds import Kind as Kind  # re-exported: the kinds themselves live in the registry (kinds.py)
 from .problems import Location
 from .quotes import Span
@@ -159,3 +160,5 @@ class Analysis:
     discrepancies: tuple[Discrepancy, ...]
     mentions: Mapping[str, tuple[Mention, ...]]  # article id -> mentions, in text order
     mentioned_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # entity -> article ids
+    # (claim id, evidence index) -> the article's own words of the quote (v3): what is shown.
+    excerpts: Mapping[tuple[str, int], Excerpt] = field(default_factory=dict)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
+from .numbers import could_cut, cuts_number
 from .text import MappedText, fold, fold_mapped, is_word_char
 from .visible import VisibleText, paragraph_at, paragraph_spans, visible_text
 
@@ -87,7 +88,7 @@ class Rules:
     """The rules a placement must keep; the check relaxes one at a time to say which one failed."""
 
     whole_numbers: bool = True
-    one_paragraph: bool = True  # all parts of an elided quote in one paragraph
+    one_paragraph: bool = True  # all of the quote, every part, in one block (v3; v2: the parts of an elided quote)
     max_left_out: int | None = MAX_LEFT_OUT
 
 
@@ -116,6 +117,7 @@ class ArticleText:
         self._words: list[tuple[int, int]] | None = None
         self._word_starts: list[int] | None = None
         self._block_ends = [bisect.bisect_left(starts, self.visible.mapped.ends[b.end - 1]) for b in self.visible.blocks]
+        self._breaks = frozenset(self._block_starts[1:])  # where a block starts: no number joins across
 
     # ----- positions -----
 
@@ -156,7 +158,11 @@ class ArticleText:
         """Body spans: one per part of an elided quote; a quote without ellipsis, one per paragraph it runs over."""
         ranges = [self.source_span(a, b) for a, b in placement]
         if len(ranges) == 1:
-            return tuple(self.spans(*ranges[0]))
+            start, end = ranges[0]
+            number = self.paragraph_at(start)
+            if end <= self.paragraphs[number][1]:  # one paragraph: most quotes, all of contract v3's
+                return (Span(number, start, end),)
+            return tuple(self.spans(start, end))
         return tuple(Span(self.paragraph_at(a), a, b) for a, b in ranges)
 
     def words(self) -> list[tuple[int, int]]:
@@ -192,7 +198,15 @@ class ArticleText:
             # (tests/test_check_fast.py compares the two).
             cap = limit if rules.max_left_out is not None else min(limit, _MAX_PLACES)
             places = self.occurrences(quote.needles[0], 0, len(self.folded.text), rules.whole_numbers)
-            return [(place,) for place in islice(places, cap)]
+            if not rules.one_paragraph:
+                return [(place,) for place in islice(places, cap)]
+            found: list[Placement] = []
+            for a, b in places:
+                if b <= self.block_end(a):  # within one block (v3)
+                    found.append(((a, b),))
+                    if len(found) >= cap:
+                        break
+            return found
         return self._search(quote, rules, limit)
 
     def _search(self, quote: Quote, rules: Rules, limit: int) -> list[Placement]:
@@ -216,7 +230,7 @@ class ArticleText:
             else 0
         )
         for a, b in firsts if left_out is not None else islice(firsts, _MAX_PLACES):
-            end = self.block_end(a) if elided and rules.one_paragraph else len(self.folded.text)
+            end = self.block_end(a) if rules.one_paragraph else len(self.folded.text)
             if b > end:
                 continue
             if lasts:  # the last part must start within reach, or there is nothing to try
@@ -284,7 +298,7 @@ class ArticleText:
         text = self.folded.text
         at = text.find(needle, start, end)
         while at >= 0:
-            if whole_at(text, at, at + len(needle), whole_numbers):
+            if whole_at(text, at, at + len(needle), whole_numbers, self._breaks):
                 yield at, at + len(needle)
             at = text.find(needle, at + 1, end)
 
@@ -300,30 +314,13 @@ class ArticleText:
         return ""
 
 
-def _number_edge(text: str, digit: int, separator: int, beyond: int) -> bool:
-    """Whether text[separator] is a decimal or thousands separator between two digits."""
-    return (
-        0 <= beyond < len(text) and 0 <= digit < len(text) and text[digit].isdigit() and text[separator] in ".," and text[beyond].isdigit()
-    )
-
-
-def whole_at(text: str, start: int, end: int, whole_numbers: bool = True) -> bool:
-    """Whether text[start:end] starts and ends on whole words (and, if asked, whole numbers)."""
+def whole_at(text: str, start: int, end: int, whole_numbers: bool = True, breaks: Container[int] = frozenset()) -> bool:
+    """Whether text[start:end] starts and ends on whole words (and, if asked, whole numbers: `numbers.py`)."""
     first, last = text[start], text[end - 1]
     if start and is_word_char(first) and is_word_char(text[start - 1]):
         return False
     if end < len(text) and is_word_char(last) and is_word_char(text[end]):
         return False
-    if not whole_numbers:
-        return True
-    # Only a part that starts or ends with a digit or a separator can cut a number (each
-    # test below needs one of these): most parts start and end with a letter.
-    if not (first.isdigit() or last.isdigit() or first in ".," or last in ".,"):
-        return True
-    # `300` in `1,300`, `5` in `4.5`; and `1,` at the end of `1,400`, `.5` at the start of `4.5`.
-    return not (
-        _number_edge(text, start, start - 1, start - 2)
-        or _number_edge(text, start + 1, start, start - 1)
-        or _number_edge(text, end - 1, end, end + 1)
-        or _number_edge(text, end - 2, end - 1, end)
-    )
+    # Only a part that starts or ends with a digit or a separator can cut a number: most
+    # parts start and end with a letter.
+    return not (whole_numbers and could_cut(first, last) and cuts_number(text, start, end, breaks))

@@ -24,6 +24,8 @@ _PUNCTUATION = {
 
 # Characters a reader cannot see, ignored when matching (contract v2, "Articles").
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# What the check warns about and the site leaves out: the controls, and the marks (LRM, RLM, ALM).
+BIDI_MARKS = BIDI_CONTROLS | frozenset("\u200e\u200f\u061c")
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff") | BIDI_CONTROLS
 
 _SPACE_RUN = re.compile(r" {2,}")

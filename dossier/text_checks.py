@@ -8,25 +8,28 @@ and otherwise the closest passage of the article with the words that differ.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import defaultdict
 
 from .closest import closest_passage
+from .excerpts import Passage, passage_at
 from .mentions import name_key
 from .model import Article, Dossier
+from .numbers import SEPARATORS, number_at
 from .problems import Location, ProblemList
-from .quotes import MAX_LEFT_OUT, MIN_WORDS, STRICT, ArticleText, Placement, Quote, Rules, Span, parse_quote, whole_at
-from .text import BIDI_CONTROLS, fold
+from .quote_warnings import warn_invisible, warn_negation
+from .quotes import MAX_LEFT_OUT, MIN_WORDS, STRICT, ArticleText, Placement, Quote, Rules, parse_quote, whole_at
+from .text import BIDI_MARKS, fold
 
+# An HTML character reference, decimal, hexadecimal or named: an article's text is judged decoded.
+_REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 COPY_HINT = (
     "copy the passage exactly as a reader sees it, from and to whole words; only case, spacing, accents on "
     "Latin letters, curly quotes, dashes and invisible characters may differ, and '...' may stand for up to "
     f"{MAX_LEFT_OUT} left-out words within one paragraph"
 )
-_NUMBER_CHARS = "0123456789.,"
-_LEADING_NUMBER = re.compile(r"[\d.,]+")
-_TRAILING_NUMBER = re.compile(r"[\d.,]+$")
 
 
 def _mention_key(name: str) -> str:
@@ -55,8 +58,9 @@ def check_aliases(dossier: Dossier, problems: ProblemList) -> None:
             )
 
 
-def verify_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> tuple[Span, ...] | None:
-    """Where the quote is in its article, or None after reporting why it is refused."""
+def verify_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> Passage | None:
+    """Where the quote is in its article and what it shows there, or None after reporting why it is refused."""
+    warn_invisible(quote, where, problems)
     parsed = parse_quote(quote)
     if parsed.words < MIN_WORDS:
         problems.error(
@@ -87,7 +91,9 @@ def verify_quote(text: ArticleText, article: Article, quote: str, where: Locatio
             f"found in paragraphs {places} (and maybe more); quote a few more words so that it occurs only once",
             code="quote-repeated",
         )
-    return text.to_spans(found[0])
+    passage = passage_at(text, found[0])
+    warn_negation(passage.excerpt, article, where, problems)
+    return passage
 
 
 def _report_missing_quote(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> None:
@@ -119,8 +125,12 @@ def _single_rule(text: ArticleText, article: Article, quote: Quote) -> tuple[str
         return (
             "quote-partial-number",
             f"quote not found in {{article}}: '{part}' is part of '{whole}'",
-            f"numbers are matched whole: quote the whole number as the article writes it ('{whole}')",
+            f"numbers are matched whole, with their sign and every digit group: quote the whole number as the article writes it ('{whole}')",
         )
+    if len(quote.needles) == 1:
+        relaxed = text.placements(quote, Rules(one_paragraph=False), limit=1)
+        if relaxed:
+            return _joined_blocks(text, relaxed[0])
     if len(quote.needles) > 1:
         relaxed = text.placements(quote, Rules(one_paragraph=False, max_left_out=None), limit=1)
         if relaxed and len({text.block_of(a) for a, _ in relaxed[0]} | {text.block_of(b - 1) for _, b in relaxed[0]}) > 1:
@@ -172,40 +182,75 @@ def _in_source(body: str, quote: Quote) -> bool:
     return True
 
 
+def _joined_blocks(text: ArticleText, placement: Placement) -> tuple[str, str, str]:
+    """The quote-joins-blocks refusal: which blocks a quote without ellipsis runs across."""
+    (a, b), blocks = placement[0], text.visible.blocks
+    first, last = text.block_of(a), text.block_of(b - 1)
+    cut = text.block_end(a)
+    before, after = text.visible_between(*text.source_span(a, cut)), text.visible_between(*text.source_span(cut + 1, b))
+    nxt = min(first + 1, last)
+    numbers = sorted({blocks[first].paragraph + 1, blocks[nxt].paragraph + 1})
+    where = f"paragraph {numbers[0]}" if len(numbers) == 1 else f"paragraphs {numbers[0]} and {numbers[1]}"
+    return (
+        "quote-joins-blocks",
+        f"quote runs across two blocks of {{article}} ({where}): “{_clip(before, 80)}” ends a {blocks[first].kind} and "
+        f"“{_clip(after, 80)}” starts the next block, a {blocks[nxt].kind}",
+        "a quote must lie within one paragraph, heading, list item or table cell, as a reader sees them: quote the words of "
+        "one of them only, or cite each in an evidence item of its own",
+    )
+
+
 def _broken_number(text: ArticleText, placement: Placement) -> tuple[str, str]:
-    """The quoted number that is part of a longer one, and that longer number."""
+    """The quoted number that is part of a longer one, and that longer number, as the article writes them."""
     folded = text.folded.text
     for a, b in placement:
-        if whole_at(folded, a, b):
+        if whole_at(folded, a, b, True, text._breaks):
             continue
-        low, high = a, b
-        while low and folded[low - 1] in _NUMBER_CHARS:
-            low -= 1
-        while high < len(folded) and folded[high] in _NUMBER_CHARS:
-            high += 1
-        if low < a and folded[a] in _NUMBER_CHARS:  # the part starts inside a number
-            quoted = _LEADING_NUMBER.match(folded, a, b)
-            size = len(quoted.group()) if quoted else 0
-            return folded[a : a + size].strip(".,"), folded[low : a + size].strip(".,")
-        quoted = _TRAILING_NUMBER.search(folded, a, b)  # it ends inside one
-        size = len(quoted.group()) if quoted else 0
-        return folded[b - size : b].strip(".,"), folded[b - size : high].strip(".,")
+        edge = a if _cut_at_start(folded, a, text) else b - 1
+        low, high = number_at(folded, edge, text._breaks)
+        quoted = (max(low, a), min(high, b))
+        while quoted[0] < quoted[1] and folded[quoted[0]] in SEPARATORS:  # the part's own edge, not the number's
+            quoted = (quoted[0] + 1, quoted[1])
+        return _visible(text, *quoted), _visible(text, low, high)
     return "", ""
 
 
+def _cut_at_start(folded: str, start: int, text: ArticleText) -> bool:
+    low, _ = number_at(folded, start, text._breaks)
+    return low < start
+
+
+def _visible(text: ArticleText, start: int, end: int) -> str:
+    return text.visible_between(*text.source_span(start, end)).strip() if start < end else ""
+
+
+def _bidi_in(line: str) -> list[tuple[int, str]]:
+    """(column from 0, character) of each bidirectional control on a line, written as it is
+    or as an HTML character reference (`&#x202E;`, `&rlm;`): the page shows them decoded."""
+    found = [] if line.isascii() else [(column, char) for column, char in enumerate(line) if char in BIDI_MARKS]
+    if "&" in line:
+        for reference in _REFERENCE.finditer(line):
+            decoded = html.unescape(reference.group())
+            if len(decoded) == 1 and decoded in BIDI_MARKS:
+                found.append((reference.start(), decoded))
+    return sorted(found)
+
+
 def check_bidi_controls(article: Article, problems: ProblemList) -> None:
-    """Warn once per line of an article that has bidirectional control characters."""
-    if not any(char in article.body for char in BIDI_CONTROLS):
+    """Warn once per line of an article that has bidirectional control characters (also as references)."""
+    body = article.body
+    if not any(char in body for char in BIDI_MARKS) and not ("&" in body and _REFERENCE.search(body)):
         return
-    for number, line in enumerate(article.body.split("\n")):
-        found = [char for char in line if char in BIDI_CONTROLS]
+    for number, line in enumerate(body.split("\n")):
+        found = _bidi_in(line) if not line.isascii() or "&" in line else []
         if not found:
             continue
-        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in dict.fromkeys(found))
+        names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in dict.fromkeys(c for _, c in found))
         problems.warning(
-            Location(article.location.file, article.body_line + number, line.index(found[0]) + 1),
+            Location(article.location.file, article.body_line + number, found[0][0] + 1),
             f"the article has bidirectional control characters on this line ({names}): they can make text display differently from what it says",
-            "remove them unless the original article needs them for right-to-left text; quotes are matched as if they were not there",
+            "remove them (or the references that write them, such as &#x202E; or &rlm;) unless the original article needs them "
+            "for right-to-left text; quotes are matched as if they were not there, and the site does not show them",
             code="bidi-control",
         )
 

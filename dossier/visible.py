@@ -26,6 +26,8 @@ _NEAR = 40
 
 
 _MD = markdown_parser()
+# The block an inline token is the text of, by the token that opens it.
+_BLOCK_KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "table cell", "td_open": "table cell"}
 
 
 def paragraph_spans(body: str) -> tuple[tuple[int, int], ...]:
@@ -51,6 +53,7 @@ class Block:
     start: int  # in the visible text
     end: int
     paragraph: int  # the body paragraph (from 0) it is part of
+    kind: str = "paragraph"  # what a reader sees it as: paragraph, heading, list item, table cell, code block
 
 
 @dataclass(frozen=True)
@@ -95,10 +98,10 @@ class _Builder:
         self.ends.append(end)
         self.length += 1
 
-    def block(self, paragraph: int, start: int) -> None:
+    def block(self, paragraph: int, start: int, kind: str = "paragraph") -> None:
         """Closes the block that began at visible position `start`, then adds a line break."""
         if self.length > start:
-            self.blocks.append(Block(start, self.length, paragraph))
+            self.blocks.append(Block(start, self.length, paragraph, kind))
             end = self.ends[-1]
             self.add_char("\n", end, end)
 
@@ -123,19 +126,23 @@ def visible_text(body: str, paragraphs: tuple[tuple[int, int], ...] | None = Non
 def _add_rendered(builder: _Builder, number: int, offset: int, source: str) -> None:
     line_starts = [0] + [m.end() for m in _LINE_END.finditer(source)]
     cursor = 0
+    kind = "paragraph"
+    items = 0  # list items open around the token
     for token in _MD.parse(source):
         if token.map is not None:
             cursor = max(cursor, line_starts[min(token.map[0], len(line_starts) - 1)])
+        items += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
+        if token.nesting == 1:
+            kind = _BLOCK_KINDS.get(token.type, kind)
         at = builder.length
         if token.type == "inline" and token.children:
             cursor = _add_inline(builder, token.children, offset, source, cursor)
+            builder.block(number, at, "list item" if items and kind == "paragraph" else kind)
         elif token.type in ("code_block", "fence") and token.content:
             if token.type == "fence" and token.map is not None:
                 cursor = max(cursor, line_starts[min(token.map[0] + 1, len(line_starts) - 1)])
             cursor = _add_located(builder, token.content.rstrip("\n"), offset, source, cursor)
-        else:
-            continue
-        builder.block(number, at)
+            builder.block(number, at, "code block")
 
 
 def _add_inline(builder: _Builder, children: list[Token], offset: int, source: str, cursor: int) -> int:

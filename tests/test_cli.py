@@ -280,7 +280,7 @@ def test_add_article_writes_the_text_verbatim(raw, capsys) -> None:
 
 def test_added_article_passes_the_check_and_can_be_quoted(raw, capsys) -> None:
     run(capsys, "add-article", str(raw), "--outlet", "Example: News, Inc.", "--published", "2025-09-12", "--id", "example")
-    yaml = BASE_YAML + "      - article: example\n        stance: supports\n        quote: same block. Third - with dash\n"
+    yaml = BASE_YAML + "      - article: example\n        stance: supports\n        quote: Third - with dash\n"
     Path("content/claims.yaml").write_text(yaml, encoding="utf-8")
     code, out, _ = run(capsys, "check")
     assert code == 0, out

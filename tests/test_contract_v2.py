@@ -330,7 +330,7 @@ CONTRACT_KEYS = {
     "claims": {"id", "text", "about", "date", "quantity", "status", "supporting_origins", "contradicting_origins", "evidence"},
     "discrepancies": {"measure", "name", "unit", "conflict", "values"},
 }
-EVIDENCE_KEYS = {"article", "stance", "quote", "translation", "via", "note", "origin", "origin_entity", "passage"}
+EVIDENCE_KEYS = {"article", "stance", "quote", "excerpt", "translation", "via", "note", "origin", "origin_entity", "passage"}
 
 
 def test_the_export_has_exactly_the_contracts_fields() -> None:

@@ -48,17 +48,17 @@ def test_author_list_and_language(check) -> None:
 
 
 def test_crlf_line_ends_and_byte_order_mark(check) -> None:
-    text = "\ufeff---\r\ntitle: T\r\noutlet: O\r\npublished: 2025-09-11\r\n---\r\nFirst para.\r\n\r\nSecond “para”.\r\n"
+    text = "\ufeff---\r\ntitle: T\r\noutlet: O\r\npublished: 2025-09-11\r\n---\r\nFirst para.\r\n\r\nSecond “para” now.\r\n"
     result = check(
-        edit("Belarus freed 52 political prisoners on Thursday", "First para. Second", edit("article: nyt-2025-09-11", "article: crlf")),
+        edit("Belarus freed 52 political prisoners on Thursday", 'Second "para" now', edit("article: nyt-2025-09-11", "article: crlf")),
         with_article("crlf", text.encode("utf-8")),
     )
     assert_clean(result)
     a = result.dossier.articles["crlf"]
     assert (a.title, a.outlet) == ("T", "O")
-    assert a.body == "First para.\n\nSecond “para”.\n"
-    # The quote spans the two paragraphs; it is found in the normalised body.
-    assert [s.paragraph for s in result.analysis.passages[("release-count", 0)]] == [0, 1]
+    assert a.body == "First para.\n\nSecond “para” now.\n"
+    # The quote is found in the normalised body, in its second paragraph.
+    assert [s.paragraph for s in result.analysis.passages[("release-count", 0)]] == [1]
 
 
 def test_crlf_and_bom_in_claims_yaml(make_dossier) -> None:

@@ -69,8 +69,9 @@ def assert_nothing_lost(content: Path, site: Path) -> None:
         page = (site / "claims" / claim["id"] / "index.html").read_text("utf-8")
         # Each evidence item once, with its quote, in its own box.
         assert page.count('<figure class="dossier-evidence') == len(claim["evidence"])
-        for item in claim["evidence"]:
-            assert f"<blockquote><p>{html.escape(item['quote'])}</p></blockquote>" in page
+        for item in exported[claim["id"]]["evidence"]:
+            # Contract v3: the article's own words (the export's `excerpt`), not the analyst's typing.
+            assert f"<blockquote><p>{html.escape(item['excerpt'])}</p></blockquote>" in page
     for article in articles:
         page = (site / "articles" / article / "index.html").read_text("utf-8")
         assert re.search(r'<div class="dossier-paragraph" id="p-1">', page)

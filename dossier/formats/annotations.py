@@ -46,7 +46,13 @@ def _targets(source: ExportInput, article: Record | None, item: Record) -> list[
     spans = as_list(item.get("passage"))
     if text is None or not spans:
         # No text to point into: the quote alone still lets a reader's tool search for it.
-        return [{"type": "SpecificResource", "source": address, "selector": {"type": "TextQuoteSelector", "exact": item.get("quote")}}]
+        return [
+            {
+                "type": "SpecificResource",
+                "source": address,
+                "selector": {"type": "TextQuoteSelector", "exact": item.get("excerpt") or item.get("quote")},
+            }
+        ]
     return [{"type": "SpecificResource", "source": address, "selector": selectors(text, span["start"], span["end"])} for span in spans]
 
 

@@ -200,7 +200,7 @@ def evidence_proxy(claim: Record, number: int, item: Record, kinds: dict[str, st
     about = [entity_ftm_id(kinds.get(e, ""), e) for e in as_list(claim.get("about"))]
     _add(proxy, "entity", [*about, ftm_id("claim", claim["id"])])
     _add(proxy, "role", _role(item.get("stance") or "", claim.get("text") or ""))
-    _add(proxy, "summary", item.get("quote"))
+    _add(proxy, "summary", item.get("excerpt") or item.get("quote"))
     _add(proxy, "description", item.get("note"))
     if item.get("translation"):
         _add(proxy, "description", f"Translation: {item['translation']}")

@@ -145,7 +145,7 @@ def claim_rows(source: ExportInput) -> Iterator[Row]:
 
 
 def evidence_rows(source: ExportInput) -> Iterator[Row]:
-    known = ("article", "stance", "quote", "translation", "via", "note", "origin", "origin_entity", "passage")
+    known = ("article", "stance", "quote", "excerpt", "translation", "via", "note", "origin", "origin_entity", "passage")
     for claim in source.records("claims"):
         for number, item in enumerate(as_list(claim.get("evidence")), 1):
             spans = as_list(item.get("passage"))

@@ -167,6 +167,7 @@ EVIDENCE = Table(
         Column("article", int, "The article quoted (its key in articles)"),
         Column("stance", str, "supports or contradicts"),
         Column("quote", str, "The quote as the analyst wrote it"),
+        Column("excerpt", str, "The article's own words at the quote's place (what the site shows), parts joined by ' … '"),
         Column("translation", str, "The analyst's English rendering of a quote in another language"),
         Column("via", str, "The source the article credits for the fact"),
         Column("note", str, "The analyst's remark"),
@@ -179,7 +180,7 @@ EVIDENCE = Table(
     ),
     pk=("claim", "number"),
     foreign_keys=(ForeignKey("claim", "claims"), ForeignKey("article", "articles"), ForeignKey("origin_entity", "entities")),
-    label_column="quote",
+    label_column="excerpt",
 )
 
 MENTIONS = Table(

@@ -25,7 +25,7 @@ CLAIM_EVIDENCE = View(
     "Evidence, with its claim and article",
     "Each evidence item with the id and text of its claim and the id and title of its article.",
     """SELECT claims.id AS claim, claims.text AS claim_text, claims.status AS claim_status,
-       evidence.number, evidence.stance, evidence.quote, evidence.origin,
+       evidence.number, evidence.stance, evidence.excerpt, evidence.quote, evidence.origin,
        articles.id AS article, articles.title AS article_title, articles.outlet, articles.published
 FROM evidence
 JOIN claims ON claims.key = evidence.claim

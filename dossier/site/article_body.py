@@ -28,8 +28,17 @@ from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
 from ..commonmark import PLAIN_PARAGRAPH, markdown_parser
+from ..text import BIDI_MARKS
 from .html import escape_html, markdown_html
 from .templating import Templates
+
+# Bidirectional controls (raw, or decoded from `&#x202E;`) would make the page show text
+# reversed from what it says (contract v3): the page leaves them out; the check warns.
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_MARKS))
+
+
+def _shown(text: str) -> str:
+    return text.translate(_NO_BIDI) if not text.isascii() else text
 
 
 @dataclass(frozen=True)
@@ -144,7 +153,7 @@ def marked_pieces(body: str, start: int, end: int, marks: Marks, in_link: bool, 
         [g for g in marks.left_out if g.start < end and g.end > start],
     )
     if not here:
-        return [Piece(body[start:end], None, (), None, ())]
+        return [Piece(_shown(body[start:end]), None, (), None, ())]
     pieces = []
     for a, b in itertools.pairwise(_cuts(start, end, here)):
         # Most pieces are in no quote: the quote's parts of a piece are worked out only for the others.
@@ -152,13 +161,13 @@ def marked_pieces(body: str, start: int, end: int, marks: Marks, in_link: bool, 
         active = [h for h in here.highlights if h.start <= a and h.end >= b] if here.highlights else None
         gaps = [g for g in here.left_out if g.start <= a and g.end >= b] if here.left_out else None
         if not active:
-            pieces.append(Piece(body[a:b], mention, (), None, (), _omission(gaps) if gaps else None))
+            pieces.append(Piece(_shown(body[a:b]), mention, (), None, (), _omission(gaps) if gaps else None))
             continue
         anchors = tuple(dict.fromkeys(h.anchor for h in active if h.anchor not in placed))
         placed.update(anchors)
         pieces.append(
             Piece(
-                body[a:b],
+                _shown(body[a:b]),
                 mention,
                 anchors,
                 _mark(active),
@@ -198,7 +207,7 @@ class ArticleBody:
     def _text(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         html = token.meta.get("html")
-        return str(html) if html is not None else escape_html(token.content)
+        return str(html) if html is not None else escape_html(_shown(token.content))
 
     def _markdown(self, body: str, p_start: int, p_end: int, marks: Marks, placed: set[str]) -> Markup:
         source = body[p_start:p_end]
@@ -247,7 +256,7 @@ class ArticleBody:
             elif marks[number]:
                 view.pieces = marked_pieces(body, p_start, p_end, marks[number], False, placed)
             else:
-                view.text = source
+                view.text = _shown(source)
             views.append(view)
         # A highlight whose text could not be placed (Markdown changed it) still gets its anchor,
         # on its paragraph, so links to it land in the right place.

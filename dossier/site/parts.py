@@ -11,13 +11,15 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from ..commonmark import safe_url
+from ..excerpts import Excerpt
 from ..model import Article, Claim, DateValue, Measure, Quantity, Stance, Status, date_start
 from ..quotes import Span
 from ..values import display_quantity
 from .data import STATUS_ORDER, SiteData, TimelineItem
-from .html import markdown_inline, text_fragment
+from .fragments import text_fragment
+from .html import markdown_inline
 from .links import Linker, article_page, claim_page
-from .passages import PassageText, passage_text
+from .passages import excerpt_of
 from .templating import STATUS_LABELS, Templates
 
 __all__ = [
@@ -57,7 +59,7 @@ class EvidenceView(NamedTuple):
     published: DateValue | None
     via: str | None
     origin: str
-    quote: str
+    quote: str  # what is shown: the article's own words at the quote's place (v3), parts joined by " … "
     passage_href: str
     paragraph: int | None  # from 1, when the quote was found
     original_href: str | None  # the article's own URL with a text fragment, when it is safe
@@ -68,6 +70,7 @@ class EvidenceView(NamedTuple):
     translation: str | None = None  # the analyst's rendering of the quote
     lang: str = ""  # the article's language when it is not the page's, for the quote's `lang`
     archived_href: str | None = None  # a saved copy of the article, when it is safe
+    negations: tuple[str, ...] = ()  # negations its ellipses leave out: the passage is then shown unfolded
 
 
 class Quoted(NamedTuple):
@@ -78,6 +81,8 @@ class Quoted(NamedTuple):
     left_out_words: int
     lang: str
     archived_href: str | None
+    quote: str
+    negations: tuple[str, ...]
 
 
 class Memo:
@@ -139,7 +144,7 @@ def date_key(value: DateValue | None) -> str:
     return "" if value is None else date_start(value).isoformat()
 
 
-def _passage_pieces(text: PassageText) -> list[PassagePiece]:
+def _passage_pieces(text: Excerpt) -> list[PassagePiece]:
     """An elided quote's passage: its parts with what each ellipsis leaves out between them."""
     if not text.elided:
         return []
@@ -195,7 +200,7 @@ class Parts:
         article = self.data.dossier.articles[item.article]
         spans = self.data.analysis.passages.get((claim.id, index), ())
         origin = self.data.analysis.assessments[claim.id].evidence_origins[index]
-        quoted = self._quoted(article, item.quote, spans)
+        quoted = self._quoted(article, excerpt_of(self.data.analysis, (claim.id, index), item.quote), spans)
         return EvidenceView(
             stance=item.stance,
             article=self.article_link(article.id),
@@ -203,7 +208,7 @@ class Parts:
             published=article.published,
             via=item.via,
             origin=origin.display,
-            quote=item.quote,
+            quote=quoted.quote,
             passage_href=self.href(article_page(article.id), f"q-{claim.id}-{index}"),
             paragraph=spans[0].paragraph + 1 if spans else None,
             original_href=quoted.original_href,
@@ -214,23 +219,25 @@ class Parts:
             translation=item.translation,
             lang=quoted.lang,
             archived_href=quoted.archived_href,
+            negations=quoted.negations,
         )
 
-    def _quoted(self, article: Article, quote: str, spans: tuple[Span, ...]) -> Quoted:
+    def _quoted(self, article: Article, excerpt: Excerpt, spans: tuple[Span, ...]) -> Quoted:
         """What a quote shows of its article, computed once a build: the same on every page
         (its claim's and those of the entities it is about). Keyed by every value it is
         computed from; each page still reads them, so the preview sees what the page shows."""
-        key = (article.body, article.url, article.archived, article.language, quote, spans)
+        key = (article.body, article.url, article.archived, article.language, excerpt, spans)
         quoted = self.memo.quoted.get(key)
         if quoted is None:
-            text = passage_text(article.body, self.data.paragraphs(article.id), quote, spans)
-            fragment = text_fragment(text.parts, elided=text.elided)
+            original = article.url if article.url and safe_url(article.url) else None
             quoted = self.memo.quoted[key] = Quoted(
-                original_href=article.url + fragment if article.url and safe_url(article.url) else None,
-                passage=_passage_pieces(text),
-                left_out_words=text.left_out_words,
+                original_href=original + text_fragment(article.body, spans) if original else None,
+                passage=_passage_pieces(excerpt),
+                left_out_words=excerpt.left_out_words,
                 lang=text_language(article.language),
                 archived_href=article.archived if article.archived and safe_url(article.archived) else None,
+                quote=excerpt.text,
+                negations=excerpt.negations,
             )
         return quoted
 
