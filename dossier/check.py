@@ -14,6 +14,7 @@ from .collector import collections_paused
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
+from .origin_checks import origin_resolver
 from .parallel import KeptPool, check_pool, pool_wanted
 from .problems import Location, Problem, ProblemList
 
@@ -80,11 +81,12 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
         validate.check_references(loaded, problems)
         validate.check_aliases(dossier, problems)
         validate.check_quantities(loaded, problems)
-        validate.check_origins(dossier, problems)
+        resolver = origin_resolver(dossier)  # one per dossier, handed to who needs it
+        validate.check_origins(dossier, problems, resolver)
         found = checking(problems)
         if problems.has_errors:
             return CheckResult(dossier, None, problems.sorted())
-        analysis = derive.analyse(dossier, found.passages, found.mentions)
+        analysis = derive.analyse(dossier, found.passages, found.mentions, resolver)
     return CheckResult(dossier, analysis, problems.sorted())
 
 

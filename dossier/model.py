@@ -159,3 +159,4 @@ class Analysis:
     discrepancies: tuple[Discrepancy, ...]
     mentions: Mapping[str, tuple[Mention, ...]]  # article id -> mentions, in text order
     mentioned_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # entity -> article ids
+    outlet_origins: Mapping[str, Origin] = field(default_factory=dict)  # article id -> its outlet as an origin
