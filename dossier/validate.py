@@ -7,6 +7,7 @@ from collections import defaultdict
 from . import origin_checks, schema
 from .kinds import ANY_ENTITY, Kind, kinds_phrase, sections_phrase, spec
 from .load import Loaded, Reference
+from .measure_checks import check_measure, check_unit, unit_disagreements
 from .model import Dossier
 from .origin_checks import ORIGIN_KINDS as ORIGIN_KINDS
 from .origin_checks import origin_resolver as origin_resolver
@@ -21,7 +22,7 @@ from .text_checks import _mention_key as _mention_key
 from .text_checks import _report_missing_quote as _report_missing_quote
 from .text_checks import check_aliases as check_aliases
 from .text_checks import verify_quotes as verify_quotes
-from .values import check_measure, check_unit, unit_disagreements
+from .value_quotes import check_values_in_quotes
 
 
 def check_references(loaded: Loaded, problems: ProblemList) -> None:
@@ -106,3 +107,4 @@ def check_quantities(loaded: Loaded, problems: ProblemList) -> None:
         use = placed[claim]
         where = use.doc.location(use.path + problem.path)
         problems.warning(where, problem.text(schema.label(use.doc, use.path)), problem.hint, code=problem.code)
+    check_values_in_quotes(loaded, problems)  # (v3) each value is a number its quotes give
