@@ -28,6 +28,7 @@ from .quotes import ArticleText, Span
 from .text import MappedText, casefolded, fold_mapped
 from .text_checks import check_bidi_controls, verify_quote
 from .visible import VisibleText, paragraph_spans, visible_text
+from .wirecopy import fingerprints
 
 QuoteKey = tuple[str, int]  # (claim id, index of the evidence item)
 CitedQuote = tuple[QuoteKey | None, str, Location]  # key None: a quote of a broken item, checked only
@@ -46,12 +47,14 @@ class ArticleOutcome:
     quote_problems: tuple[Problem, ...]
     bidi_problems: tuple[Problem, ...]
     mentions: tuple[Mention, ...]
+    fingerprints: frozenset[int] = frozenset()  # its winnowed shingle hashes, for shared wire copy (wirecopy.py)
 
 
 @dataclass(frozen=True)
 class ArticleResults:
     passages: dict[QuoteKey, tuple[Span, ...]]  # where each cited quote is, in the order claims cite them
     mentions: dict[str, tuple[Mention, ...]]  # by article, in the dossier's order
+    fingerprints: dict[str, frozenset[int]] = dataclasses.field(default_factory=dict)  # by article (wirecopy.py)
 
 
 def article_jobs(dossier: Dossier, loose: Iterable[tuple[str, str, Location]] = ()) -> tuple[list[ArticleJob], list[QuoteKey]]:
@@ -88,7 +91,7 @@ def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
     bidi = ProblemList()
     check_bidi_controls(article, bidi)
     mentions = _mentions(article, paragraphs, visible, kept_case, finder)
-    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions)
+    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions, fingerprints(kept_case.text))
 
 
 def _mentions(
@@ -197,4 +200,5 @@ def merge(dossier: Dossier, outcomes: Sequence[ArticleOutcome], cited: Sequence[
     return ArticleResults(
         passages={key: found[key] for key in cited if key in found},
         mentions={article_id: by_article[article_id].mentions for article_id in dossier.articles},
+        fingerprints={article_id: by_article[article_id].fingerprints for article_id in dossier.articles},
     )

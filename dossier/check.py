@@ -17,6 +17,7 @@ from .model import Analysis, Dossier
 from .origin_checks import origin_resolver
 from .parallel import KeptPool, check_pool, pool_wanted
 from .problems import Location, Problem, ProblemList
+from .wirecopy import check_shared_copy
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
         resolver = origin_resolver(dossier)  # one per dossier, handed to who needs it
         validate.check_origins(dossier, problems, resolver)
         found = checking(problems)
+        check_shared_copy(dossier, found.fingerprints, resolver, problems)
         if problems.has_errors:
             return CheckResult(dossier, None, problems.sorted())
         analysis = derive.analyse(dossier, found.passages, found.mentions, resolver)
