@@ -64,15 +64,15 @@ def check_origins(dossier: Dossier, resolver: OriginResolver, problems: ProblemL
 def _counted_uses(dossier: Dossier) -> dict[str, list[Location]]:
     """The spellings that are some evidence item's origin: each `via`, and the outlet of each
     article cited without one (an outlet whose every citation credits a `via` counts for nothing)."""
-    uses: dict[str, list[Location]] = defaultdict(list)
+    uses: dict[str, dict[Location, None]] = defaultdict(dict)
     for claim in dossier.claims.values():
         for item in claim.evidence:
             article = dossier.articles.get(item.article)
             if item.via:
-                uses[item.via].append(item.location)
-            elif article is not None and article.location not in uses[article.outlet]:
-                uses[article.outlet].append(article.location)
-    return uses
+                uses[item.via][item.location] = None
+            elif article is not None:
+                uses[article.outlet][article.location] = None
+    return {written: list(places) for written, places in uses.items()}
 
 
 def _words(name: str) -> tuple[tuple[str, ...], bool]:

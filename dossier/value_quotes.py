@@ -28,6 +28,8 @@ from .values import Number, Range, format_number
 
 _SEPARATORS = ",.'\u2019\u00b7\u02d9\u2027 \u00a0\u2009\u202f\u2007\u2008\u200a"
 _SEPARATOR = "[" + re.escape(_SEPARATORS) + "]"
+_SEPARATOR_RUN = re.compile(_SEPARATOR)
+_GROUPED_ONCE = re.compile(r"\d{1,3}[.,]\d{3}")
 _SCALES = {"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9, "trillion": 10**12}
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<sign>[-\u2212\u2013+]?)"
@@ -38,17 +40,27 @@ _NUMBER = re.compile(
 )
 
 
-def quoted_numbers(quote: str) -> Iterator[tuple[str, set[Fraction]]]:
+def _number(whole: str, part: str | None = None) -> int | Fraction:
+    """An int when it is one: ints compare and hash as the equal Fractions do, and cost less."""
+    return Fraction(f"{whole}.{part}") if part else int(whole)
+
+
+def quoted_numbers(quote: str) -> Iterator[tuple[str, set[int | Fraction]]]:
     """Each number written in digits in `quote`: as written, and the values it can stand for."""
     for found in _NUMBER.finditer(quote):
         sign = -1 if found["sign"] and found["sign"] != "+" else 1
-        whole = re.sub(_SEPARATOR, "", found["whole"])
-        readings = {Fraction(f"{whole}.{found['part']}") if found["part"] else Fraction(whole)}
-        if found["part"] is None and re.fullmatch(r"\d{1,3}[.,]\d{3}", found["whole"]):
-            readings.add(Fraction(found["whole"].replace(",", ".")))  # "1.300" may also be 1.3
+        whole = _SEPARATOR_RUN.sub("", found["whole"])
+        readings = {_number(whole, found["part"])}
+        if found["part"] is None and _GROUPED_ONCE.fullmatch(found["whole"]):
+            readings.add(_number(*re.split("[.,]", found["whole"])))  # "1.300" may also be 1.3
         scale = _SCALES.get((found["scale"] or "").lower(), 1)
-        readings |= {reading * scale for reading in readings}
+        if scale != 1:
+            readings |= {reading * scale for reading in readings}
         yield found.group().strip(), {sign * reading for reading in readings}
+
+
+def _exact(number: Number) -> int | Fraction:
+    return int(number) if isinstance(number, int) or number.is_integer() else exact(number)
 
 
 def value_numbers(value: Number | Range) -> list[Number]:
@@ -66,14 +78,14 @@ def numbers_not_quoted(claim: Claim, value: Number | Range) -> tuple[list[Number
     """The value's numbers that no supporting quote gives (one more or less allowed), and the
     numbers the quotes give as written; None when the quotes give no number or all of them."""
     written: dict[str, None] = {}
-    allowed: set[Fraction] = set()
+    allowed: set[int | Fraction] = set()
     for quote in _supporting_quotes(claim):
         for text, readings in quoted_numbers(quote):
             written[text] = None
             allowed |= {reading + step for reading in readings for step in (-1, 0, 1)}
     if not written:
         return None
-    missing = [number for number in value_numbers(value) if exact(number) not in allowed]
+    missing = [number for number in value_numbers(value) if _exact(number) not in allowed]
     return (missing, list(written)) if missing else None
 
 

@@ -18,7 +18,6 @@ alike in every process (str hashes are salted per process).
 
 from __future__ import annotations
 
-import operator
 import re
 import zlib
 from collections.abc import Mapping
@@ -34,17 +33,19 @@ PASSAGE_WORDS = 40  # the contract's "40 or more consecutive words"
 SHINGLE_WORDS = 20
 WINDOW = PASSAGE_WORDS - SHINGLE_WORDS + 1  # shingles in a passage of PASSAGE_WORDS words
 SHOWN_WORDS = 8  # of the passage, in the message
-_WORD = re.compile(r"\w+")
-_ENCODE = operator.methodcaller("encode", "utf-8", "surrogatepass")
+# Words are cut from the UTF-8 bytes of the case-folded text: runs of bytes that are not ASCII
+# spaces or punctuation (so a letter of any alphabet is part of a word). Bytes are hashed by
+# CRC-32 without a conversion per word, and the same in every process.
+_WORD = re.compile(rb"[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]+")
 
 
-def words(kept_case: str) -> list[str]:
+def words(kept_case: str) -> list[bytes]:
     """The words of an article's visible text folded keeping case (article_checks), case folded."""
-    return _WORD.findall(kept_case.casefold())
+    return _WORD.findall(kept_case.casefold().encode("utf-8", "surrogatepass"))
 
 
-def _shingles(folded_words: list[str]) -> list[int]:
-    codes = list(map(zlib.crc32, map(_ENCODE, folded_words)))
+def _shingles(folded_words: list[bytes]) -> list[int]:
+    codes = list(map(zlib.crc32, folded_words))
     # zip of shifted lists and map: every shingle is made and hashed in C, not in a Python loop.
     return list(map(hash, zip(*[codes[shift:] for shift in range(SHINGLE_WORDS)], strict=False)))
 
@@ -81,39 +82,56 @@ def _origins(dossier: Dossier, resolver: OriginResolver) -> dict[str, frozenset[
 
 
 def candidates(dossier: Dossier, prints: Mapping[str, frozenset[int]], origins: Mapping[str, frozenset[str]]) -> list[tuple[str, str]]:
-    """Pairs of articles of different origins that keep a hash in common: one pass, one dictionary."""
+    """Pairs of articles of different origins that keep a hash in common: one pass, one dictionary.
+
+    `seen` mirrors the dictionary's keys as a set, so that what an article shares with the
+    articles before it is one set intersection the size of the article (a dict's keys view
+    would be copied whole each time)."""
     owner: dict[int, str] = {}
+    seen: set[int] = set()
     pairs: dict[tuple[str, str], None] = {}
     for article_id in dossier.articles:
         kept = prints.get(article_id, frozenset())
-        for shared in kept & owner.keys():
-            first = owner[shared]
+        shared = kept & seen
+        for common in shared:
+            first = owner[common]
             if not origins[first] & origins[article_id]:
                 pairs[(first, article_id)] = None
-        owner.update(dict.fromkeys(kept - owner.keys(), article_id))
+        fresh = kept - shared
+        seen |= fresh
+        owner.update(dict.fromkeys(fresh, article_id))
     return list(pairs)
 
 
 class _Text:
-    """An article's folded words, with where each starts in its visible text (for the message)."""
+    """An article's folded words, with where each is in its visible text (for the message)."""
 
     def __init__(self, article: Article) -> None:
-        visible = visible_text(article.body, paragraph_spans(article.body))
-        self.visible = visible
-        kept = fold_mapped(MappedText.of(visible.mapped.text), keep_case=True)
-        self.words = words(kept.text)
+        self.visible = visible_text(article.body, paragraph_spans(article.body))
+        self.kept = fold_mapped(MappedText.of(self.visible.mapped.text), keep_case=True)
+        folded = self.kept.text.casefold()
+        self.encoded = folded.encode("utf-8", "surrogatepass")
+        self.words = _WORD.findall(self.encoded)
         self.shingles = _shingles(self.words)
-        spans = [match.span() for match in _WORD.finditer(kept.text)]
-        # Case folding keeps words whole but for rare letters; then the folded words are shown.
-        self.spans = [kept.source_span(*span) for span in spans] if len(spans) == len(self.words) else None
+        # Where the words are (bytes), when case folding kept the text's length (nearly always).
+        self.spans = [match.span() for match in _WORD.finditer(self.encoded)] if len(folded) == len(self.kept.text) else None
+
+    def _position(self, byte: int) -> int:
+        """The character of the folded text (and of the kept-case one) at a byte offset."""
+        return len(self.encoded[:byte].decode("utf-8", "surrogatepass"))
 
     def shown(self, start: int, count: int) -> str:
         if self.spans is None:
-            return " ".join(self.words[start : start + count])
-        return " ".join(self.visible.mapped.text[self.spans[start][0] : self.spans[start + count - 1][1]].split())
+            return b" ".join(self.words[start : start + count]).decode("utf-8", "replace")
+        first = self._position(self.spans[start][0])
+        last = self._position(self.spans[start + count - 1][1])
+        begin, end = self.kept.source_span(first, last)
+        return " ".join(self.visible.mapped.text[begin:end].split())
 
     def body_offset(self, start: int) -> int:
-        return self.visible.mapped.starts[self.spans[start][0]] if self.spans else 0
+        if self.spans is None:
+            return 0
+        return self.visible.mapped.starts[self.kept.starts[self._position(self.spans[start][0])]]
 
 
 def _longest(first: _Text, second: _Text) -> tuple[int, int]:
