@@ -160,16 +160,23 @@ def _longest(first: _Text, second: _Text) -> tuple[int, int]:
 
 
 def find_shared_copy(dossier: Dossier, prints: Mapping[str, frozenset[int]], resolver: OriginResolver) -> list[SharedCopy]:
-    """Every pair of articles of different origins sharing a passage of PASSAGE_WORDS words or more."""
+    """Every article sharing a passage of PASSAGE_WORDS words or more with an earlier article of
+    another origin; a passage shared with several earlier articles is reported once, against
+    the first of them."""
     origins = _origins(dossier, resolver)
+    order = {article_id: index for index, article_id in enumerate(dossier.articles)}
+    pairs = sorted(candidates(dossier, prints, origins), key=lambda pair: (order[pair[1]], order[pair[0]]))
     texts: dict[str, _Text] = {}
+    reported: dict[str, list[range]] = {}  # second article -> the word ranges already reported
     found = []
-    for first, second in candidates(dossier, prints, origins):
+    for first, second in pairs:
         a = texts.get(first) or texts.setdefault(first, _Text(dossier.articles[first]))
         b = texts.get(second) or texts.setdefault(second, _Text(dossier.articles[second]))
         length, start = _longest(a, b)
-        if length >= PASSAGE_WORDS:
-            found.append(SharedCopy(first, second, length, b.body_offset(start), b.shown(start, SHOWN_WORDS)))
+        if length < PASSAGE_WORDS or any(start in done or start + length - 1 in done for done in reported.get(second, ())):
+            continue
+        reported.setdefault(second, []).append(range(start, start + length))
+        found.append(SharedCopy(first, second, length, b.body_offset(start), b.shown(start, SHOWN_WORDS)))
     return found
 
 
