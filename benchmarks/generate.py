@@ -253,6 +253,12 @@ TOPICS = (
 MONTHS = "January February March April May June July August September October November December".split()
 
 
+def _gives(quote: str, value: object) -> bool:
+    """Whether the quote writes every number of a claim's value (a number, or the ends of a range)."""
+    words = quote.split()
+    return all(str(number) in words for number in (value if isinstance(value, tuple) else (value,)))
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
@@ -615,6 +621,8 @@ class Generator:
             if not any(s.startswith(sentence) for s in article.sentences):
                 article.sentences.append(printed)
             quote = self._quote(sentence)
+            if stance == "supports" and claim.quantity is not None and not _gives(quote, claim.quantity[1]):
+                quote = sentence  # a value must be in its quotes (contract v3): the analyst quotes the number
             note = "Reported second-hand." if via and rng.random() < 0.2 else None
             claim.evidence.append(GenEvidence(article.id, stance, quote, via, note))
 

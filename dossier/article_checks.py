@@ -29,6 +29,7 @@ from .quotes import ArticleText, Span
 from .text import MappedText, casefolded, fold_mapped
 from .text_checks import check_bidi_controls, verify_quote
 from .visible import VisibleText, paragraph_spans, visible_text
+from .wirecopy import fingerprints
 
 QuoteKey = tuple[str, int]  # (claim id, index of the evidence item)
 CitedQuote = tuple[QuoteKey | None, str, Location]  # key None: a quote of a broken item, checked only
@@ -47,6 +48,7 @@ class ArticleOutcome:
     quote_problems: tuple[Problem, ...]
     bidi_problems: tuple[Problem, ...]
     mentions: tuple[Mention, ...]
+    fingerprints: frozenset[int] = frozenset()  # its winnowed shingle hashes, for shared wire copy (wirecopy.py)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class ArticleResults:
     passages: dict[QuoteKey, tuple[Span, ...]]  # where each cited quote is, in the order claims cite them
     mentions: dict[str, tuple[Mention, ...]]  # by article, in the dossier's order
     excerpts: dict[QuoteKey, Excerpt]  # what each cited quote shows: the article's words (v3)
+    fingerprints: dict[str, frozenset[int]] = dataclasses.field(default_factory=dict)  # by article (wirecopy.py)
 
 
 def article_jobs(dossier: Dossier, loose: Iterable[tuple[str, str, Location]] = ()) -> tuple[list[ArticleJob], list[QuoteKey]]:
@@ -90,7 +93,7 @@ def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
     bidi = ProblemList()
     check_bidi_controls(article, bidi)
     mentions = _mentions(article, paragraphs, visible, kept_case, finder)
-    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions)
+    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions, fingerprints(kept_case.text))
 
 
 def _mentions(
@@ -200,4 +203,5 @@ def merge(dossier: Dossier, outcomes: Sequence[ArticleOutcome], cited: Sequence[
         passages={key: found[key].spans for key in cited if key in found},
         mentions={article_id: by_article[article_id].mentions for article_id in dossier.articles},
         excerpts={key: found[key].excerpt for key in cited if key in found},
+        fingerprints={article_id: by_article[article_id].fingerprints for article_id in dossier.articles},
     )

@@ -13,7 +13,9 @@ from .article_checks import OutcomeCache, start_article_checks
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
+from .origin_checks import origin_resolver
 from .problems import Location, Problem, ProblemList
+from .wirecopy import check_shared_copy
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,13 @@ def check_content(content: Path | str, executor: Executor | None = None, cache: 
     validate.check_references(loaded, problems)
     validate.check_aliases(dossier, problems)
     validate.check_quantities(loaded, problems)
-    validate.check_origins(dossier, problems)
+    resolver = origin_resolver(dossier)  # one per dossier, handed to who needs it
+    validate.check_origins(dossier, problems, resolver)
     found = checking(problems)
+    check_shared_copy(dossier, found.fingerprints, resolver, problems)
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
-    analysis = dataclasses.replace(derive.analyse(dossier, found.passages, found.mentions), excerpts=found.excerpts)
+    analysis = dataclasses.replace(derive.analyse(dossier, found.passages, found.mentions, resolver), excerpts=found.excerpts)
     return CheckResult(dossier, analysis, problems.sorted())
 
 

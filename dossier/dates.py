@@ -24,6 +24,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 MONTHS = tuple(calendar.month_name)  # MONTHS[9] == "September"; MONTHS[0] == ""
@@ -173,6 +174,8 @@ def describe(raw: object) -> str:
         return f"the boolean {str(raw).lower()}"
     if isinstance(raw, (int, float)):
         return f"the number {raw}"
+    if isinstance(raw, Decimal):  # a number too precise for a float (yamlscalars.py): its first digits
+        return f"the number {str(raw)[:20]}" + ("..." if len(str(raw)) > 20 else "")
     if isinstance(raw, str):
         return f"the text {json.dumps(raw, ensure_ascii=False)[:80]}"
     return "a list" if isinstance(raw, list) else "a mapping"

@@ -7,19 +7,25 @@ from collections.abc import Mapping
 
 from .mentions import MentionFinder
 from .model import Analysis, Claim, ClaimAssessment, Dossier, Mention, Stance, Status
-from .origins import Origin, distinct, origin_text
+from .origin_checks import origin_resolver
+from .origins import Origin, OriginResolver, distinct, origin_text
 from .quotes import Span, paragraph_spans
-from .validate import origin_resolver
 from .values import find_discrepancies
 
 
 def analyse(
-    dossier: Dossier, passages: Mapping[tuple[str, int], tuple[Span, ...]], mentions: dict[str, tuple[Mention, ...]] | None = None
+    dossier: Dossier,
+    passages: Mapping[tuple[str, int], tuple[Span, ...]],
+    mentions: dict[str, tuple[Mention, ...]] | None = None,
+    resolver: OriginResolver | None = None,
 ) -> Analysis:
-    """Everything the build derives from a valid dossier, given where its quotes were found (and its mentions, if found)."""
+    """Everything the build derives from a valid dossier, given where its quotes were found (and
+    its mentions, if found), with the check's origin resolver (a new one if none is given)."""
     if mentions is None:
         mentions = find_mentions(dossier)
-    origins = resolve_origins(dossier)
+    if resolver is None:
+        resolver = origin_resolver(dossier)
+    origins = resolve_origins(dossier, resolver)
     quantities = ((claim.id, claim.quantity) for claim in dossier.claims.values() if claim.quantity is not None)
     return Analysis(
         assessments={claim.id: assess(claim, origins[claim.id]) for claim in dossier.claims.values()},
@@ -27,12 +33,14 @@ def analyse(
         discrepancies=find_discrepancies(quantities, dossier.measures),
         mentions=mentions,
         mentioned_in=mentioned_in(dossier, mentions),
+        outlet_origins={article.id: resolver.resolve(article.outlet) for article in dossier.articles.values()},
     )
 
 
-def resolve_origins(dossier: Dossier) -> dict[str, tuple[Origin, ...]]:
+def resolve_origins(dossier: Dossier, resolver: OriginResolver | None = None) -> dict[str, tuple[Origin, ...]]:
     """Each claim's evidence origins (`via`, else the outlet), resolved to entities where they name one."""
-    resolver = origin_resolver(dossier)
+    if resolver is None:
+        resolver = origin_resolver(dossier)
     return {
         claim.id: tuple(resolver.resolve(origin_text(item.via, dossier.articles[item.article].outlet)) for item in claim.evidence)
         for claim in dossier.claims.values()

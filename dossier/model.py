@@ -162,3 +162,4 @@ class Analysis:
     mentioned_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # entity -> article ids
     # (claim id, evidence index) -> the article's own words of the quote (v3): what is shown.
     excerpts: Mapping[tuple[str, int], Excerpt] = field(default_factory=dict)
+    outlet_origins: Mapping[str, Origin] = field(default_factory=dict)  # article id -> its outlet as an origin

@@ -9,7 +9,8 @@ only in capitals) and, like every other origin, also ignoring punctuation and a 
 
 Origins that are no entity are one origin when they are equal ignoring case, accents,
 punctuation and a leading "The" ("The New York Times" = "new york times" = "New York
-Times."). Spellings that stay apart but look alike (an abbreviation of the other, like
+Times."). (v3) Every comparison is of confusable skeletons (Unicode TR39, confusables.py):
+Cyrillic `АР` is the origin `AP`, and the entity whose alias is `AP`. Spellings that stay apart but look alike (an abbreviation of the other, like
 `NYT` and `New York Times`, or a spelling one or two letters away) get a warning that
 suggests making them one entity, or aliases of one.
 """
@@ -24,6 +25,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from .confusables import skeleton
 from .mentions import is_capitals_only
 from .text import fold_keep_case, squash
 
@@ -34,7 +36,7 @@ _PUNCTUATION_DROPPED = re.compile(r"[.'\u00b7]")  # "N.Y." is "NY", "Reuters'" i
 _PUNCTUATION_SPACED = re.compile(r"[^\w\s]")  # "Reuters/AP" is "Reuters AP"
 _SPACES = re.compile(r"\s+")
 # Left out of acronyms: "FBI" is the Federal Bureau of Investigation.
-_MINOR_WORDS = frozenset({"of", "and", "for", "in", "on", "the", "to", "de", "du", "la", "le", "a", "an", "at"})
+MINOR_WORDS = frozenset({"of", "and", "for", "in", "on", "the", "to", "de", "du", "la", "le", "a", "an", "at"})
 
 
 @dataclass(frozen=True)
@@ -58,16 +60,21 @@ def _loose(squashed: str) -> str:
     return " ".join(_strip_the(words)) or squashed
 
 
-def _capitals_key(text: str) -> str:
+def origin_key(text: str) -> str:
+    """What an origin that is no entity is compared by: its loose key of its skeleton."""
+    return _loose(skeleton(squash(text)))
+
+
+def capitals_key(text: str) -> str:
     """Like `loose_key` but keeping case, for names written in capitals: "the N.Y.T." -> "NYT"."""
-    folded = _SPACES.sub(" ", fold_keep_case(text)).strip()
+    folded = skeleton(_SPACES.sub(" ", fold_keep_case(text)).strip())
     words = _PUNCTUATION_SPACED.sub(" ", _PUNCTUATION_DROPPED.sub("", folded)).split()
     return " ".join(_strip_the(words)) or folded
 
 
 def _mention_keys(text: str) -> tuple[str, str]:
-    """How mentions compare a name: folded, and for capitals-only names with case kept."""
-    return squash(text), _SPACES.sub(" ", fold_keep_case(text)).strip()
+    """How mentions compare a name (folded, and for capitals-only names with case kept), as skeletons."""
+    return skeleton(squash(text)), skeleton(_SPACES.sub(" ", fold_keep_case(text)).strip())
 
 
 class OriginResolver:
@@ -92,11 +99,11 @@ class OriginResolver:
 
     def _add(self, entity: str, form: str) -> None:
         folded, keep_case = _mention_keys(form)
-        loose = self.loose_keys[form] = _loose(folded)  # kept for `look_alikes`
+        self.loose_keys[form] = loose_key(form)  # kept for `look_alikes`
         if is_capitals_only(form):
-            entries = [("caps", keep_case), ("loose-caps", _capitals_key(form))]
+            entries = [("caps", keep_case), ("loose-caps", capitals_key(form))]
         else:
-            entries = [("any", folded), ("loose", loose)]
+            entries = [("any", folded), ("loose", _loose(folded))]
         for table_key in entries:
             if table_key[1]:
                 self._owner.setdefault(table_key, entity)
@@ -104,7 +111,7 @@ class OriginResolver:
     def entity_of(self, text: str) -> str | None:
         """The entity this spelling names, if any."""
         folded, keep_case = _mention_keys(text)
-        for table_key in (("any", folded), ("caps", keep_case), ("loose", _loose(folded)), ("loose-caps", _capitals_key(text))):
+        for table_key in (("any", folded), ("caps", keep_case), ("loose", _loose(folded)), ("loose-caps", capitals_key(text))):
             entity = self._owner.get(table_key)
             if entity is not None:
                 return entity
@@ -122,7 +129,7 @@ class OriginResolver:
         entity = self.entity_of(text)
         if entity is not None:
             return Origin(self.names[entity], entity, ENTITY_KEY + entity)
-        return Origin(" ".join(text.split()), None, TEXT_KEY + loose_key(text))
+        return Origin(" ".join(text.split()), None, TEXT_KEY + origin_key(text))
 
 
 def origin_text(via: str | None, outlet: str) -> str:
@@ -190,7 +197,7 @@ class LookAlike(Generic[Place]):
 def _initials(words: Sequence[str]) -> set[str]:
     """Acronyms of a run of words, with and without the minor words: {"fboi", "fbi"}."""
     every = "".join(word[0] for word in words)
-    major = "".join(word[0] for word in words if word not in _MINOR_WORDS)
+    major = "".join(word[0] for word in words if word not in MINOR_WORDS)
     return {form for form in (every, major) if len(form) >= 2}
 
 
@@ -239,14 +246,17 @@ class _Spelling(Generic[Place]):
 def _candidates(
     uses: Mapping[str, Sequence[Place]], resolver: OriginResolver | None
 ) -> tuple[list[_Spelling[Place]], list[_Spelling[Place]]]:
-    """Unresolved spellings grouped by loose key (first spelling kept), and the entities' names."""
+    """Unresolved spellings grouped by origin (first spelling and its loose key kept), and the entities' names."""
     grouped: dict[str, _Spelling[Place]] = {}
     for written, places in uses.items():
         if resolver is not None and resolver.entity_of(written) is not None:
             continue
-        key = loose_key(written)
-        known = grouped.get(key)
-        grouped[key] = _Spelling(key, known.written if known else written, None, (*(known.uses if known else ()), *places))
+        group = origin_key(written)
+        known = grouped.get(group)
+        if known is None:
+            grouped[group] = _Spelling(loose_key(written), written, None, tuple(places))
+        else:
+            grouped[group] = _Spelling(known.key, known.written, None, (*known.uses, *places))
     named: list[_Spelling[Place]] = []
     if resolver is not None:
         for entity, forms in resolver.forms.items():

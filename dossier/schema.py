@@ -12,6 +12,7 @@ import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -94,6 +95,8 @@ def describe(value: Any) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"the number {value}"
+    if isinstance(value, Decimal):  # a number too precise for a float (yamlscalars.py): its first digits
+        return f"the number {str(value)[:20]}" + ("..." if len(str(value)) > 20 else "")
     if isinstance(value, str):
         return f"the text {json.dumps(value, ensure_ascii=False)[:80]}"
     if isinstance(value, list):

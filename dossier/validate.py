@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 
-from . import schema
+from . import origin_checks, schema
 from .kinds import ANY_ENTITY, Kind, kinds_phrase, sections_phrase, spec
 from .load import Loaded, Reference
+from .measure_checks import check_measure, check_unit, unit_disagreements
 from .model import Dossier
-from .origins import OriginResolver, look_alikes
-from .problems import Location, ProblemList
+from .origin_checks import ORIGIN_KINDS as ORIGIN_KINDS
+from .origin_checks import origin_resolver as origin_resolver
+from .origins import OriginResolver
+from .problems import ProblemList
 from .suggest import did_you_mean
 from .text import squash
 
@@ -19,9 +21,7 @@ from .text_checks import _clip as _clip
 from .text_checks import _mention_key as _mention_key
 from .text_checks import _report_missing_quote as _report_missing_quote
 from .text_checks import check_aliases as check_aliases
-from .values import check_measure, check_unit, unit_disagreements
-
-ORIGIN_KINDS = frozenset({Kind.PERSON, Kind.ORGANIZATION, Kind.COUNTRY})
+from .value_quotes import check_values_in_quotes
 
 
 def check_references(loaded: Loaded, problems: ProblemList) -> None:
@@ -85,35 +85,9 @@ def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
-# The check's validation and derivation and the site each need the resolver of one dossier
-# (0.45 s each at 10,000 articles): made once per dossier, and let go of with it.
-_RESOLVERS: dict[int, tuple[weakref.ref[Dossier], OriginResolver]] = {}
-
-
-def origin_resolver(dossier: Dossier) -> OriginResolver:
-    """Origins resolve to people, organizations and countries (events are never sources)."""
-    kept = _RESOLVERS.get(id(dossier))
-    if kept is not None and kept[0]() is dossier:
-        return kept[1]
-    resolver = OriginResolver({e.id: e.names for e in dossier.entities.values() if e.kind in ORIGIN_KINDS})
-    key = id(dossier)
-    # The callback runs as the dossier is freed, before another object can take its identity.
-    _RESOLVERS[key] = (weakref.ref(dossier, lambda _, key=key: _RESOLVERS.pop(key, None)), resolver)  # type: ignore[misc]
-    return resolver
-
-
-def check_origins(dossier: Dossier, problems: ProblemList) -> None:
-    """Warn when two origins count apart but look alike (an acronym, a near spelling): one source could count twice."""
-    uses: dict[str, list[Location]] = defaultdict(list)
-    for article in dossier.articles.values():
-        uses[article.outlet].append(article.location)
-    for claim in dossier.claims.values():
-        for item in claim.evidence:
-            if item.via:
-                uses[item.via].append(item.location)
-    organizations = {e.id for e in dossier.entities.values() if e.kind is Kind.ORGANIZATION}
-    for found in look_alikes(uses, origin_resolver(dossier), entities=organizations):
-        problems.warning(found.uses[0], found.message, found.hint, code="origin-spelling")
+def check_origins(dossier: Dossier, problems: ProblemList, resolver: OriginResolver | None = None) -> None:
+    """Origins that count apart but may be one source (origin_checks.py); pass the check's resolver."""
+    origin_checks.check_origins(dossier, resolver or origin_resolver(dossier), problems)
 
 
 def check_quantities(loaded: Loaded, problems: ProblemList) -> None:
@@ -132,3 +106,4 @@ def check_quantities(loaded: Loaded, problems: ProblemList) -> None:
         use = placed[claim]
         where = use.doc.location(use.path + problem.path)
         problems.warning(where, problem.text(schema.label(use.doc, use.path)), problem.hint, code=problem.code)
+    check_values_in_quotes(loaded, problems)  # (v3) each value is a number its quotes give

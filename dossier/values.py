@@ -11,6 +11,9 @@ Each value stands for an interval of the numbers it allows:
   stays open (approximately more than 1,000 is [900, ∞)).
 Claims sharing a measure conflict exactly when two of their intervals are disjoint (on a
 line, that is when the largest low end exceeds the smallest high end).
+
+(v3) Ends are exact fractions of the numbers as written (exact.py): about 0.7 with
+tolerance 0.1 is exactly [0.63, 0.77]; a number too precise for that is an error.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from .dates import FieldProblem, describe
-from .suggest import did_you_mean
+from .exact import Exact, exact, plain, too_precise
 
 DEFAULT_TOLERANCE = 0.1
 Number = int | float
@@ -69,17 +73,17 @@ class Quantity:
         """Kept for callers of v1: the value in the export's form."""
         return value_json(self.value)
 
-    def comparable(self) -> tuple[float, float, bool]:
+    def comparable(self) -> tuple[Exact, Exact, bool]:
         """Kept for callers of v1: equal for values that read the same (52 and 52.0)."""
         return value_key(self.value, self.approximate)
 
 
 @dataclass(frozen=True)
 class Interval:
-    """Closed interval of the real line; -inf/inf for an open end."""
+    """Closed interval of the real line, exact (fractions); -inf/inf for an open end."""
 
-    low: float
-    high: float
+    low: Exact
+    high: Exact
 
     def overlaps(self, other: Interval) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -90,23 +94,22 @@ def value_json(value: Value) -> Number | dict[str, Number | None]:
     return {"min": value.min, "max": value.max} if isinstance(value, Range) else value
 
 
-def value_key(value: Value, approximate: bool) -> tuple[float, float, bool]:
-    """Equal for values that read the same (52 and 52.0), whatever the tolerance."""
+def value_key(value: Value, approximate: bool) -> tuple[Exact, Exact, bool]:
+    """Equal for values that read the same (52 and 52.0), whatever the tolerance; exact."""
     if isinstance(value, Range):
-        low = -math.inf if value.min is None else float(value.min)
-        high = math.inf if value.max is None else float(value.max)
+        low = -math.inf if value.min is None else exact(value.min)
+        high = math.inf if value.max is None else exact(value.max)
         return (low, high, approximate)
-    return (float(value), float(value), approximate)
+    return (exact(value), exact(value), approximate)
 
 
 def interval(value: Value, approximate: bool = False, tolerance: float = DEFAULT_TOLERANCE) -> Interval:
-    """The numbers the value allows (module docstring)."""
+    """The numbers the value allows (module docstring), exactly."""
     low, high, _ = value_key(value, approximate)
     if approximate:
-        if math.isfinite(low):
-            low -= tolerance * abs(low)
-        if math.isfinite(high):
-            high += tolerance * abs(high)
+        spread = exact(tolerance)
+        low = low - spread * abs(low) if isinstance(low, Fraction) else low
+        high = high + spread * abs(high) if isinstance(high, Fraction) else high
     return Interval(low, high)
 
 
@@ -125,9 +128,10 @@ def in_conflict(intervals: Sequence[Interval]) -> tuple[bool, ...]:
     order_low = sorted(range(len(intervals)), key=lambda i: intervals[i].low, reverse=True)[:2]
     order_high = sorted(range(len(intervals)), key=lambda i: intervals[i].high)[:2]
 
-    def other(order: list[int], index: int, attr: str, default: float) -> float:
+    def other(order: list[int], index: int, attr: str, default: float) -> Exact:
         rest = [position for position in order if position != index]
-        return float(getattr(intervals[rest[0]], attr)) if rest else default
+        found: Exact = getattr(intervals[rest[0]], attr) if rest else default
+        return found
 
     return tuple(
         item.high < other(order_low, index, "low", -math.inf) or item.low > other(order_high, index, "high", math.inf)
@@ -208,14 +212,34 @@ VALUE_EXPECT = "a number, or a {min, max} range of numbers"
 
 
 def _number(raw: object) -> bool:
-    return isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw)
+    """A number: a finite float, an int, or a Decimal (too precise for a float: refused as such)."""
+    if isinstance(raw, float):
+        return math.isfinite(raw)
+    return isinstance(raw, (int, Decimal)) and not isinstance(raw, bool)
+
+
+def _precise(raw: int | float | Decimal, path: tuple[str, ...]) -> Number | FieldProblem:
+    """(v3) The number, or the error that it is too precise to compare (never its digits: it may have thousands)."""
+    why = too_precise(raw)
+    if why is None:
+        return plain(raw) if isinstance(raw, Decimal) else raw
+    where = f"'{path[-1]}' " if path else ""
+    return FieldProblem(
+        path,
+        f"{where}is too precise to compare: {why}",
+        "give the number as the source writes it, with at most 15 significant digits "
+        "(a very large count can be given in a larger unit, such as millions)",
+        "too-precise",
+        ", " if path else " ",
+    )
 
 
 def parse_value(raw: object) -> Value | list[FieldProblem]:
     """A `value:` as the YAML reader gives it, or every problem in it; paths are below the value."""
     if _number(raw):
-        assert isinstance(raw, (int, float))
-        return raw
+        assert isinstance(raw, (int, float, Decimal))
+        number = _precise(raw, ())
+        return [number] if isinstance(number, FieldProblem) else number
     if not isinstance(raw, dict):
         hint = "write numbers without separators or words: 1300, not 1,300" if isinstance(raw, str) else ""
         return [FieldProblem((), f"should be {VALUE_EXPECT}, not {describe(raw)}", hint, "type")]
@@ -233,7 +257,12 @@ def parse_value(raw: object) -> Value | list[FieldProblem]:
             problems.append(FieldProblem((key,), f"'{key}' should be a number, not {describe(raw[key])}", "", "type", ", "))
     if problems:
         return problems
-    low, high = raw.get("min"), raw.get("max")
+    ends = {key: _precise(raw[key], (key,)) for key in ("min", "max") if key in raw}
+    refused = [end for end in ends.values() if isinstance(end, FieldProblem)]
+    if refused:
+        return refused
+    low, high = ends.get("min"), ends.get("max")
+    assert not isinstance(low, FieldProblem) and not isinstance(high, FieldProblem)
     if low is not None and high is not None and low > high:
         return [
             FieldProblem((), f"min ({format_number(low)}) is larger than max ({format_number(high)})", "swap min and max", "range", ": ")
@@ -262,41 +291,6 @@ def parse_quantity(raw: Mapping[str, Any]) -> Quantity | list[FieldProblem]:
         return problems
     assert isinstance(measure, str)
     return Quantity(measure.strip(), value, approximate, unit.strip() if isinstance(unit, str) else None)
-
-
-def check_unit(quantity: Quantity, measure: Measure | None) -> FieldProblem | None:
-    """A claim's unit must be its measure's unit when both are given (path below the quantity)."""
-    if measure is None or measure.unit is None or quantity.unit is None or quantity.unit == measure.unit.strip():
-        return None
-    return FieldProblem(
-        ("unit",),
-        f"the unit '{quantity.unit}' is not the unit of measure '{measure.id}' ({measure.unit})",
-        f"give the value in {measure.unit} and write unit: {measure.unit}, or leave unit: out (the measure's unit applies)",
-        "unit",
-        ": ",
-    )
-
-
-def check_measure(quantity: Quantity, measures: Mapping[str, Measure]) -> FieldProblem | None:
-    """An undeclared measure: an error once the dossier declares measures, else a warning."""
-    if quantity.measure in measures:
-        return None
-    if not measures:
-        return FieldProblem(
-            ("measure",),
-            f"the measure '{quantity.measure}' is not declared, so the site shows its id",
-            "declare it under measures: with a name (and a unit), so readers see what is counted",
-            "undeclared-measure",
-            ": ",
-            severity="warning",
-        )
-    return FieldProblem(
-        ("measure",),
-        f"no measure has the id '{quantity.measure}'",
-        did_you_mean(quantity.measure, measures) or "fix the spelling, or declare it under measures:",
-        "unknown-measure",
-        ": ",
-    )
 
 
 # ----- discrepancies -----
@@ -363,19 +357,3 @@ def find_discrepancies(quantities: Iterable[tuple[str, Quantity]], measures: Map
         by_measure.setdefault(quantity.measure, []).append((claim, quantity))
     found = (discrepancy(measure, values, measures.get(measure)) for measure, values in by_measure.items())
     return tuple(d for d in found if d is not None)
-
-
-def unit_disagreements(quantities: Iterable[tuple[str, Quantity]], measures: Mapping[str, Measure]) -> list[tuple[str, FieldProblem]]:
-    """Claims of an undeclared measure written in different units (1 km against 1000 m):
-    a warning at each claim whose unit differs from the first one given (path below the quantity)."""
-    first: dict[str, tuple[str, str]] = {}
-    found: list[tuple[str, FieldProblem]] = []
-    for claim, quantity in quantities:
-        if quantity.unit is None or quantity.measure in measures:
-            continue
-        seen = first.setdefault(quantity.measure, (claim, quantity.unit))
-        if seen[1] != quantity.unit:
-            message = f"the unit '{quantity.unit}' differs from '{seen[1]}' in claim '{seen[0]}' for the same measure '{quantity.measure}'"
-            hint = f"declare the measure under measures: with one unit, and give every value in it ({seen[1]} or {quantity.unit})"
-            found.append((claim, FieldProblem(("unit",), message, hint, "unit", ": ", "warning")))
-    return found

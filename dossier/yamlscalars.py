@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from typing import Any, Protocol
 
 import yaml
@@ -57,16 +58,36 @@ def resolve_plain(text: str) -> Any:
     if text[0] not in _NUMBER_STARTS:
         return text  # most plain values are words: no number pattern can match them
     if _INT.match(text):
-        return int(text)
+        return int(text) if len(text.lstrip("+-")) <= _EXACT_DIGITS else Decimal(text)
     if _INT_OCT.match(text):
-        return int(text[2:], 8)
+        return _exact_int(int(text[2:], 8))
     if _INT_HEX.match(text):
-        return int(text[2:], 16)
+        return _exact_int(int(text[2:], 16))
     if _FLOAT.match(text):
         number = float(text)
-        # 1e400 overflows to infinity, which JSON cannot carry: leave it as text to be reported.
-        return number if math.isfinite(number) else text
+        if math.isfinite(number) and _significant_digits(text) <= _EXACT_DIGITS:
+            return number
+        # Too precise for a float (or beyond it: 1e400): kept exact, for the reader of the value
+        # to refuse in words ("too precise to compare") rather than round it or crash on it.
+        return Decimal(text)
     return text
+
+
+# Numbers a float carries exactly as written (contract v3, "Values"): up to 15 significant
+# digits, integers up to 2**53 - 1. Others are read as Decimal. (Python also refuses to read
+# an integer of more than 4,300 digits: a Decimal has no such limit.)
+_EXACT_DIGITS = 15
+_LARGEST_EXACT = 2**53 - 1
+
+
+def _exact_int(number: int) -> int | Decimal:
+    return number if abs(number) <= _LARGEST_EXACT else Decimal(number)
+
+
+def _significant_digits(text: str) -> int:
+    """Digits of a float's mantissa, leading zeros left out: "0.00120" has 3, "1.5e3" has 2."""
+    mantissa = text.lower().split("e")[0].lstrip("+-").replace(".", "").lstrip("0")
+    return len(mantissa)
 
 
 def scalar_value(event: yaml.ScalarEvent) -> Any:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-import weakref
-
 import pytest
 
-from dossier import validate
-from dossier.check import check_content
 from dossier.origins import (
     Origin,
     OriginResolver,
@@ -19,7 +14,6 @@ from dossier.origins import (
     origin_text,
     settle_displays,
 )
-from tests.sitebuild import ROOT
 
 # As the seed has them: organizations for the outlets and agencies, a country with capitals aliases.
 ENTITIES = {
@@ -197,16 +191,3 @@ def test_the_entities_compared_with_can_be_limited_to_organizations() -> None:
     resolver = OriginResolver({"john-coale": ("John Coale",), "reuters": ("Reuters",)})
     assert [f.entity_id for f in look_alikes({"Jon Coale": [1], "Reuter": [2]}, resolver)] == ["john-coale", "reuters"]
     assert [f.entity_id for f in look_alikes({"Jon Coale": [1], "Reuter": [2]}, resolver, entities={"reuters"})] == ["reuters"]
-
-
-def test_one_resolver_per_dossier_let_go_of_with_it() -> None:
-    dossier = check_content(ROOT / "content").dossier
-    assert dossier is not None
-    first = validate.origin_resolver(dossier)
-    assert validate.origin_resolver(dossier) is first  # the check, derivation and site share it
-    other = check_content(ROOT / "content").dossier
-    assert other is not None and validate.origin_resolver(other) is not first  # another dossier, its own
-    gone = weakref.ref(first)
-    del dossier, first, other
-    gc.collect()
-    assert gone() is None

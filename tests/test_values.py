@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dossier.measure_checks import check_measure, check_unit, unit_disagreements
 from dossier.values import (
     Interval,
     Measure,
     Quantity,
     Range,
     Value,
-    check_measure,
-    check_unit,
     display_quantity,
     display_value,
     find_discrepancies,
@@ -25,7 +25,6 @@ from dossier.values import (
     is_conflict,
     parse_quantity,
     parse_value,
-    unit_disagreements,
 )
 
 PRISONERS = Measure("political-prisoners-held", "Political prisoners held in Belarus", "people")
@@ -193,8 +192,9 @@ def values(draw: st.DrawFn) -> Value:
 _SHOWN = re.compile(r"(about )?(?:(more than|at least|fewer than|less than|at most) (about )?)?(-?[\d,.]+)(?:–(-?[\d,.]+))?\Z")
 
 
-def _read(text: str) -> float:
-    return float(text.replace(",", ""))
+def _read(text: str) -> Fraction:
+    """The shown number, exactly (contract v3: intervals are exact decimals)."""
+    return Fraction(text.replace(",", ""))
 
 
 @given(values(), st.booleans())

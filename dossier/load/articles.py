@@ -11,6 +11,7 @@ from typing import Any
 from .. import schema
 from ..files import ContentFiles, display_path, inside
 from ..model import Article
+from ..origin_checks import report_spelling
 from ..problems import Location, Problem, ProblemList
 from .date_fields import date_value
 from .documents import read_yaml
@@ -168,4 +169,5 @@ def _front_matter(text: str, file: str, problems: ProblemList) -> tuple[dict[str
         meta["published"] = date_value(meta["published"], doc, ("published",), problems, "'published'")
     if bad:
         return None
+    report_spelling(meta["outlet"], "the outlet", doc.location(("outlet",)), problems, origin=True)
     return meta, end.end()

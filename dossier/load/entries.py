@@ -13,6 +13,7 @@ from typing import Any
 from .. import schema, values
 from ..kinds import CLAIM_REFERENCES, Kind, KindSpec
 from ..model import Claim, Entity, Evidence, Measure, Quantity, Stance
+from ..origin_checks import report_spelling
 from ..problems import Location, ProblemList
 from ..yamlsource import PathKey, YamlDocument
 from .date_fields import date_value
@@ -136,6 +137,7 @@ def build_entity(fields: Fields, spec: KindSpec, collected: Collected) -> Entity
         collected.broken_ids.add(entry_id)  # e.g. an event without a date has no timeline place
         return None
     references = _reference_lists(fields, collected, spec.references)
+    _check_names(fields, collected.problems)
     return Entity(
         id=entry_id,
         kind=spec.kind,
@@ -148,6 +150,14 @@ def build_entity(fields: Fields, spec: KindSpec, collected: Collected) -> Entity
         date=date,
         location=fields.location(),
     )
+
+
+def _check_names(fields: Fields, problems: ProblemList) -> None:
+    """(v3) A name or alias mixing scripts within a word is refused (origin_checks.py)."""
+    if fields.valid("name"):
+        report_spelling(fields.value["name"], "the name", fields.location("name"), problems)
+    for index, alias in enumerate(fields.get("aliases", ())):
+        report_spelling(alias, "the alias", fields.location("aliases", index), problems)
 
 
 def build_claim(fields: Fields, collected: Collected) -> Claim | None:
@@ -185,6 +195,8 @@ def build_evidence(item: Fields, item_label: str, collected: Collected) -> Evide
     has_article = item.valid("article")
     if has_article:
         collected.references.add_article(value["article"], doc.location(path + ("article",)), f"{item_label}, 'article'")
+    if item.valid("via"):
+        report_spelling(value["via"], "'via'", doc.location(path + ("via",)), collected.problems, origin=True)
     if item.broken:
         if has_article and item.valid("quote"):
             collected.loose_quotes.append((value["article"], value["quote"], doc.location(path + ("quote",))))

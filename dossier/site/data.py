@@ -14,7 +14,6 @@ from ..kinds import Kind
 from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Mention, Stance, Status, date_start
 from ..origins import ENTITY_KEY, Origin
 from ..quotes import paragraph_spans
-from ..validate import origin_resolver
 from .links import entity_page
 
 # Contested and disputed first: where the sources disagree is what a reader looks for.
@@ -92,9 +91,8 @@ class SiteData:
 
     def _index(self) -> None:
         d = self.dossier
-        resolver = origin_resolver(d)
         for article in d.articles.values():
-            outlet = self.outlet_of[article.id] = self._source(resolver.resolve(article.outlet))
+            outlet = self.outlet_of[article.id] = self._source(self.analysis.outlet_origins[article.id])
             outlet.articles.append(article.id)
         for claim in d.claims.values():
             for entity_id in claim.about:

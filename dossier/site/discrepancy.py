@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from ..exact import Exact
 from ..model import Discrepancy, MeasuredValue, Status
 from ..values import value_key
 from . import numberline
@@ -54,8 +55,8 @@ def _shown(discrepancy: Discrepancy, limit: int | None, keep: str | None) -> lis
     return shown
 
 
-def _finite(end: float) -> float | None:
-    return end if math.isfinite(end) else None
+def _finite(end: Exact) -> float | None:
+    return float(end) if math.isfinite(end) else None
 
 
 def chart_interval(value: MeasuredValue, view: ValueView) -> numberline.Interval:
@@ -65,7 +66,7 @@ def chart_interval(value: MeasuredValue, view: ValueView) -> numberline.Interval
     if value.quantity.approximate:
         low, high, _ = value_key(value.quantity.value, False)
         if math.isfinite(low) and math.isfinite(high):
-            exact = (low, high)
+            exact = (float(low), float(high))
     return numberline.Interval(
         claim_id=value.claim,
         label=view.text,
