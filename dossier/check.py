@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from concurrent.futures.process import BrokenProcessPool
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from . import derive, validate
 from .article_checks import OutcomeCache, start_article_checks
+from .captures.check import check_captures
 from .collector import collections_paused
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
@@ -82,9 +84,10 @@ def _check(content: Path, pooled: bool, cache: OutcomeCache | None, kept: KeptPo
         validate.check_quantities(loaded, problems)
         validate.check_origins(dossier, problems)
         found = checking(problems)
+        captures = check_captures(dossier, content, found.passages, problems)  # (v3) captured articles
         if problems.has_errors:
             return CheckResult(dossier, None, problems.sorted())
-        analysis = derive.analyse(dossier, found.passages, found.mentions)
+        analysis = dataclasses.replace(derive.analyse(dossier, found.passages, found.mentions), captures=captures)
     return CheckResult(dossier, analysis, problems.sorted())
 
 
