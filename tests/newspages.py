@@ -8,6 +8,7 @@ in the article text.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 STORY_TITLE = "Harbour authority reopens the northern quay after storm repairs"
 STORY_AUTHOR = "Maren Holt"
@@ -104,3 +105,20 @@ def paywall_page() -> str:
 <footer><p>© 2026 Vesterhavn Daily Courier</p></footer>
 </body></html>
 """
+
+
+def front_matter(text: str) -> dict[str, object]:
+    """The front matter of an article file, as YAML reads it."""
+    import yaml
+
+    head = text.split("\n---\n", 1)[0].removeprefix("---\n")
+    return dict(yaml.safe_load(head))
+
+
+def body_of(text: str) -> str:
+    return text.split("\n---\n", 1)[1]
+
+
+def files_under(folder: Path) -> list[str]:
+    """Every file under a folder, hidden and temporary ones included, relative to it."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
