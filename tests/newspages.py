@@ -122,3 +122,15 @@ def body_of(text: str) -> str:
 def files_under(folder: Path) -> list[str]:
     """Every file under a folder, hidden and temporary ones included, relative to it."""
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
+
+
+QUOTED = "reopened the northern quay on Saturday, eleven weeks after a winter storm"
+QUOTING_CLAIM = f"""\
+  - id: quay-reopened
+    text: The northern quay reopened after storm repairs.
+    about: [belarus]
+    evidence:
+      - article: quay
+        stance: supports
+        quote: {QUOTED}
+"""

@@ -179,7 +179,7 @@ def _front_matter(text: str, file: str, problems: ProblemList) -> tuple[dict[str
             "write it as YYYY-MM-DDTHH:MM:SSZ, as `dossier add-article URL` does",
             code="date",
         )
-        bad.add(("retrieved",))
+        del meta["retrieved"]  # reported; the article is still read (its quotes are checked)
     if bad:
         return None
     return meta, end.end(), doc.key_location(("capture",)).line if "capture" in meta else 0
