@@ -4,12 +4,15 @@ every quote of a captured article in the text of the page as captured."""
 from __future__ import annotations
 
 import json
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import BASE_YAML, describe, only_error, only_warning
 from newspages import QUOTED, QUOTING_CLAIM, news_page
 from pytest_httpserver import HTTPServer
+from sitebuild import MINIMAL_MKDOCS_YML, mkdocs_build
 
 from dossier.captures import LFS_POINTER, extract
 from dossier.captures.add import UrlOptions, add_article_from_url
@@ -40,6 +43,38 @@ def edit_file(path: str | Path, old: str, new: str) -> None:
     text = Path(path).read_text("utf-8")
     assert text.count(old) == 1, old
     Path(path).write_text(text.replace(old, new), "utf-8")
+
+
+class _Text(HTMLParser):
+    """The text of the first element with a class, its words joined by single spaces."""
+
+    def __init__(self, css_class: str) -> None:
+        super().__init__()
+        self.css_class, self.depth, self.words = css_class, 0, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += tag not in ("br", "img", "input", "meta", "link", "hr")
+        elif self.css_class in (dict(attrs).get("class") or "").split() and not self.words:
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.words += data.split()
+
+
+def page_text(path: Path, css_class: str) -> str:
+    parser = _Text(css_class)
+    parser.feed(path.read_text("utf-8"))
+    return " ".join(parser.words)
+
+
+def front_matter_field(path: Path, name: str) -> str:
+    return next(line.split(": ", 1)[1].strip('"') for line in path.read_text("utf-8").splitlines() if line.startswith(f"{name}:"))
 
 
 def line_of(path: str, start: str) -> int:
@@ -193,3 +228,52 @@ def test_rechecks_are_validated_with_file_and_line(captured: Path, old: str, new
     error = only_error(check_content(captured))
     assert error.location.file == "content/rechecks.yaml" and error.location.line == line, error.format_text()
     assert words in error.message, error.format_text()
+
+
+# ----- the export and the site -----
+
+
+def test_the_export_carries_the_capture(captured: Path, capsys) -> None:
+    assert main(["export", "--content", str(captured)]) == 0
+    articles = {a["id"]: a for a in json.loads(capsys.readouterr().out)["articles"]}
+    quay, pasted = articles["quay"], articles["nyt-2025-09-11"]
+    assert quay["capture"] == "captures/quay.warc.gz" and len(quay["sha256"]) == 64 and quay["retrieved"].endswith("Z")
+    assert (pasted["retrieved"], pasted["capture"], pasted["sha256"]) == (None, None, None)
+    assert main(["export", "--content", str(captured), "--format", "sqlite", "--output", "dossier.db"]) == 0
+    import sqlite3
+
+    with sqlite3.connect("dossier.db") as db:
+        rows = dict(db.execute("select id, sha256 from articles").fetchall())
+    assert rows["quay"] == quay["sha256"] and rows["nyt-2025-09-11"] is None
+
+
+def test_the_site_shows_each_source_its_capture_and_last_recheck(captured: Path, httpserver: HTTPServer, tmp_path: Path) -> None:
+    add_article_from_url(httpserver.url_for("/story"), captured, UrlOptions(article_id="quay-copy"))
+    (captured / "captures" / "quay-copy.warc.gz").write_bytes(LFS_POINTER + b"\noid sha256:" + b"2" * 64 + b"\nsize 1\n")
+    (captured / "rechecks.yaml").write_text(RECHECKS.replace('"reopened the northern quay"', json.dumps(QUOTED)), "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MINIMAL_MKDOCS_YML, "utf-8")
+    site = tmp_path / "site"
+    built = mkdocs_build(config, site, strict=False)
+    assert built.returncode == 0, built.stderr
+    assert "is a Git LFS pointer that was never fetched" in built.stderr
+
+    quay = page_text(site / "articles" / "quay" / "index.html", "dossier-source-box")
+    sha = front_matter_field(captured / "articles" / "quay.md", "sha256")
+    assert re.search(rf"Capture\s*captured on \d+ \w+ \d{{4}} at \d\d:\d\d UTC · SHA-256 {sha}", quay), quay
+    assert (
+        "Last recheck 1 April 2026: changed: 1 passage of the capture no longer on the live page as captured; 1 quote no longer on the live page"
+        in quay
+    )
+    assert "Vesterhavn Daily Courier" in quay and "Original" in quay
+    assert "Capture capture not available in this build" in page_text(site / "articles" / "quay-copy" / "index.html", "dossier-source-box")
+    assert "Capture pasted text, no capture" in page_text(site / "articles" / "nyt-2025-09-11" / "index.html", "dossier-source-box")
+
+    card = page_text(site / "claims" / "quay-reopened" / "index.html", "dossier-evidence")
+    assert "No longer on the live page: a recheck on 1 April 2026 did not find this quote on the original page." in card
+    assert "Original" in card
+
+    health = page_text(site / "source-health" / "index.html", "md-content")
+    assert "Changed at the recheck of 1 April 2026" in health
+    assert QUOTED in health and "quay-reopened" in health
+    assert "4 articles: 1 captured, 1 with a capture not available in this build, 2 pasted text without a capture" in health

@@ -18,6 +18,7 @@ from .data import STATUS_ORDER, SiteData, TimelineItem
 from .html import markdown_inline, text_fragment
 from .links import Linker, article_page, claim_page
 from .passages import PassageText, passage_text
+from .source_box import lost_on
 from .templating import STATUS_LABELS, Templates
 
 __all__ = [
@@ -68,6 +69,7 @@ class EvidenceView(NamedTuple):
     translation: str | None = None  # the analyst's rendering of the quote
     lang: str = ""  # the article's language when it is not the page's, for the quote's `lang`
     archived_href: str | None = None  # a saved copy of the article, when it is safe
+    lost_on: str = ""  # the day a recheck found the quote no longer on the live page (v3), or ""
 
 
 class Quoted(NamedTuple):
@@ -214,6 +216,7 @@ class Parts:
             translation=item.translation,
             lang=quoted.lang,
             archived_href=quoted.archived_href,
+            lost_on=lost_on(self.data.dossier.rechecks.get(article.id), claim.id, item.quote),
         )
 
     def _quoted(self, article: Article, quote: str, spans: tuple[Span, ...]) -> Quoted:
