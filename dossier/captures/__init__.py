@@ -11,6 +11,9 @@ from __future__ import annotations
 CAPTURES_FOLDER = "captures"
 # The first line of a Git LFS pointer file: the capture itself was never fetched (`git lfs pull`).
 LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
+# Warnings the site build logs as information, so that `mkdocs build --strict` works whether or
+# not the captures were fetched from Git LFS (`dossier check` still reports them as warnings).
+BUILD_NOTICES = frozenset({"capture-not-fetched"})
 PROJECT_URL = "https://github.com/dossier-project/dossier"
 
 

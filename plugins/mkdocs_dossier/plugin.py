@@ -24,7 +24,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from dossier.article_checks import OutcomeCache
-from dossier.captures import CAPTURES_FOLDER
+from dossier.captures import BUILD_NOTICES, CAPTURES_FOLDER
 from dossier.check import check_content
 from dossier.collector import defer_collections, end_build, restore_collections, restore_now
 from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER, RECHECKS_FILE
@@ -150,7 +150,9 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         for problem in result.warnings:
             # Warnings never stop the preview: MkDocs counts every logged warning against
             # `strict: true`, so under serve they are logged as information, marked "warning:".
-            (log.info if self.serving else log.warning)(problem.format_text())
+            # Nor do captures never fetched from Git LFS: the build must work with or without them.
+            quiet = self.serving or problem.code in BUILD_NOTICES
+            (log.info if quiet else log.warning)(problem.format_text())
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
             if not self.serving:
