@@ -149,10 +149,9 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         self.site, self.problems_html = None, None
         for problem in result.warnings:
             # Warnings never stop the preview: MkDocs counts every logged warning against
-            # `strict: true`, so under serve they are logged as information, marked "warning:".
-            # Nor do captures never fetched from Git LFS: the build must work with or without them.
-            quiet = self.serving or problem.code in BUILD_NOTICES
-            (log.info if quiet else log.warning)(problem.format_text())
+            # `strict: true`, so under serve they are logged as information, marked "warning:";
+            # so are captures never fetched from Git LFS (the build works with or without them).
+            (log.info if self.serving or problem.code in BUILD_NOTICES else log.warning)(problem.format_text())
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
             if not self.serving:
