@@ -277,3 +277,25 @@ def test_the_site_shows_each_source_its_capture_and_last_recheck(captured: Path,
     assert "Changed at the recheck of 1 April 2026" in health
     assert QUOTED in health and "quay-reopened" in health
     assert "4 articles: 1 captured, 1 with a capture not available in this build, 2 pasted text without a capture" in health
+
+
+def test_a_capture_is_extracted_once(captured: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = extract.page_paragraphs
+    monkeypatch.setattr(extract, "page_paragraphs", lambda html, url: calls.append(url) or real(html, url))
+    for _ in range(2):
+        extract._memory.clear()  # a new process: only the cache on disk is left
+        assert check_content(captured).ok
+    assert len(calls) == 1
+
+
+def test_an_extractor_that_fails_is_an_error_not_a_traceback(captured: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*_: object, **__: object) -> str:
+        raise RuntimeError("lxml gave up")
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    error = only_error(check_content(captured))
+    assert error.code == "capture-unreadable"
+    assert "could not be extracted (RuntimeError: lxml gave up)" in error.message

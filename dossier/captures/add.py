@@ -20,7 +20,7 @@ from ..add_article import AddArticleError, check_options, render, slug
 from ..load import ARTICLES_FOLDER, ID_PATTERN
 from . import CAPTURES_FOLDER
 from .archive import ArchiveError, archive_page
-from .extract import MIN_WORDS, PageMetadata, page_metadata, page_paragraphs, word_count
+from .extract import MIN_WORDS, ExtractionFailed, PageMetadata, page_metadata, page_paragraphs, word_count
 from .fetch import Client, Fetched, FetchError
 from .warc import CaptureUnreadable, read_response, write_warc
 
@@ -94,6 +94,8 @@ def add_article_from_url(url: str, content: Path, options: UrlOptions, client: C
             raise
     except CaptureUnreadable as error:  # pragma: no cover - we have just written it
         raise AddArticleError(f"the capture could not be read back: {error}") from None
+    except ExtractionFailed as error:
+        raise AddArticleError(f"the article's text could not be taken out of the page ({error}). Nothing written") from None
     except OSError as error:
         raise AddArticleError(f"cannot write into {content}: {error.strerror or error}. Nothing written") from None
     finally:

@@ -20,7 +20,7 @@ from ..files import inside
 from ..model import Article, Dossier
 from ..problems import Location, ProblemList
 from ..quotes import ArticleText, Span, parse_quote
-from .extract import cached_paragraphs
+from .extract import ExtractionFailed, cached_paragraphs
 from .warc import CaptureUnreadable, is_lfs_pointer, read_response
 
 VERIFIED, UNAVAILABLE = "verified", "unavailable"
@@ -108,7 +108,13 @@ def _verify_file(article: Article, content: Path, problems: ProblemList) -> tupl
             code="capture-digest",
         )
         return None, None
-    return VERIFIED, cached_paragraphs(response.sha256, response.body, article.url)
+    try:
+        return VERIFIED, cached_paragraphs(response.sha256, response.body, article.url)
+    except ExtractionFailed as error:
+        problems.error(
+            where, f"the text of {named} could not be extracted ({error})", "report it to the maintainers", code="capture-unreadable"
+        )
+        return None, None
 
 
 def _report_not_captured(text: ArticleText, article: Article, quote: str, where: Location, problems: ProblemList) -> None:

@@ -35,22 +35,29 @@ def extractor_version() -> str:
     return "/".join([f"dossier-{_OUR_VERSION}", *versions])
 
 
+class ExtractionFailed(Exception):
+    """The extractor failed on the page (it raised): the message says how."""
+
+
 def page_paragraphs(html: bytes, url: str) -> tuple[str, ...]:
     """The article's paragraphs in the page, each on one line, without the page's navigation and footer."""
     import trafilatura  # ~0.5 s to import: only when a page is read
 
-    text = trafilatura.extract(
-        html,
-        url=url,
-        output_format="txt",
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        favor_precision=True,
-        deduplicate=False,
-    )
+    try:
+        text = trafilatura.extract(
+            html,
+            url=url,
+            output_format="txt",
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            favor_precision=True,
+            deduplicate=False,
+        )
+    except Exception as error:  # a third party's failure on untrusted input: reported, never a traceback
+        raise ExtractionFailed(f"{type(error).__name__}: {error}"[:200]) from None
     return tuple(" ".join(line.split()) for line in (text or "").splitlines() if line.strip())
 
 
@@ -72,8 +79,11 @@ def page_metadata(html: bytes, url: str) -> PageMetadata:
     import htmldate
     import trafilatura
 
-    found = trafilatura.extract_metadata(html, default_url=url)
-    published = htmldate.find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    try:
+        found = trafilatura.extract_metadata(html, default_url=url)
+        published = htmldate.find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # metadata is a convenience: what cannot be read is reported as not found
+        found, published = None, None
     authors = tuple(a.strip() for a in (found.author or "").split(";") if a.strip()) if found is not None else ()
     host = urlsplit(url).hostname or ""
     outlet = (found.sitename if found is not None else None) or (host.removeprefix("www.") or None)

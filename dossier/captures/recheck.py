@@ -21,7 +21,7 @@ from ..load import RECHECKS_FILE
 from ..model import Article, Dossier, LostQuote, Recheck
 from ..problems import Location
 from .check import capture_text
-from .extract import cached_paragraphs, page_paragraphs
+from .extract import ExtractionFailed, cached_paragraphs, page_paragraphs
 from .fetch import Client, FetchError
 from .warc import CaptureUnreadable, decoded_body, is_lfs_pointer, read_response, sha256_hex
 
@@ -69,8 +69,8 @@ def recheck_article(article: Article, dossier: Dossier, content: Path, client: C
         return Finding(article.id, url, UNCHANGED, "the page is byte for byte the one captured")
     try:
         live = page_paragraphs(decoded_body(final.payload, final.header("Content-Encoding")), final.url)
-    except (ValueError, OSError):
-        live = ()
+    except (ValueError, OSError, ExtractionFailed):
+        live = ()  # nothing of the article is readable on the live page: every passage changed
     captured, baseline = _captured(article, content)
     changes = _changes(captured, live)
     if not changes:
@@ -93,7 +93,7 @@ def _captured(article: Article, content: Path) -> tuple[tuple[str, ...], str]:
             response = read_response(path, article.url)
             if response is not None:
                 return cached_paragraphs(response.sha256, response.body, article.url), "captured"
-    except (CaptureUnreadable, OSError):
+    except (CaptureUnreadable, OSError, ExtractionFailed):
         pass
     return tuple(paragraphs(lines(article.body))), "in the article file (its capture is not available)"
 
