@@ -251,3 +251,11 @@ def test_a_file_still_needs_its_outlet(make_dossier, capsys) -> None:
         main(["add-article", "raw.txt"])
     assert exited.value.code == 2
     assert "the argument --outlet is required" in capsys.readouterr().err
+
+
+def test_the_request_says_who_is_asking(make_dossier, httpserver: HTTPServer, capsys) -> None:
+    make_dossier()
+    httpserver.expect_request("/story").respond_with_data(news_page(), content_type=HTML)
+    assert run(capsys, "add-article", httpserver.url_for("/story"), "--id", "asked")[0] == 0
+    [(request, _)] = httpserver.log
+    assert re.fullmatch(r"Dossier/\S+ \(\+https://\S+\)", request.headers["User-Agent"])
