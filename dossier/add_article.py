@@ -27,9 +27,30 @@ def slug(text: str, limit: int = 60) -> str:
     return out
 
 
-def paragraphs(raw: str) -> list[str]:
-    """Each non-blank line of a raw text article is one paragraph (as in copied web text)."""
-    return [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+def lines(raw: str) -> list[str]:
+    """The lines of a raw text, stripped, line ends of any kind."""
+    return [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def paragraphs(text_lines: list[str]) -> list[str]:
+    """The paragraphs of a raw text: blank lines separate them, and the lines of one are joined.
+
+    Text copied from a web page often has no blank lines at all, one paragraph per line: a
+    text without any blank line between its lines keeps each line as a paragraph.
+    """
+    while text_lines and not text_lines[0]:
+        text_lines = text_lines[1:]
+    while text_lines and not text_lines[-1]:
+        text_lines = text_lines[:-1]
+    if "" not in text_lines:
+        return list(text_lines)
+    blocks: list[list[str]] = [[]]
+    for line in text_lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [" ".join(block) for block in blocks if block]
 
 
 def render(meta: dict[str, object], body: list[str]) -> str:
@@ -47,7 +68,7 @@ def render(meta: dict[str, object], body: list[str]) -> str:
     return "\n".join(lines) + "\n" + "\n\n".join(body) + "\n"
 
 
-def _check_options(outlet: str, title: str, published: str | None, url: str | None) -> None:
+def check_options(outlet: str, title: str, published: str | None, url: str | None) -> None:
     if not outlet.strip() or not title.strip():
         raise AddArticleError("--outlet and --title must not be empty")
     if published is not None:
@@ -77,14 +98,17 @@ def add_article(
         raise AddArticleError(f"{source}: cannot read the file: {err.strerror or err}") from None
     except UnicodeDecodeError:
         raise AddArticleError(f"{source}: the file is not UTF-8 text; save it as UTF-8 first") from None
-    body = paragraphs(raw)
+    text_lines = lines(raw)
     if title is None:
-        if not body:
+        written = [line for line in text_lines if line]
+        if not written:
             raise AddArticleError(f"{source}: the file is empty")
-        title, body = body[0], body[1:]  # the first line is the headline
+        title = written[0]  # the first line is the headline
+        text_lines = text_lines[text_lines.index(title) + 1 :]
+    body = paragraphs(text_lines)
     if not body:
         raise AddArticleError(f"{source}: the article has no text besides its title")
-    _check_options(outlet, title, published, url)
+    check_options(outlet, title, published, url)
     article_id = article_id or "-".join(filter(None, [slug(outlet, 40), published])) or slug(title)
     if not ID_PATTERN.match(article_id or ""):
         raise AddArticleError(f"--id '{article_id}' is not a valid id: use lowercase letters a-z, digits and '-'")

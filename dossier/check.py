@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import derive, validate
 from .article_checks import OutcomeCache, start_article_checks
+from .captures.check import check_captures
 from .files import display_path, links_leaving, report_link_leaving
 from .load import ARTICLES_FOLDER, load
 from .model import Analysis, Dossier
@@ -65,9 +66,12 @@ def check_content(content: Path | str, executor: Executor | None = None, cache: 
     validate.check_origins(dossier, problems, resolver)
     found = checking(problems)
     check_shared_copy(dossier, found.fingerprints, resolver, problems)
+    captures = check_captures(dossier, content, found.passages, problems)  # (v3) captured articles
     if problems.has_errors:
         return CheckResult(dossier, None, problems.sorted())
-    analysis = dataclasses.replace(derive.analyse(dossier, found.passages, found.mentions, resolver), excerpts=found.excerpts)
+    analysis = dataclasses.replace(
+        derive.analyse(dossier, found.passages, found.mentions, resolver), excerpts=found.excerpts, captures=captures
+    )
     return CheckResult(dossier, analysis, problems.sorted())
 
 

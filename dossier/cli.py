@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import diffing, pages_command
 from .add_article import AddArticleError, add_article
+from .captures import commands as captures
 from .check import CheckResult, check_content, count_articles
 from .export import export
 from .formats import FORMATS, SiteAddress, export_input
@@ -71,18 +72,27 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("--output", type=Path, help="the file to write (default: standard output; sqlite needs a file)")
     exporter.add_argument("--site-url", default="", help="the site's address, for absolute links (default: links relative to the site)")
 
-    adder = commands.add_parser("add-article", help="turn a raw text article into content/articles/<id>.md")
-    adder.add_argument("file", type=Path, help="the raw text: headline on the first line unless --title is given")
-    adder.add_argument("--outlet", required=True, help="who published it")
+    adder = commands.add_parser(
+        "add-article", help="capture a page (URL), or turn a raw text article (FILE), into content/articles/<id>.md"
+    )
+    adder.add_argument(
+        "source",
+        metavar="URL_OR_FILE",
+        help="the page's address: it is fetched, kept as a WARC under content/captures/ and its text extracted; "
+        "or a raw text file: headline on the first line unless --title is given, paragraphs separated by blank lines",
+    )
+    adder.add_argument("--outlet", help="who published it (required for a file; for a URL, default: the site's name)")
     adder.add_argument("--title", help="the headline, when the text has no headline line")
     adder.add_argument("--published", help="publication date, YYYY-MM-DD (or YYYY-MM, or YYYY)")
     adder.add_argument("--url", help="the original address (http or https)")
     adder.add_argument("--author", action="append", help="an author (repeat for several)")
-    adder.add_argument("--language", default="en", help="language code (default: en)")
+    adder.add_argument("--language", help="language code (default: the page's, else en)")
+    adder.add_argument("--archive", action="store_true", help="for a URL: also ask the Internet Archive to save the page (Save Page Now)")
     adder.add_argument("--id", dest="article_id", help="the article id (default: outlet and date)")
     adder.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     diffing.add_parser(commands)
     pages_command.add_parser(commands)
+    captures.add_recheck_parser(commands)
     return parser
 
 
@@ -144,16 +154,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _add_article(args: argparse.Namespace) -> int:
+    if captures.is_url(args.source):
+        return captures.run_add_url(args)
     try:
         target = add_article(
-            args.file,
+            Path(args.source),
             args.content,
             outlet=args.outlet,
             title=args.title,
             published=args.published,
             url=args.url,
             authors=args.author,
-            language=args.language,
+            language=args.language or "en",
             article_id=args.article_id,
         )
     except AddArticleError as err:
@@ -164,13 +176,22 @@ def _add_article(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "add-article" and not captures.is_url(args.source) and args.outlet is None:
+        parser.error("add-article FILE: the argument --outlet is required (who published it)")
     if args.command != "add-article" and not args.content.is_dir():
         sys.stderr.write(f"dossier {args.command}: error: the content folder '{args.content}' does not exist\n")
         return EXIT_USAGE
-    handler = {"check": _check, "export": _export, "add-article": _add_article, "diff": diffing.run, "pages": pages_command.run}[
-        args.command
-    ]
+    handlers = {
+        "check": _check,
+        "export": _export,
+        "add-article": _add_article,
+        "diff": diffing.run,
+        "pages": pages_command.run,
+        "recheck": captures.run_recheck,
+    }
+    handler = handlers[args.command]
     try:
         return handler(args)
     except BrokenPipeError:  # e.g. `dossier export | head`

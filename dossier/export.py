@@ -34,6 +34,10 @@ def _article(article: Article) -> Json:
         "url": article.url,
         "archived": article.archived,
         "language": article.language,
+        # Added fields (v3): the capture of the page, when there is one.
+        "retrieved": article.retrieved,
+        "capture": article.capture,
+        "sha256": article.sha256,
     }
 
 

@@ -62,6 +62,10 @@ class Article:
     body: str  # verbatim, line ends normalised to \n
     location: Location  # the article file (line 1)
     body_line: int  # the file line the body starts on
+    retrieved: str | None = None  # when the capture was made, as written (v3)
+    capture: str | None = None  # the WARC file of the page as captured, relative to the content folder (v3)
+    sha256: str | None = None  # the captured response's payload digest, lowercase hex (v3)
+    capture_location: Location | None = None  # where `capture` is written, for the capture checks' problems
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,24 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class LostQuote:
+    claim: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """The last `dossier recheck` of a captured article (content/rechecks.yaml, v3)."""
+
+    article: str
+    date: str  # YYYY-MM-DD
+    state: str  # unchanged | changed | gone | unreachable
+    changed: tuple[str, ...]  # passages of the capture the live page no longer has as they were
+    quotes_lost: tuple[LostQuote, ...]  # quotes no longer on the live page
+    location: Location
+
+
+@dataclass(frozen=True)
 class Dossier:
     """Everything the analysts wrote, checked for shape. Insertion order is input order."""
 
@@ -113,6 +135,7 @@ class Dossier:
     entities: Mapping[str, Entity]
     claims: Mapping[str, Claim]
     measures: Mapping[str, Measure] = field(default_factory=dict)  # declared measures (v2)
+    rechecks: Mapping[str, Recheck] = field(default_factory=dict)  # article id -> its last recheck (v3)
 
 
 # ----- derived -----
@@ -163,3 +186,6 @@ class Analysis:
     # (claim id, evidence index) -> the article's own words of the quote (v3): what is shown.
     excerpts: Mapping[tuple[str, int], Excerpt] = field(default_factory=dict)
     outlet_origins: Mapping[str, Origin] = field(default_factory=dict)  # article id -> its outlet as an origin
+    # Article id -> "verified" (its capture was checked) or "unavailable" (a Git LFS pointer
+    # never fetched: the capture checks were skipped) (v3).
+    captures: Mapping[str, str] = field(default_factory=dict)

@@ -272,7 +272,7 @@ def test_add_article_writes_the_text_verbatim(raw, capsys) -> None:
     assert out == f"wrote {target}\n"
     text = target.read_text(encoding="utf-8")
     head, body = text.split("\n---\n", 1)
-    assert body == "First paragraph with “curly” quotes.\n\nSecond line, same block.\n\nThird — with dash.\n"
+    assert body == "First paragraph with “curly” quotes. Second line, same block.\n\nThird — with dash.\n"
     assert 'title: "Belarus frees 52: a \\"deal\\""' in head
     assert 'author: ["Ann One", "Bob Two"]' in head
     assert "published: 2025-09-11" in head

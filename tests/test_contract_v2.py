@@ -324,7 +324,7 @@ def test_an_archived_address_must_be_http(check) -> None:
 # ----- the export's shape -----
 
 CONTRACT_KEYS = {
-    "articles": {"id", "title", "outlet", "author", "published", "url", "archived", "language"},
+    "articles": {"id", "title", "outlet", "author", "published", "url", "archived", "language", "retrieved", "capture", "sha256"},
     "entities": {"id", "kind", "name", "aliases", "summary", "wikidata", "countries", "participants", "date", "mentioned_in"},
     "measures": {"id", "name", "unit", "tolerance", "summary"},
     "claims": {"id", "text", "about", "date", "quantity", "status", "supporting_origins", "contradicting_origins", "evidence"},

@@ -22,6 +22,7 @@ PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
 NEWEST = WORKFLOWS / "newest-dependencies.yml"
 GENERATORS = WORKFLOWS / "generators.yml"
+RECHECK = WORKFLOWS / "recheck.yml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 LOCK = ROOT / "requirements.lock"
 INSTALL_FROM_LOCK = "pip install --require-hashes -r requirements.lock"
@@ -69,7 +70,7 @@ def uses(job: dict[str, Any], action: str) -> list[dict[str, Any]]:
 
 
 def test_there_are_the_four_workflows() -> None:
-    assert workflow_files() == [GENERATORS, NEWEST, PUBLISH, PULL_REQUEST]
+    assert workflow_files() == [GENERATORS, NEWEST, PUBLISH, PULL_REQUEST, RECHECK]
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -105,12 +106,14 @@ def test_workflows_grant_least_privilege() -> None:
         assert data["permissions"] == {"contents": "read"}, path.name
         assert data.get("concurrency", {}).get("group"), f"{path.name}: no concurrency group"
         for name, job in data["jobs"].items():
-            if name != "deploy":
+            if name not in ("deploy", "recheck"):
                 assert "permissions" not in job, f"{path.name}: job {name} widens the permissions"
             for step in uses(job, "actions/checkout"):
                 assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}: {name} keeps the token"
     deploy = load(PUBLISH)["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    # The weekly recheck pushes a branch of its findings and opens a pull request: no more.
+    assert load(RECHECK)["jobs"]["recheck"]["permissions"] == {"contents": "write", "pull-requests": "write"}
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_version_named() -> None:

@@ -25,6 +25,7 @@ from .claims_files import CLAIMS_FILE, CLAIMS_FOLDER, claims_files, parse_claims
 from .entries import Collected, Fields, LooseQuote, QuantityUse, build_claim, build_entity, build_measure
 from .file_cache import ParsedFiles
 from .ids import ARTICLE_IDS, ID_PATTERN, RESERVED_IDS, IdRegistry
+from .rechecks import RECHECKS_FILE, load_rechecks
 from .references import Reference
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "CLAIMS_FILE",
     "CLAIMS_FOLDER",
     "ID_PATTERN",
+    "RECHECKS_FILE",
     "RESERVED_IDS",
     "Loaded",
     "QuantityUse",
@@ -111,7 +113,10 @@ def load(content: Path, problems: ProblemList, executor: Executor | None = None,
             _add_document(*parsed, collected)
     problems.extend(claim_problems)
     problems.extend(built)
-    dossier = Dossier(articles=articles, entities=collected.entities, claims=collected.claims, measures=collected.measures)
+    rechecks = load_rechecks(content, articles, problems)
+    dossier = Dossier(
+        articles=articles, entities=collected.entities, claims=collected.claims, measures=collected.measures, rechecks=rechecks
+    )
     return Loaded(
         dossier,
         collected.references.references,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Sequence
@@ -95,7 +96,7 @@ def _load_article(path: Path, files: ContentFiles, problems: ProblemList) -> Art
     front = _front_matter(text, file, problems)
     if front is None:
         return None
-    meta, end = front
+    meta, end, capture_line = front
     body_line = text.count("\n", 0, end) + 2
     body = text[end + 1 :] if end < len(text) else ""
     if "published" not in meta:
@@ -120,6 +121,10 @@ def _load_article(path: Path, files: ContentFiles, problems: ProblemList) -> Art
         body=body,
         location=Location(file, 1, 1),
         body_line=body_line,
+        retrieved=meta.get("retrieved"),
+        capture=meta.get("capture"),
+        sha256=meta["sha256"].lower() if "sha256" in meta else None,
+        capture_location=Location(file, capture_line, 1) if "capture" in meta else None,
     )
 
 
@@ -141,8 +146,9 @@ def _valid_file_name(path: Path, file: str, problems: ProblemList) -> bool:
     return True
 
 
-def _front_matter(text: str, file: str, problems: ProblemList) -> tuple[dict[str, Any], int] | None:
-    """The valid front matter (with `published` as a date) and where it ends; None after reporting."""
+def _front_matter(text: str, file: str, problems: ProblemList) -> tuple[dict[str, Any], int, int] | None:
+    """The valid front matter (with `published` as a date), where it ends and the line of its
+    `capture` (0 without); None after reporting."""
     if not text.startswith("---\n"):
         problems.error(
             Location(file, 1, 1),
@@ -167,7 +173,23 @@ def _front_matter(text: str, file: str, problems: ProblemList) -> tuple[dict[str
     meta = dict(doc.value)
     if "published" in meta and ("published",) not in bad:
         meta["published"] = date_value(meta["published"], doc, ("published",), problems, "'published'")
+    if "retrieved" in meta and ("retrieved",) not in bad and not _real_time(meta["retrieved"]):
+        problems.error(
+            doc.location(("retrieved",)),
+            f"'retrieved' is not a real date and time: '{meta['retrieved']}'",
+            "write it as YYYY-MM-DDTHH:MM:SSZ, as `dossier add-article URL` does",
+            code="date",
+        )
+        del meta["retrieved"]  # reported; the article is still read (its quotes are checked)
     if bad:
         return None
     report_spelling(meta["outlet"], "the outlet", doc.location(("outlet",)), problems, origin=True)
-    return meta, end.end()
+    return meta, end.end(), doc.key_location(("capture",)).line if "capture" in meta else 0
+
+
+def _real_time(written: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(written.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True

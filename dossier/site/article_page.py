@@ -11,6 +11,7 @@ from .json_ld import article_json_ld
 from .links import claim_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts, text_language
+from .source_box import capture_view
 
 CITING_FIRST = 10  # claims citing the article listed under its text before the rest is folded
 
@@ -75,6 +76,7 @@ def render_article(parts: Parts, article: Article, body: ArticleBody) -> Rendere
         json_ld=article_json_ld(parts, article),
         citing_first=CITING_FIRST,
         quoted=_quoted(parts, by_claim),
+        source=capture_view(article, data.analysis.captures.get(article.id), data.dossier.rechecks.get(article.id)),
     )
     # Searchable by its title, outlet and authors: the full texts of thousands of articles
     # would make a search index too large for a browser to load.

@@ -16,6 +16,7 @@ from .html import markdown_inline
 from .links import ARTICLES_INDEX, CLAIMS_INDEX, SOURCES_INDEX, article_page, entity_page, kind_index, listing_page
 from .page import Listing, Paging, RenderedPage, pager
 from .parts import Link, Parts, date_key
+from .source_box import SOURCE_HEALTH
 
 INDEX_ROWS = 200  # rows per page of an index
 SOURCE_ARTICLES_SHOWN = 20  # articles listed by name in a row of the sources index
@@ -181,4 +182,4 @@ def render_sources_index(parts: Parts, number: int = 1) -> RenderedPage:
         "Spellings of one origin count once; an origin that is an entity of the dossier links to its page."
     )
     page = listing(parts, SOURCES_INDEX, "Sources", intro, paging, number)
-    return render_listing(parts, "pages/sources_index.html", page, rows=rows)
+    return render_listing(parts, "pages/sources_index.html", page, rows=rows, health=parts.href(SOURCE_HEALTH))

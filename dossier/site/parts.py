@@ -20,6 +20,7 @@ from .fragments import text_fragment
 from .html import markdown_inline
 from .links import Linker, article_page, claim_page
 from .passages import excerpt_of
+from .source_box import lost_on
 from .templating import STATUS_LABELS, Templates
 
 __all__ = [
@@ -71,6 +72,7 @@ class EvidenceView(NamedTuple):
     lang: str = ""  # the article's language when it is not the page's, for the quote's `lang`
     archived_href: str | None = None  # a saved copy of the article, when it is safe
     negations: tuple[str, ...] = ()  # negations its ellipses leave out: the passage is then shown unfolded
+    lost_on: str = ""  # the day a recheck found the quote no longer on the live page (v3), or ""
 
 
 class Quoted(NamedTuple):
@@ -220,6 +222,7 @@ class Parts:
             lang=quoted.lang,
             archived_href=quoted.archived_href,
             negations=quoted.negations,
+            lost_on=lost_on(self.data.dossier.rechecks.get(article.id), claim.id, item.quote),
         )
 
     def _quoted(self, article: Article, excerpt: Excerpt, spans: tuple[Span, ...]) -> Quoted:

@@ -45,6 +45,8 @@ from .map_pages import MAP, MAP_TITLE, render_map
 from .overview_pages import home_summary, render_discrepancies
 from .page import Paging, RenderedPage
 from .parts import Memo, Parts
+from .source_box import SOURCE_HEALTH
+from .source_health import SOURCE_HEALTH_TITLE, render_source_health
 from .templating import Templates
 from .timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
 
@@ -154,6 +156,7 @@ class Site:
         self._add(PlannedPage(MAP, MAP_TITLE, True), render_map)
         self._listing(links.ARTICLES_INDEX, "Articles", articles_paging(planning), render_articles_index)
         self._listing(links.SOURCES_INDEX, "Sources", sources_paging(planning), render_sources_index)
+        self._add(PlannedPage(SOURCE_HEALTH, SOURCE_HEALTH_TITLE, False), render_source_health)
         if self.history.claims:
             self._add(PlannedPage(WHATS_NEW, WHATS_NEW_TITLE, True), lambda p: render_whats_new(p, self.history, self.repo_url))
         self._plan_entities(planning)

@@ -24,9 +24,10 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from dossier.article_checks import OutcomeCache
+from dossier.captures import BUILD_NOTICES, CAPTURES_FOLDER
 from dossier.check import check_content, count_articles
 from dossier.collector import defer_collections, end_build, restore_collections, restore_now
-from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
+from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER, RECHECKS_FILE
 from dossier.parallel import KeptPool, run_with_pool
 from dossier.problems import Problem
 from dossier.report import summary_line
@@ -151,8 +152,9 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         self.site, self.problems_html = None, None
         for problem in result.warnings:
             # Warnings never stop the preview: MkDocs counts every logged warning against
-            # `strict: true`, so under serve they are logged as information, marked "warning:".
-            (log.info if self.serving else log.warning)(problem.format_text())
+            # `strict: true`, so under serve they are logged as information, marked "warning:";
+            # so are captures never fetched from Git LFS (the build works with or without them).
+            (log.info if self.serving or problem.code in BUILD_NOTICES else log.warning)(problem.format_text())
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
             if not self.serving:
@@ -220,7 +222,10 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
             relative = Path(file.abs_src_path).resolve().relative_to(self.content_dir).as_posix()
         except ValueError:
             return False
-        return relative == CLAIMS_FILE or relative.startswith((CLAIMS_FOLDER + "/", ARTICLES_FOLDER + "/"))
+        # Captures and the rechecks are read by the check, not published as they are.
+        return relative in (CLAIMS_FILE, RECHECKS_FILE) or relative.startswith(
+            (CLAIMS_FOLDER + "/", ARTICLES_FOLDER + "/", CAPTURES_FOLDER + "/")
+        )
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.compiled_templates is not None:  # the theme's templates, compiled once per preview
