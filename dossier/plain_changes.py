@@ -35,6 +35,18 @@ class Change:
     detail: str = ""  # "single-source → corroborated (evidence from Reuters added)"
     entity_kind: str = ""  # for an entity: person, country, organization or event
     status: str = ""  # for a claim: its status after the change ("" when not known)
+    status_before: str = ""  # for a claim whose status changed: the status it had
+
+    @property
+    def rank(self) -> int:
+        """Readers first want statuses that changed, then conflicts, new claims, other claims, the rest."""
+        if self.status_before:
+            return 0
+        if self.kind == MEASURE:
+            return 1 if "onflict" in self.lead else 4
+        if self.kind == CLAIM:
+            return 2 if self.lead == "New claim" else 3
+        return 5 if self.lead in ("Entity renamed",) or self.lead.endswith("merged") else 6
 
     @property
     def sentence(self) -> str:
@@ -83,11 +95,12 @@ def describe(diff: DossierDiff, before: Mapping[str, Any], after: Mapping[str, A
     changed = {c.claim for c in diff.claims}
     for status in diff.status_changes:  # a status that changed with nothing else of the claim (a merged origin)
         if status.claim not in changed:
-            changes.append(Change(CLAIM, status.claim, status.text, "Claim", f"{status.before} → {status.after}", status=status.after))
+            detail = f"{status.before} → {status.after}"
+            changes.append(Change(CLAIM, status.claim, status.text, "Claim", detail, status=status.after, status_before=status.before))
     changes += [_discrepancy(d, sides) for d in diff.discrepancies]
     changes += [_entity(e, sides) for e in diff.entities]
     changes += _articles(diff, sides)
-    return tuple(changes)
+    return tuple(sorted(changes, key=lambda change: change.rank))
 
 
 # ----- claims -----
@@ -104,7 +117,8 @@ def _claim(change: ClaimChange, status: Any, sides: _Sides) -> Change:
     reasons = _unique([*(_evidence(change.claim, e, sides) for e in change.evidence), *(_field(f, sides) for f in change.fields)])
     if status is not None:
         because = f" ({'; '.join(reasons)})" if reasons else ""
-        return Change(CLAIM, change.claim, change.text, "Claim", f"{status.before} → {status.after}{because}", status=now)
+        detail = f"{status.before} → {status.after}{because}"
+        return Change(CLAIM, change.claim, change.text, "Claim", detail, status=now, status_before=status.before)
     return Change(CLAIM, change.claim, change.text, "Claim", "; ".join(reasons) or "changed", status=now)
 
 
@@ -135,12 +149,18 @@ def _field(change: FieldChange, sides: _Sides) -> str:
     if change.field == "about":
         return f"now about {_and([sides.name(e) for e in change.after or ()])}"
     if change.field == "date":
-        return f"date {_date(change.before)} → {_date(change.after)}"
+        return _from_to("date", _date(change.before), _date(change.after))
     if change.field == "quantity":
-        return f"number {_quantity(change.before)} → {_quantity(change.after)}"
+        return _from_to("number", _quantity(change.before), _quantity(change.after))
     if change.field == "conclusion":
         return "conclusion added" if not change.before else "conclusion removed" if not change.after else "conclusion revised"
     return f"{change.field} changed"
+
+
+def _from_to(what: str, before: str, after: str) -> str:
+    if before == "none":
+        return f"{what} given: {after}"
+    return f"{what} removed (was {before})" if after == "none" else f"{what} {before} → {after}"
 
 
 def _date(value: Any) -> str:
