@@ -151,7 +151,7 @@ def _field(change: FieldChange, sides: _Sides) -> str:
     if change.field == "date":
         return _from_to("date", _date(change.before), _date(change.after))
     if change.field == "quantity":
-        return _from_to("number", _quantity(change.before), _quantity(change.after))
+        return _from_to("number", _quantity(change.before, sides), _quantity(change.after, sides))
     if change.field == "conclusion":
         return "conclusion added" if not change.before else "conclusion removed" if not change.after else "conclusion revised"
     return f"{change.field} changed"
@@ -170,10 +170,11 @@ def _date(value: Any) -> str:
     return "none" if parsed is None else display(parsed) if not isinstance(parsed, list) else str(value)
 
 
-def _quantity(value: Any) -> str:
+def _quantity(value: Any, sides: _Sides) -> str:
     if not isinstance(value, dict):
         return "none"
-    unit = f" {value['unit']}" if value.get("unit") else ""
+    unit_name = value.get("unit") or sides.record("measures", str(value.get("measure"))).get("unit")
+    unit = f" {unit_name}" if unit_name else ""
     return format_value(value.get("value"), value.get("approximate")) + unit
 
 
