@@ -73,7 +73,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     commit(root, SUBJECTS[1], day(2))
     write_dossier(root, with_conflict(), {**BASE_ARTICLES, "blog-2025-09-11": BLOG})
     commit(root, SUBJECTS[2], day(3))
-    write_dossier(root, edit("    name: John Coale\n", "    name: John P. Coale\n", with_conflict()), {**BASE_ARTICLES, "blog-2025-09-11": BLOG})
+    write_dossier(
+        root, edit("    name: John Coale\n", "    name: John P. Coale\n", with_conflict()), {**BASE_ARTICLES, "blog-2025-09-11": BLOG}
+    )
     commit(root, SUBJECTS[3], day(4))
     (root / "content" / "guide").mkdir()
     (root / "content" / "guide" / "notes.md").write_text("# Notes\n", "utf-8")
@@ -188,7 +190,12 @@ def test_a_commit_with_errors_still_shows_what_loaded(tmp_path: Path) -> None:
     init(tmp_path)
     write_dossier(tmp_path)
     commit(tmp_path, "one", day(1))
-    write_dossier(tmp_path, BASE_YAML + "  - id: broken\n    text: Not quoted right.\n    about: [belarus]\n    evidence:\n" + REUTERS_ITEM.replace("Thursday", "Friday"))
+    write_dossier(
+        tmp_path,
+        BASE_YAML
+        + "  - id: broken\n    text: Not quoted right.\n    about: [belarus]\n    evidence:\n"
+        + REUTERS_ITEM.replace("Thursday", "Friday"),
+    )
     commit(tmp_path, "two", day(2))
     last = revisions(tmp_path, "content")[-1]
     assert "New claim “Not quoted right.”" in [c.sentence for c in last.changes]  # no status: it was not derived
