@@ -65,7 +65,7 @@ def test_a_claim_page_says_when_it_was_recorded_and_what_last_changed(built) -> 
     site, commits = built
     page = (site / "claims" / "release-count" / "index.html").read_text("utf-8")
     assert "First recorded" in page and '<time datetime="2025-09-12">12 September 2025</time>' in page
-    assert f'<a class="dossier-change-record" href="{REPO}/commit/{commits["first"]}">change record</a>' in page
+    assert f'<a class="dossier-change-record" href="{REPO}/commit/{commits["first"]}">(change record)</a>' in page
     assert '<time datetime="2025-09-14">14 September 2025</time>' in page
     assert "reworded (was “Belarus freed 52 prisoners.”)" in page
 
