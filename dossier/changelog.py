@@ -8,11 +8,13 @@ the files a commit changed (one `git cat-file --batch` reads them), and each ver
 checked and exported as `dossier diff` does (dossier/diffing/snapshot.py), then compared with
 the previous one (compare.py) and described in plain words (plain_changes.py).
 
-Checking every version would be slow; it is fast because the check's own cache
-(`OutcomeCache`, which the preview keeps across rebuilds) is kept from one version to the
-next: a file read before is not parsed again, and an article whose text and quotes did not
-change is not checked again. Commits that change only pages outside the dossier (the guide,
-the home page) are not checked at all.
+Checking every version would be slow. Each commit's changes are kept on disk, in the git
+folder (history_cache.py), so a version is checked once per clone: a build after a new
+commit checks two versions, the new one and the one before. When versions are checked, the
+check's own cache (`OutcomeCache`, which the preview keeps across rebuilds) is kept from one
+version to the next: a file read before is not parsed again, and an article whose text and
+quotes did not change is not checked again. Commits that change only pages outside the
+dossier (the guide, the home page) are not checked at all.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .diffing.compare import compare
 from .diffing.snapshot import Snapshot, snapshot_folder
 from .export import export
 from .git import git_text
+from .history_cache import HistoryCache
 from .plain_changes import Change, describe
 
 _COMMIT_LINE = "\x01"
@@ -119,11 +122,12 @@ class _BlobReader:
 class _Replay:
     """The content folder in a temporary copy, brought from one commit to the next."""
 
-    def __init__(self, root: Path, folder: Path) -> None:
+    def __init__(self, root: Path, folder: Path, cache: HistoryCache) -> None:
         self.folder = folder
         self.reader = _BlobReader(root)
-        self.cache = OutcomeCache()
-        self.previous = Snapshot("", {}, derived=False, missing=True)
+        self.outcomes = OutcomeCache()
+        self.cache = cache
+        self.previous: Snapshot | None = Snapshot("", {}, derived=False, missing=True)  # None: not checked
 
     def apply(self, changes: list[FileChange]) -> None:
         for change in changes:
@@ -137,16 +141,25 @@ class _Replay:
     def snapshot(self, label: str) -> Snapshot:
         if not self.folder.is_dir():
             return Snapshot(label, {}, derived=False, missing=True)
-        result = check_content(self.folder, parallel=False, cache=self.cache)
+        result = check_content(self.folder, parallel=False, cache=self.outcomes)
         return _snapshot(result, self.folder, label)
 
     def step(self, commit: Commit, changes: list[FileChange]) -> Revision | None:
-        self.apply(changes)
         if all(_outside_the_dossier(change.path) for change in changes):
+            self.apply(changes)
             return None
-        after = self.snapshot(commit.short_hash)
-        described = describe(compare(self.previous, after), self.previous.data, after.data)
-        self.previous = after
+        described = self.cache.get(commit.hash)
+        if described is None:
+            # The version before, checked only now when the commits before came from the cache.
+            before = self.previous if self.previous is not None else self.snapshot("before")
+            self.apply(changes)
+            after = self.snapshot(commit.short_hash)
+            described = describe(compare(before, after), before.data, after.data)
+            self.cache.put(commit.hash, described)
+            self.previous = after
+        else:
+            self.apply(changes)
+            self.previous = None
         return Revision(commit, described) if described else None
 
 
@@ -164,7 +177,7 @@ def revisions(root: Path, folder: str, revision: str = "HEAD") -> tuple[Revision
     """Every commit of the first-parent line up to `revision` that changed the dossier, oldest first."""
     found = []
     with tempfile.TemporaryDirectory(prefix="dossier-history-") as temporary:
-        replay = _Replay(root, Path(temporary) / "content")
+        replay = _Replay(root, Path(temporary) / "content", HistoryCache(root, folder))
         try:
             for commit, changes in content_commits(root, folder, revision):
                 step = replay.step(commit, changes)

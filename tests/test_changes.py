@@ -199,3 +199,29 @@ def test_a_commit_with_errors_still_shows_what_loaded(tmp_path: Path) -> None:
     commit(tmp_path, "two", day(2))
     last = revisions(tmp_path, "content")[-1]
     assert "New claim “Not quoted right.”" in [c.sentence for c in last.changes]  # no status: it was not derived
+
+
+def test_each_commit_is_checked_once_per_clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The changes of a commit are kept in the git folder: a new commit checks two versions, not all."""
+    import dossier.changelog as changelog
+
+    init(tmp_path)
+    write_dossier(tmp_path)
+    commit(tmp_path, "one", day(1))
+    write_dossier(tmp_path, corroborated())
+    commit(tmp_path, "two", day(2))
+    first = revisions(tmp_path, "content")
+    checked: list[Path] = []
+    real = changelog.check_content
+
+    def counting(folder, *args, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(folder)
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(changelog, "check_content", counting)
+    assert revisions(tmp_path, "content") == first and checked == []
+    write_dossier(tmp_path, corroborated().replace("text: Belarus freed 52 prisoners.", "text: Belarus freed 52 people."))
+    commit(tmp_path, "three", day(3))
+    again = revisions(tmp_path, "content")
+    assert again[:2] == first and len(checked) == 2
+    assert [c.sentence for c in again[2].changes] == ["Claim “Belarus freed 52 people.”: reworded (was “Belarus freed 52 prisoners.”)"]
