@@ -25,11 +25,24 @@ WHATS_NEW = "whats-new.md"
 FEED = "feed.xml"
 WHATS_NEW_TITLE = "What's new"
 NEWS_DAYS = 7  # days with changes on the page
-SHOWN_ALIKE = 5  # changes of one kind shown per day; the rest are counted
+CARDS_SHOWN = 25  # at most, on the page: at 390 px a card is ~100-200 px tall
+SHOWN_ALIKE = 3  # changes of one kind shown per day; the rest are counted
 FEED_LIMIT = 50
 # How the rest of a day's changes of one kind are counted ("and 93 more new claims").
-_MORE = {"New claim": "new claims", "Claim": "other claims changed", "New article": "new articles", "New person": "new people"}
-_MORE |= {"New country": "new countries", "New organization": "new organizations", "New event": "new events"}
+_MORE = {
+    "New claim": ("new claim", "new claims"),
+    "Claim": ("other claim changed", "other claims changed"),
+    "New article": ("new article", "new articles"),
+    "New person": ("new person", "new people"),
+    "New country": ("new country", "new countries"),
+    "New organization": ("new organization", "new organizations"),
+    "New event": ("new event", "new events"),
+}
+
+
+def _more(lead: str, number: int) -> str:
+    singular, plural = _MORE.get(lead, (f"change ({lead.lower()})", f"changes ({lead.lower()})"))
+    return f"and {number} more {singular if number == 1 else plural}"
 
 
 class DayView(NamedTuple):
@@ -104,37 +117,47 @@ def change_card(parts: Parts, item: NewsItem, repo_url: str) -> ChangeCard:
     page = target_page(parts, change)
     claim = parts.data.dossier.claims.get(change.target) if change.kind == CLAIM and page else None
     label = markdown_inline(change.label) if change.kind == CLAIM else change.label
+    # The card shows the claim's status as a badge: its words need not say it again.
+    detail = change.detail.removeprefix(f"{change.status}, ") if claim and change.lead == "New claim" else change.detail
     return ChangeCard(
         change.lead,
         Link(parts.href(page) if page else "", label),
-        change.detail,
+        detail,
         parts.data.status(claim.id) if claim else None,
         claim.conclusion if claim else None,
         change_record(item.commit, repo_url),
     )
 
 
-def _day(parts: Parts, items: tuple[NewsItem, ...], repo_url: str) -> tuple[list[ChangeCard], list[str]]:
+def _day(parts: Parts, items: tuple[NewsItem, ...], repo_url: str, room: int) -> tuple[list[ChangeCard], list[str]]:
+    """A day's cards, at most SHOWN_ALIKE of a kind and `room` in all; lines counting the others."""
     shown: dict[str, int] = {}
-    cards = []
+    left: dict[str, int] = {}
+    cards: list[ChangeCard] = []
     for item in items:
         lead = item.change.lead
-        shown[lead] = shown.get(lead, 0) + 1
-        if shown[lead] <= SHOWN_ALIKE:
+        if shown.get(lead, 0) < SHOWN_ALIKE and len(cards) < room:
+            shown[lead] = shown.get(lead, 0) + 1
             cards.append(change_card(parts, item, repo_url))
-    more = [f"and {n - SHOWN_ALIKE} more {_MORE.get(lead, 'changes: ' + lead.lower())}" for lead, n in shown.items() if n > SHOWN_ALIKE]
-    return cards, more
+        else:
+            left[lead] = left.get(lead, 0) + 1
+    return cards, [_more(lead, n) for lead, n in left.items()]
 
 
 def render_whats_new(parts: Parts, history: History, repo_url: str) -> RenderedPage:
-    days = []
-    for news in whats_new(history, days=NEWS_DAYS):
-        cards, more = _day(parts, news.items, repo_url)
-        days.append(NewsDayView(day_view(news.day), cards, more))
+    days: list[NewsDayView] = []
+    news = whats_new(history, days=NEWS_DAYS)
+    for day in news:
+        room = CARDS_SHOWN - sum(len(d.cards) for d in days)
+        if room <= 0:
+            break
+        cards, more = _day(parts, day.items, repo_url, room)
+        days.append(NewsDayView(day_view(day.day), cards, more))
     html = parts.render(
         "pages/whats_new.html",
         title=WHATS_NEW_TITLE,
         days=days,
+        older=len({revision.commit.date.date() for revision in history.revisions}) > len(days),
         feed=parts.linker.asset(parts.page, FEED),
     )
     return RenderedPage(html, tuple(Toc().entries), parts.render("search.html", title=WHATS_NEW_TITLE, text=""))
