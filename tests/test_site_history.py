@@ -89,7 +89,7 @@ def test_whats_new_shows_cards_by_day_in_plain_words(built) -> None:
     assert "New claim The United States eased sanctions on Belavia." in text
     assert "What the evidence shows: One report, from Reuters, says the sanctions were eased." in text
     assert 'href="../claims/release-count/"' in page and 'href="../feed.xml" type="application/atom+xml"' in page
-    assert f'href="{REPO}/commit/{commits["third"]}">change record</a>' in page
+    assert f'href="{REPO}/commit/{commits["third"]}">(change record)</a>' in page
     home = (site / "index.html").read_text("utf-8")
     assert 'href="whats-new/"' in home  # in the navigation
     assert '<link rel="alternate" type="application/atom+xml" title="What&#39;s new" href="feed.xml"></head>' in home
