@@ -90,7 +90,7 @@ def test_an_event_is_covered_by_the_articles_cited_about_it(site: Path) -> None:
     assert "Belarus Frees 52 Prisoners" in page  # the NYT article, cited by the claim about the event
     index = (site / "events" / "index.html").read_text("utf-8")
     row = index[index.index("Release of 52 prisoners") :]
-    assert re.search(r'data-label="Covered by \(articles\)" data-sort="1"', row)
+    assert re.search(r'data-label="Covered by" data-sort="1">1 article<', row)
     assert "Covered by (0 articles)" in text_of(site / "events" / "early-2025-talks" / "index.html")
 
 
