@@ -65,6 +65,7 @@ def _claim(claim: Claim, analysis: Analysis) -> Json:
         "text": claim.text,
         "about": list(claim.about),
         "date": date_json(claim.date),
+        "conclusion": claim.conclusion,
         "quantity": quantity.to_json() if quantity else None,
         "status": assessment.status.value,
         "supporting_origins": list(assessment.supporting_origins),

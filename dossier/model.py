@@ -107,6 +107,7 @@ class Claim:
     quantity: Quantity | None
     evidence: tuple[Evidence, ...]
     location: Location
+    conclusion: str | None = None  # (v3) one plain sentence: what the evidence adds up to
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""What's new: the claims recorded or changed most recently, as page data and as an Atom feed.
+"""What's new: the dossier's latest changes in plain words, grouped by day, as page data and as an Atom feed.
 
 The feed is built with ElementTree, which escapes every text and attribute: claim texts and
-commit subjects are untrusted and never become markup.
+names are untrusted and never become markup. Neither the page nor the feed says anything
+of how commits were titled: only what changed in the dossier (history.py).
 """
 
 from __future__ import annotations
@@ -10,44 +11,48 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from .history import Commit, History
+from .plain_changes import Change
 
 ATOM = "http://www.w3.org/2005/Atom"
-RECORDED: Literal["recorded"] = "recorded"
-CHANGED: Literal["changed"] = "changed"
 _TITLE_LENGTH = 120  # characters of a claim's text in an entry title
 
 
 @dataclass(frozen=True)
 class NewsItem:
-    """A claim's latest event: recorded (new) or changed, in `commit`."""
+    """One change, and the commit that brought it (its date; its change record)."""
 
-    claim: str
-    text: str
-    event: Literal["recorded", "changed"]
     commit: Commit
+    change: Change
+    number: int  # its place among its commit's changes: with the commit's time, a stable id
 
 
-def whats_new(
-    history: History, claim_texts: Mapping[str, str], *, limit: int = 50, since: dt.datetime | None = None
-) -> tuple[NewsItem, ...]:
-    """The claims of the dossier (id -> text) by their latest event, newest first.
+@dataclass(frozen=True)
+class NewsDay:
+    day: dt.date
+    items: tuple[NewsItem, ...]  # newest commit first, each commit's changes in order
 
-    At most `limit` items; with `since`, only events at or after it. Claims without history
-    (not committed yet, or no git) are left out.
-    """
-    items = []
-    for claim_id, text in claim_texts.items():
-        entry = history.of(claim_id)
-        if entry is None:
-            continue
-        event = CHANGED if entry.changed_since_recorded else RECORDED
-        if since is None or entry.last_changed.date >= since:
-            items.append(NewsItem(claim_id, text, event, entry.last_changed))
-    items.sort(key=lambda item: (-item.commit.date.timestamp(), item.claim))
-    return tuple(items[:limit])
+
+def latest_changes(history: History, *, limit: int | None = None) -> tuple[NewsItem, ...]:
+    """Every change of the history, newest commit first; at most `limit`."""
+    items = [
+        NewsItem(revision.commit, change, number)
+        for revision in reversed(history.revisions)
+        for number, change in enumerate(revision.changes)
+    ]
+    return tuple(items if limit is None else items[:limit])
+
+
+def whats_new(history: History, *, days: int) -> tuple[NewsDay, ...]:
+    """The changes of the `days` most recent days with changes, newest day first."""
+    grouped: dict[dt.date, list[NewsItem]] = {}
+    for item in latest_changes(history):
+        day = item.commit.date.date()
+        if day not in grouped and len(grouped) == days:
+            break
+        grouped.setdefault(day, []).append(item)
+    return tuple(NewsDay(day, tuple(items)) for day, items in grouped.items())
 
 
 def _shortened(text: str) -> str:
@@ -65,39 +70,53 @@ def _link(parent: ET.Element, href: str, rel: str = "alternate") -> None:
     ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "href": href})
 
 
-def atom_feed(
-    items: Sequence[NewsItem],
-    *,
-    title: str,
-    site_url: str,
-    feed_url: str,
-    claim_url: Callable[[str], str],
-    updated: dt.datetime | None = None,
-) -> bytes:
-    """An Atom 1.0 document (UTF-8) of `items`; each entry links to its claim's page.
+def entry_title(change: Change) -> str:
+    """The change's sentence, with a long label shortened."""
+    return change.sentence.replace(f"“{change.label}”", f"“{_shortened(change.label)}”", 1)
 
+
+@dataclass(frozen=True)
+class FeedLinks:
+    """Where a feed's links point (absolute when the site's address is known)."""
+
+    site: str
+    feed: str
+    target: Callable[[Change], str | None]  # the page of what changed, None when it is gone
+    change_record: Callable[[Commit], str | None]  # the commit's page, None without a repository address
+
+
+def atom_feed(
+    items: Sequence[NewsItem], *, title: str, links: FeedLinks, conclusions: Mapping[str, str], updated: dt.datetime | None = None
+) -> bytes:
+    """An Atom 1.0 document (UTF-8) of `items`; each entry links to the page of what changed.
+
+    A claim's entry carries its current conclusion (`conclusions`: claim id -> sentence).
     `updated` defaults to the newest item's commit date, so that rebuilding an unchanged
     dossier gives the same feed; with no items, to the current time.
     """
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _text(feed, "id", feed_url)
+    _text(feed, "id", links.feed)
     _text(feed, "title", title)
     newest = updated or max((item.commit.date for item in items), default=None) or dt.datetime.now(dt.UTC)
     _text(feed, "updated", _timestamp(newest))
-    _link(feed, site_url)
-    _link(feed, feed_url, "self")
+    _link(feed, links.site)
+    _link(feed, links.feed, "self")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", title)
     for item in items:
-        url = claim_url(item.claim)
+        page = links.target(item.change) or links.site
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        # One entry per claim and commit: the same event keeps its id across builds.
-        _text(entry, "id", f"{url}#commit-{item.commit.hash}")
-        _text(entry, "title", f"{'New claim' if item.event == RECORDED else 'Claim changed'}: {_shortened(item.text)}")
+        # The same change keeps its id across builds: the commit's time and its place in it.
+        _text(entry, "id", f"{page}#change-{item.commit.date.strftime('%Y%m%dT%H%M%S%z')}-{item.number}")
+        _text(entry, "title", entry_title(item.change))
         _text(entry, "updated", _timestamp(item.commit.date))
-        _link(entry, url)
-        summary = f"{item.text} ({item.event} in commit {item.commit.short_hash}: {item.commit.subject})"
+        _link(entry, page)
+        record = links.change_record(item.commit)
+        if record:
+            _link(entry, record, "related")
+        conclusion = conclusions.get(item.change.target) if item.change.kind == "claim" else None
+        summary = item.change.sentence + (f"\n\nWhat the evidence shows: {conclusion}" if conclusion else "")
         _text(entry, "summary", summary, type="text")
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return document

@@ -330,6 +330,7 @@ CONTRACT_KEYS = {
     "claims": {"id", "text", "about", "date", "quantity", "status", "supporting_origins", "contradicting_origins", "evidence"},
     "discrepancies": {"measure", "name", "unit", "conflict", "values"},
 }
+CONTRACT_KEYS["claims"] |= {"conclusion"}  # contract v3
 EVIDENCE_KEYS = {"article", "stance", "quote", "excerpt", "translation", "via", "note", "origin", "origin_entity", "passage"}
 
 

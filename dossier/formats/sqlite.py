@@ -126,13 +126,14 @@ def _flag(value: Any) -> int | None:
 
 
 def claim_rows(source: ExportInput) -> Iterator[Row]:
-    known = ("id", "text", "about", "date", "quantity", "status", "supporting_origins", "contradicting_origins", "evidence")
+    known = ("id", "text", "conclusion", "about", "date", "quantity", "status", "supporting_origins", "contradicting_origins", "evidence")
     for key, c in enumerate(source.records("claims"), 1):
         quantity = c.get("quantity") or {}
         yield {
             "key": key,
             "id": c["id"],
             "text": c.get("text"),
+            "conclusion": c.get("conclusion"),
             "status": c.get("status"),
             "date": date_text(c.get("date")),
             "measure": quantity.get("measure"),

@@ -142,6 +142,7 @@ CLAIMS = Table(
         _key("the claim"),
         Column("id", str, "The claim's id"),
         Column("text", str, "The statement"),
+        Column("conclusion", str, "What the evidence adds up to, in one plain sentence (or null)"),
         Column("status", str, "corroborated, single-source, contested or disputed (derived from the evidence)"),
         _date("date", "When the claimed fact happened"),
         Column("measure", str, "The measure its number is for"),

@@ -186,6 +186,7 @@ def build_claim(fields: Fields, collected: Collected) -> Claim | None:
         quantity=quantity,
         evidence=tuple(evidence),
         location=fields.location(),
+        conclusion=fields.get("conclusion"),
     )
 
 

@@ -59,6 +59,11 @@ def _written(value: DateValue | None) -> str:
     return str(value or "")
 
 
+def _by_date(entity: Entity) -> tuple[bool, tuple[dt.date, dt.date]]:
+    """Dated entities first, by first then last day; undated ones last (in the order given)."""
+    return (entity.date is None, sort_key(entity.date) if entity.date is not None else (dt.date.min, dt.date.min))
+
+
 class SiteData:
     def __init__(self, dossier: Dossier, analysis: Analysis) -> None:
         self.dossier = dossier
@@ -71,6 +76,9 @@ class SiteData:
         self.discrepancy_of: dict[str, Discrepancy] = {d.measure: d for d in analysis.discrepancies}
         self.discrepancy_number: dict[str, int] = {d.measure: n for n, d in enumerate(analysis.discrepancies)}
         self.mentions_of: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
+        # An event's coverage: the articles that mention it or that claims about it cite (events
+        # are rarely named literally), article id -> None in the order found.
+        self.covered_by: dict[str, dict[str, None]] = defaultdict(dict)
         self.entity_pages = {e.id: entity_page(e.kind, e.id) for e in dossier.entities.values()}  # linked to often
         self._discrepancies_about: dict[str, list[Discrepancy]] = defaultdict(list)
         # Lookups for the JSON-LD of article pages (an article's outlet; a person by an author's
@@ -124,6 +132,12 @@ class SiteData:
             for mention in mentions:
                 for entity_id in mention.entities:
                     self.mentions_of[entity_id].setdefault(article_id, []).append(mention)
+        for entity in d.entities.values():
+            if entity.kind is Kind.EVENT:
+                covered = self.covered_by[entity.id]
+                covered.update(dict.fromkeys(self.mentions_of.get(entity.id, {})))
+                for claim_id in self.claims_about.get(entity.id, ()):
+                    covered.update(dict.fromkeys(item.article for item in d.claims[claim_id].evidence))
 
         for discrepancy in self.analysis.discrepancies:
             entities = dict.fromkeys(e for v in discrepancy.values for e in d.claims[v.claim].about)
@@ -203,6 +217,12 @@ class SiteData:
             kind,
             lambda: sorted((e for e in self.dossier.entities.values() if e.kind is kind), key=lambda e: e.name.casefold()),
         )
+
+    def entities_listed(self, kind: Kind) -> list[Entity]:
+        """The entities of a kind as their index lists them: events by date (an imprecise date by its first day), others by name."""
+        if kind is not Kind.EVENT:
+            return self.entities_by_name(kind)
+        return self._order("entities_listed", kind, lambda: sorted(self.entities_by_name(kind), key=_by_date))
 
     def sources_by_name(self) -> list[Source]:
         return self._order("sources_by_name", None, lambda: sorted(self.sources.values(), key=lambda s: s.name.casefold()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..kinds import Kind
-from ..model import Claim, DateValue, Entity, Status
+from ..model import Claim, DateValue, Entity, Status, date_start
 from .discrepancy import VALUES_SHOWN, DiscrepancyView, discrepancy_view
 from .entity_lists import MENTION_ARTICLES_SHOWN, ClaimTable, claim_table, mention_paging
 from .html import markdown_inline
@@ -162,6 +162,25 @@ def _mentions(parts: Parts, entity: Entity) -> Mentions:
     return Mentions(items, paging.total, paging.pages - 1, more_href)
 
 
+class CitedCoverage(NamedTuple):
+    """An article covering an event without naming it: a claim about the event cites it."""
+
+    article: Link
+    outlet: str
+    published: DateValue | None
+
+
+def _cited_coverage(parts: Parts, entity: Entity) -> list[CitedCoverage]:
+    """For an event: the articles that claims about it cite but that never name it, newest first."""
+    data = parts.data
+    if entity.kind is not Kind.EVENT:
+        return []
+    named = data.mentions_of.get(entity.id, {})
+    articles = [data.dossier.articles[a] for a in data.covered_by.get(entity.id, {}) if a not in named]
+    articles.sort(key=lambda a: (date_start(a.published).toordinal() if a.published else 0, a.id), reverse=True)
+    return [CitedCoverage(parts.article_link(a.id), a.outlet, a.published) for a in articles[:MENTION_ARTICLES_SHOWN]]
+
+
 def _sections(parts: Parts, entity: Entity, toc: Toc) -> dict[str, Any]:
     """Discrepancies, timeline and related entities, each with its heading when it has content."""
     data = parts.data
@@ -196,7 +215,12 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
     claims_heading = toc.add(2, "claims", f"Claims ({claims.total})")
     sections = _sections(parts, entity, toc)
     mentions = _mentions(parts, entity)
-    mentions_heading = toc.add(2, "mentions", f"Mentioned in ({mentions.total} article{'s' * (mentions.total != 1)})")
+    cited = _cited_coverage(parts, entity)
+    if entity.kind is Kind.EVENT:  # events are rarely named literally: their coverage counts the articles cited about them
+        covered = len(parts.data.covered_by.get(entity.id, {}))
+        mentions_heading = toc.add(2, "mentions", f"Covered by ({covered} article{'s' * (covered != 1)})")
+    else:
+        mentions_heading = toc.add(2, "mentions", f"Mentioned in ({mentions.total} article{'s' * (mentions.total != 1)})")
     html = parts.render(
         "pages/entity.html",
         entity=entity,
@@ -209,6 +233,7 @@ def render_entity(parts: Parts, entity: Entity) -> RenderedPage:
         toc={"claims": claims_heading, "mentions": mentions_heading, **sections.pop("headings")},
         claims=claims,
         mentions=mentions,
+        cited=cited,
         first=SHOWN_FIRST,
         json_ld=entity_json_ld(parts, entity),
         connections=connections,

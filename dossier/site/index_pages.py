@@ -19,6 +19,9 @@ from .parts import Link, Parts, date_key
 from .source_box import SOURCE_HEALTH
 
 INDEX_ROWS = 200  # rows per page of an index
+# Claims take the most room (statement, status, origins, date, what they are about): on a phone,
+# where each row is a card, 40 keep a page under 9,000 px (tests/browser/test_browser_changes.py).
+CLAIMS_INDEX_ROWS = 40
 SOURCE_ARTICLES_SHOWN = 20  # articles listed by name in a row of the sources index
 
 
@@ -68,11 +71,11 @@ class SourceRow(NamedTuple):
 
 
 def kind_paging(parts: Parts, kind: Kind) -> Paging:
-    return Paging(len(parts.data.entities_by_name(kind)), INDEX_ROWS, INDEX_ROWS)
+    return Paging(len(parts.data.entities_listed(kind)), INDEX_ROWS, INDEX_ROWS)
 
 
 def claims_paging(parts: Parts) -> Paging:
-    return Paging(len(parts.data.dossier.claims), INDEX_ROWS, INDEX_ROWS)
+    return Paging(len(parts.data.dossier.claims), CLAIMS_INDEX_ROWS, CLAIMS_INDEX_ROWS)
 
 
 def articles_paging(parts: Parts) -> Paging:
@@ -112,12 +115,13 @@ def render_kind_index(parts: Parts, kind: Kind, number: int = 1) -> RenderedPage
             parts.entity_links(e.participants),
             parts.entity_links(e.countries),
             len(data.claims_about.get(e.id, [])),
-            len(data.mentions_of.get(e.id, {})),
+            len(data.covered_by.get(e.id, {})) if kind is Kind.EVENT else len(data.mentions_of.get(e.id, {})),
         )
-        for e in data.entities_by_name(kind)[start:end]
+        for e in data.entities_listed(kind)[start:end]
     ]
     title = spec(kind).title
-    intro = f"{paging.total} {title.lower()}, by name. Click a column title to sort; type to filter."
+    order = "by date, earliest first" if kind is Kind.EVENT else "by name"
+    intro = f"{paging.total} {title.lower()}, {order}. Click a column title to sort; type to filter."
     page = listing(parts, kind_index(kind), title, intro, paging, number)
     return render_listing(parts, "pages/kind_index.html", page, rows=rows, dated=kind is Kind.EVENT, countries=kind is not Kind.COUNTRY)
 

@@ -112,6 +112,7 @@ class ClaimCard(NamedTuple):
     date: DateValue | None
     quantity: QuantityView | None
     sides: list[Side]
+    conclusion: str | None = None  # what the evidence adds up to, shown above the status
 
 
 class TimelineEntry(NamedTuple):
@@ -253,7 +254,7 @@ class Parts:
 
     def claim_card(self, claim: Claim) -> ClaimCard:
         status = self.data.status(claim.id)
-        return ClaimCard(claim.id, status, self.claim_link(claim), claim.date, self.quantity(claim), self.sides(claim))
+        return ClaimCard(claim.id, status, self.claim_link(claim), claim.date, self.quantity(claim), self.sides(claim), claim.conclusion)
 
     def timeline_entry(self, item: TimelineItem) -> TimelineEntry:
         if item.entity is not None:

@@ -126,7 +126,7 @@ class Site:
             for name, data in data_format.write(source).items():
                 yield Output(name, data)
         if self.history.claims:
-            yield Output(FEED, feed(self._parts(WHATS_NEW), self.history, site_url=site_url, title=title))
+            yield Output(FEED, feed(self._parts(WHATS_NEW), self.history, site_url=site_url, title=title, repo_url=self.repo_url))
 
     def _parts(self, src_uri: str) -> Parts:
         return Parts(self.data, self.linker, src_uri, self.templates, self.memo)
