@@ -43,6 +43,7 @@ from dossier.site.templating import CompiledTemplates, template_error_message
 
 from .exports import DeferredExports, deferred_names, published_now
 from .folders import make_folders_ahead
+from .fulltext import index_fulltext
 from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
 from .page_events import PageEvents
@@ -357,6 +358,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None and self.problems_html is None:  # the pages are written: Pagefind indexes them
+            index_fulltext(config.site_dir)
         if self.preview is not None and self._tracking and self.site is not None:
             self.preview.finish(config)
             log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")
