@@ -29,6 +29,8 @@ from .data import SiteData
 from .discrepancy import discrepancies_paging
 from .entity_lists import claim_paging, mention_paging, render_entity_claims, render_entity_mentions
 from .entity_page import render_entity
+from .fulltext import SEARCH_PAGE, SEARCH_TITLE
+from .fulltext_page import render_search
 from .history_pages import FEED, WHATS_NEW, WHATS_NEW_TITLE, feed, history_view, render_whats_new
 from .html import angle_free
 from .index_pages import (
@@ -42,8 +44,6 @@ from .index_pages import (
     sources_paging,
 )
 from .links import Linker, listing_page
-from .fulltext import SEARCH_PAGE, SEARCH_TITLE
-from .fulltext_page import render_search
 from .map_pages import MAP, MAP_TITLE, render_map
 from .overview_pages import home_summary, render_discrepancies
 from .page import Paging, RenderedPage
