@@ -67,3 +67,4 @@ def test_names_never_overlap_and_the_same_input_draws_the_same_map() -> None:
                 assert not (x < x2 + w2 - 1 and x2 < x + w - 1 and y < y2 + h2 - 1 and y2 < y + h - 1)
         assert all("…" not in line for node in drawing.nodes for line in node.lines)
         assert {node.full_label for node in drawing.nodes} == {n.label for n in nodes}
+        assert drawing.label_hits == 0  # no line runs through a name or the middle box

@@ -27,7 +27,7 @@ MIN_ARC_X = 64  # half the width of the ellipse the nodes sit on, at its widest
 CENTRE_ROOM = 112  # the widest line of the middle entity's name
 BOX_PAD = 7
 R_MAX = 9.0
-ORDERS_TRIED = 4
+ORDERS_TRIED = 5
 ARC_STRETCH = 1.6  # the ellipse runs this much beyond the top and bottom rows: flatter arcs, names clear of the lines
 
 
@@ -173,6 +173,10 @@ def _bends(a: Point, b: Point, frame: _Frame, same_side: bool) -> list[Point]:
     if box is not None:
         for clearance in (12, 30, 60, 100):  # the curve's middle that far above, or below, the middle box
             found += [(frame.cx, 2 * (box[1] - clearance) - my), (frame.cx, 2 * (box[3] + clearance) - my)]
+        for clearance in (10, 24):  # or beside it, for a line from above the box to below it
+            found += [(2 * (box[2] + clearance) - mx, my), (2 * (box[0] - clearance) - mx, my)]
+        for reach in (30, 60):  # or round one of its corners
+            found += [(x, y) for x in (box[0] - reach, box[2] + reach) for y in (box[1] - reach, box[3] + reach)]
     return found
 
 
@@ -265,7 +269,7 @@ def layout(
     tries = [
         (count, order[shift:] + order[:shift])  # turned around the ellipse: the same crossings, other lines near the names
         for count, order in ranked_orders(list(by_id), between, centre is not None)[:ORDERS_TRIED]
-        for shift in sorted({0, len(order) // 4, len(order) // 2, 3 * len(order) // 4})
+        for shift in sorted({len(order) * k // 8 for k in range(8)})
     ]
     for count, order in tries:
         drawing = _draw([by_id[i] for i in order], edges, centre, titles or {})

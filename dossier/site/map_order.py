@@ -6,13 +6,14 @@ a line from the entity in the middle (a spoke) is crossed by a line between two 
 its node lies on the far side of that line. Crossings are therefore counted from the order
 alone, in whole numbers, with no geometry.
 
-Candidate orders come from `networkx`'s graph orderings (reverse Cuthill-McKee, which keeps
-connected nodes close; depth-first from the strongest node; Louvain communities with a fixed
-seed; a travelling-salesman tour over graph distances), plus the caller's own order; each is
-improved by swapping neighbours while that removes crossings. networkx's force-directed
-layouts (spring, Kamada-Kawai) need numpy and scipy, which the project does not install; the
-orderings are pure Python. Every tie is broken by the nodes' ids, every random choice has a
-fixed seed, so the same dossier always gives the same order, byte for byte.
+Candidate orders: reverse Cuthill-McKee (which keeps connected nodes close), depth-first
+from the strongest node, `networkx`'s Louvain communities (fixed seed) each in Cuthill-McKee
+order, a nearest-neighbour tour over `networkx`'s graph distances, and the caller's own
+order; each is improved by swapping neighbours while that removes crossings. networkx's
+force-directed layouts (spring, Kamada-Kawai) need numpy and scipy, which the project does
+not install. Every tie is broken by the nodes' ids (never by a set's order, which changes
+between processes), every random choice has a fixed seed: the same dossier always gives the
+same order, byte for byte.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import networkx as nx  # type: ignore[import-untyped]  # no stubs shipped
-from networkx.algorithms.approximation import greedy_tsp  # type: ignore[import-untyped]
-from networkx.utils import reverse_cuthill_mckee_ordering  # type: ignore[import-untyped]
 
 Edge = tuple[str, str, int]  # two node ids and the connection's weight
 _SEED = 0
@@ -42,19 +41,41 @@ def _complete(order: list[str], ids: Sequence[str]) -> list[str]:
     return [*seen, *(i for i in ids if i not in seen)]
 
 
+def _cuthill_mckee(graph: nx.Graph) -> list[str]:
+    """Reverse Cuthill-McKee: breadth-first from a least connected node, neighbours by degree,
+    so that connected nodes sit close together. networkx's own breaks ties by the iteration
+    order of a set, which changes from one Python process to the next; here, by id."""
+    degree = dict(graph.degree())
+    seen: set[str] = set()
+    order: list[str] = []
+    for start in sorted(graph, key=lambda n: (degree[n], n)):
+        if start in seen:
+            continue
+        seen.add(start)
+        queue = [start]
+        while queue:
+            node = queue.pop(0)
+            order.append(node)
+            for other in sorted((n for n in graph[node] if n not in seen), key=lambda n: (degree[n], n)):
+                seen.add(other)
+                queue.append(other)
+    return order[::-1]
+
+
 def _tour(graph: nx.Graph) -> list[str]:
-    """A short closed walk through every connected node: connected nodes end up side by side."""
-    nodes = [n for n in graph if graph.degree(n)]
-    if len(nodes) < 3:
-        return nodes
+    """A short walk through every connected node, always to the nearest one left (in hops,
+    ties by id), from the strongest: connected nodes end up side by side."""
+    nodes = sorted(n for n in graph if graph.degree(n))
+    if not nodes:
+        return []
     hops = dict(nx.all_pairs_shortest_path_length(graph))
-    distances = nx.Graph()
-    for index, a in enumerate(nodes):
-        for b in nodes[index + 1 :]:
-            distances.add_edge(a, b, weight=hops[a].get(b, len(nodes)))
-    start = max(nodes, key=lambda n: (graph.degree(n, weight="weight"), n))
-    tour: list[str] = greedy_tsp(distances, source=start)
-    return tour[:-1]
+    current = max(nodes, key=lambda n: (graph.degree(n, weight="weight"), n))
+    tour, left = [current], set(nodes) - {current}
+    while left:
+        current = min(left, key=lambda n: (hops[current].get(n, len(nodes)), n))
+        tour.append(current)
+        left.discard(current)
+    return tour
 
 
 def _communities(graph: nx.Graph) -> list[str]:
@@ -62,7 +83,7 @@ def _communities(graph: nx.Graph) -> list[str]:
     ordered = sorted((sorted(part) for part in parts), key=lambda part: (-len(part), part))
     result: list[str] = []
     for part in ordered:
-        result.extend(reverse_cuthill_mckee_ordering(graph.subgraph(part)))
+        result.extend(_cuthill_mckee(graph.subgraph(part)))
     return result
 
 
@@ -72,7 +93,7 @@ def candidates(ids: Sequence[str], edges: Sequence[Edge]) -> list[list[str]]:
     found = [list(ids)]
     if graph.number_of_edges():
         strongest = max(graph, key=lambda n: (graph.degree(n, weight="weight"), n))
-        found.append(list(reverse_cuthill_mckee_ordering(graph)))
+        found.append(_cuthill_mckee(graph))
         found.append(list(nx.dfs_preorder_nodes(graph, strongest, sort_neighbors=sorted)))
         found.append(_communities(graph))
         found.append(_tour(graph))
