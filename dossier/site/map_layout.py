@@ -22,7 +22,7 @@ from .map_order import ranked_orders
 WIDTH = 440  # of the viewBox; the SVG scales to the page's width
 MARGIN = 8
 GAP = 6  # between a node and its name
-ROW_PAD = 10  # above and below a name in its row (a tap target)
+ROW_PAD = 6  # above and below a name in its row: a one-line row is still a 24 px tap target on a phone
 MIN_ARC_X = 64  # half the width of the ellipse the nodes sit on, at its widest
 CENTRE_ROOM = 112  # the widest line of the middle entity's name
 BOX_PAD = 7
