@@ -65,7 +65,9 @@ def policy(html: str, content: str = "") -> str:
     # Only what lies outside the page content is looked at: the theme's own markup.
     outside = [(0, start), (start + len(content), len(html))] if start >= 0 else [(0, len(html))]
     hashes = [_hash(body) for begin, end in outside for attrs, body in _scripts(html, begin, end) if _runs(attrs)]
-    scripts = " ".join(["'self'", *dict.fromkeys(hashes)])
+    # 'wasm-unsafe-eval': the full-text search (Pagefind) compiles its WebAssembly; it allows
+    # nothing else that eval() would.
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *dict.fromkeys(hashes)])
     return (
         f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; "
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"

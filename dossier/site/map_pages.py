@@ -17,15 +17,15 @@ from .index_pages import render_listing
 from .map_layout import MapDrawing, NodeInput, layout
 from .page import Listing, Pager, RenderedPage, Toc, TocEntry
 from .parts import Link, Parts
-from .relations import Connection, connections, edges_among, most_connected, strengths
+from .relations import Connection, between_words, connections, edges_among, most_connected, strengths
 
 MAP = "map.md"
 MAP_TITLE = "Map"
 ENTITY_MAP_NODES = 24  # an entity's strongest connections drawn around it (with it: 25 nodes)
 CONNECTIONS_LISTED = 40  # connections listed under an entity's map (the ones drawn first)
 ENTITY_MAP_SIDE_EDGES = 24  # lines between the drawn connections themselves, strongest first
-DOSSIER_MAP_NODES = 40
-DOSSIER_MAP_EDGES = 120
+DOSSIER_MAP_NODES = 30
+DOSSIER_MAP_EDGES = 60
 TOP_LINKS_LISTED = 5  # on the map page, each entity's strongest connections named in words
 _KIND_ORDER = {spec.kind: n for n, spec in enumerate(KINDS)}
 
@@ -37,6 +37,7 @@ class ConnectionItem(NamedTuple):
     claims: int
     links: tuple[str, ...]  # structural links in words ("participant")
     drawn: bool  # on the map
+    relation: str  # the connection in words: "participant; about the same 2 claims"
 
 
 class EntityStrength(NamedTuple):
@@ -44,7 +45,7 @@ class EntityStrength(NamedTuple):
     kind: str
     weight: int  # total weight of its connections
     connected: int  # entities it is connected to
-    strongest: list[tuple[Link, int]]  # its strongest connections among the map's entities
+    strongest: list[tuple[Link, int, str]]  # its strongest connections among the map's entities, with the connection in words
 
 
 class RelationshipMap(NamedTuple):
@@ -60,9 +61,21 @@ class RelationshipMap(NamedTuple):
     dossier_map_href: str
 
 
-def _node(parts: Parts, entity_id: str, weight: int, *, centre: bool = False) -> NodeInput:
+def _node(parts: Parts, entity_id: str, weight: int, *, centre: bool = False, relation: str = "") -> NodeInput:
     entity = parts.data.dossier.entities[entity_id]
-    return NodeInput(entity.id, entity.name, entity.kind.value, "" if centre else parts.entity_link(entity_id).href, weight)
+    href = "" if centre else parts.entity_link(entity_id).href
+    return NodeInput(entity.id, entity.name, entity.kind.value, href, weight, relation)
+
+
+def _titles(parts: Parts, edges: list[tuple[str, str, int]]) -> dict[tuple[str, str], str]:
+    """Each line's connection in words, as its tooltip: "Minsk talks – Alexander Lukashenko: participant"."""
+    entities = parts.data.dossier.entities
+    found = {}
+    for a, b, weight in edges:
+        first, second = (a, b) if entities[a].kind.value == "event" or entities[b].kind.value != "event" else (b, a)
+        words = between_words(parts.data, first, second, weight)
+        found[(min(a, b), max(a, b))] = f"{entities[first].name} – {entities[second].name}: {words}"
+    return found
 
 
 def _by_kind(parts: Parts, ids: list[str], weight: dict[str, int]) -> list[str]:
@@ -78,7 +91,8 @@ def _legend(parts: Parts, ids: list[str]) -> list[tuple[str, str]]:
 
 def _item(parts: Parts, connection: Connection, drawn: bool) -> ConnectionItem:
     kind = parts.data.dossier.entities[connection.other].kind
-    return ConnectionItem(parts.entity_link(connection.other), kind.value, connection.weight, connection.claims, connection.links, drawn)
+    link = parts.entity_link(connection.other)
+    return ConnectionItem(link, kind.value, connection.weight, connection.claims, connection.links, drawn, connection.words)
 
 
 def entity_map(parts: Parts, entity: Entity, toc: Toc) -> RelationshipMap | None:
@@ -88,10 +102,12 @@ def entity_map(parts: Parts, entity: Entity, toc: Toc) -> RelationshipMap | None
         return None
     drawn = found[:ENTITY_MAP_NODES]
     weight = {c.other: c.weight for c in drawn}
+    words = {c.other: c.words for c in drawn}
     order = _by_kind(parts, list(weight), weight)
     edges = [(entity.id, c.other, c.weight) for c in drawn]
     edges += [(e.a, e.b, e.weight) for e in edges_among(parts.data, order, ENTITY_MAP_SIDE_EDGES)]
-    drawing = layout([_node(parts, e, weight[e]) for e in order], edges, _node(parts, entity.id, 0, centre=True))
+    nodes = [_node(parts, e, weight[e], relation=words[e]) for e in order]
+    drawing = layout(nodes, edges, _node(parts, entity.id, 0, centre=True), _titles(parts, edges))
     shown = len(drawn)
     description = (
         f"{entity.name} in the middle, linked to the {shown} entities most often named with it in claims and linked to it "
@@ -119,7 +135,8 @@ def dossier_map(parts: Parts) -> RelationshipMap:
     top = most_connected(data, DOSSIER_MAP_NODES)
     order = _by_kind(parts, top, strength)
     edges = edges_among(data, order, DOSSIER_MAP_EDGES)
-    drawing = layout([_node(parts, e, strength[e]) for e in order], [(e.a, e.b, e.weight) for e in edges])
+    pairs = [(e.a, e.b, e.weight) for e in edges]
+    drawing = layout([_node(parts, e, strength[e]) for e in order], pairs, titles=_titles(parts, pairs))
     entities, drawn = [], set(top)
     for entity_id in sorted(top, key=lambda e: (-strength[e], e)):
         strongest = [c for c in connections(data, entity_id) if c.other in drawn][:TOP_LINKS_LISTED]
@@ -129,7 +146,7 @@ def dossier_map(parts: Parts) -> RelationshipMap:
                 data.dossier.entities[entity_id].kind.value,
                 strength[entity_id],
                 len(data.related[entity_id]),
-                [(parts.entity_link(c.other), c.weight) for c in strongest],
+                [(parts.entity_link(c.other), c.weight, c.words) for c in strongest],
             )
         )
     description = (

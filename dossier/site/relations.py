@@ -25,6 +25,10 @@ class Connection:
     claims: int  # claims about both
     links: tuple[str, ...]  # the structural links, in words, seen from the first entity: "participant", ...
 
+    @property
+    def words(self) -> str:
+        return relation_words(self.links, self.claims)
+
 
 @dataclass(frozen=True)
 class Edge:
@@ -51,6 +55,19 @@ def structural_links(entity: Entity, other: Entity) -> tuple[str, ...]:
     elif entity.id in other.countries:
         links.append("based here" if entity.kind is Kind.COUNTRY else "its country")
     return tuple(links)
+
+
+def relation_words(links: tuple[str, ...], claims: int) -> str:
+    """A connection in words, as the maps name it: "participant; about the same 2 claims"."""
+    about = [] if not claims else ["about the same claim" if claims == 1 else f"about the same {claims} claims"]
+    return "; ".join([*links, *about])
+
+
+def between_words(data: SiteData, a: str, b: str, weight: int) -> str:
+    """The connection of `a` and `b` in words, seen from `a`."""
+    entities = data.dossier.entities
+    links = structural_links(entities[a], entities[b])
+    return relation_words(links, weight - len(links))
 
 
 def connections(data: SiteData, entity_id: str) -> list[Connection]:

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from jinja2 import BytecodeCache
+from markupsafe import Markup
 
 from ..export import export
 from ..formats import FORMATS, SiteAddress, export_input
 from ..history import History
-from ..kinds import KINDS
+from ..kinds import BY_KIND, KINDS
 from ..model import Analysis, Dossier
 from . import links
 from .article_body import ArticleBody
@@ -28,6 +29,8 @@ from .data import SiteData
 from .discrepancy import discrepancies_paging
 from .entity_lists import claim_paging, mention_paging, render_entity_claims, render_entity_mentions
 from .entity_page import render_entity
+from .fulltext import SEARCH_PAGE, SEARCH_TITLE
+from .fulltext_page import render_search
 from .history_pages import FEED, WHATS_NEW, WHATS_NEW_TITLE, feed, history_view, render_whats_new
 from .html import angle_free
 from .index_pages import (
@@ -47,10 +50,10 @@ from .page import Paging, RenderedPage
 from .parts import Memo, Parts
 from .source_box import SOURCE_HEALTH
 from .source_health import SOURCE_HEALTH_TITLE, render_source_health
-from .templating import Templates
+from .templating import STATUS_LABELS, Templates
 from .timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
 
-ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js")
+ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js", "assets/dossier/fulltext.js")
 # Not loaded by pages: Material's search runs it as its worker (plugins/mkdocs_dossier/search_worker.py).
 SEARCH_WORKER = "assets/dossier/search-worker.js"
 EXPORT_PATH = "dossier.json"
@@ -62,6 +65,7 @@ class PlannedPage:
     title: str  # plain text; escape before use
     in_nav: bool
     search_boost: float | None = None
+    fulltext: tuple[str, str] | None = None  # (kind, a claim's status) when Pagefind indexes the page (fulltext.py)
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,7 @@ class Site:
         self._listing(links.DISCREPANCIES, "Discrepancies", discrepancies_paging(planning), render_discrepancies)
         self._listing(links.TIMELINE, "Timeline", timeline_paging(planning), render_timeline)
         self._add(PlannedPage(MAP, MAP_TITLE, True), render_map)
+        self._add(PlannedPage(SEARCH_PAGE, SEARCH_TITLE, True), render_search)
         self._listing(links.ARTICLES_INDEX, "Articles", articles_paging(planning), render_articles_index)
         self._listing(links.SOURCES_INDEX, "Sources", sources_paging(planning), render_sources_index)
         self._add(PlannedPage(SOURCE_HEALTH, SOURCE_HEALTH_TITLE, False), render_source_health)
@@ -162,11 +167,13 @@ class Site:
         self._plan_entities(planning)
         for claim in self.data.dossier.claims.values():
             seen = history_view(self.history.of(claim.id), self.repo_url)
-            self._add(PlannedPage(links.claim_page(claim.id), _short(claim.text), False), lambda p, c=claim, h=seen: render_claim(p, c, h))  # type: ignore[misc]
+            status = STATUS_LABELS[self.data.analysis.assessments[claim.id].status].label
+            planned = PlannedPage(links.claim_page(claim.id), _short(claim.text), False, fulltext=("Claim", status))
+            self._add(planned, lambda p, c=claim, h=seen: render_claim(p, c, h))  # type: ignore[misc]
         body = self.article_body
         for article in self.data.dossier.articles.values():
             self._add(
-                PlannedPage(links.article_page(article.id), article.title, False),
+                PlannedPage(links.article_page(article.id), article.title, False, fulltext=("Article", "")),
                 lambda p, a=article: render_article(p, a, body),  # type: ignore[misc]
             )
 
@@ -174,7 +181,8 @@ class Site:
         for entity in self.data.dossier.entities.values():
             # Entity pages rank above the articles that merely mention their names.
             home = links.entity_page(entity.kind, entity.id)
-            self._add(PlannedPage(home, entity.name, False, search_boost=4.0), lambda p, e=entity: render_entity(p, e))  # type: ignore[misc]
+            planned = PlannedPage(home, entity.name, False, search_boost=4.0, fulltext=(BY_KIND[entity.kind].singular.capitalize(), ""))
+            self._add(planned, lambda p, e=entity: render_entity(p, e))  # type: ignore[misc]
             # Entities cited or mentioned very often: the rest of their lists, on pages of their own.
             paging = claim_paging(planning, entity)
             for number in range(2, paging.pages + 1):
@@ -196,7 +204,13 @@ class Site:
                 )
 
     def render(self, src_uri: str) -> RenderedPage:
-        return self._render[src_uri](self._parts(src_uri))
+        rendered = self._render[src_uri](self._parts(src_uri))
+        fulltext = self.pages[src_uri].fulltext
+        if fulltext is None:
+            return rendered
+        kind, status = fulltext
+        html = self.templates.render("fragments/fulltext_body.html", content=Markup(rendered.html), kind=kind, status=status)
+        return replace(rendered, html=html)
 
     def renderer_of(self, src_uri: str) -> Callable[[Parts], RenderedPage]:
         """The function that renders a page (the preview fingerprints it with the page's plan: dependencies.py)."""

@@ -44,6 +44,7 @@ from dossier.site.templating import CompiledTemplates, template_error_message
 
 from .exports import DeferredExports, deferred_names, published_now
 from .folders import make_folders_ahead
+from .fulltext import index_fulltext, out_of_search
 from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
 from .page_events import PageEvents
@@ -65,6 +66,8 @@ class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.
     """Where the export (the derived data as JSON) is published in the site."""
     content_security_policy = c.Type(bool, default=True)
     """Give every page a Content-Security-Policy allowing only the site's own scripts and styles."""
+    search_exclude = c.ListOfItems(c.Type(str), default=[])
+    """Folders of the content (`guide/`) whose own pages stay out of the site's search, for readers."""
     incremental_preview = c.Type(bool, default=True)
     """Under `mkdocs serve`, render again only the pages an edit affects (false: every page, every time)."""
 
@@ -268,7 +271,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         if self.generated_home and page.file.src_uri == HOME:
             page.meta["title"] = title_html(config.site_name)
             return without_markdown(page)
-        return markdown
+        return out_of_search(markdown, page, self.config.search_exclude)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems_html is not None:
@@ -365,6 +368,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None and self.problems_html is None:  # the pages are written: Pagefind indexes them
+            index_fulltext(config.site_dir)
         if self.preview is not None and self._tracking and self.site is not None:
             self.preview.finish(config)
             log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")

@@ -146,7 +146,7 @@ def test_small_controls_are_at_least_24px_square(site: Served, open_page: Any, w
     assert small == [], "\n".join(small)
 
 
-def test_article_legend_explains_the_highlights_and_switches_hide_one_stance(site: Served, open_page: Any) -> None:
+def test_article_legend_explains_the_marks_which_are_quiet_until_a_switch_colours_one_stance(site: Served, open_page: Any) -> None:
     page = scheme_page(open_page, "phone", "light")
     page.goto(site.url(ARTICLE))
     legend = page.locator(".dossier-highlight-legend")
@@ -154,32 +154,32 @@ def test_article_legend_explains_the_highlights_and_switches_hide_one_stance(sit
     text = page.locator(".dossier-article-text")
     words = text.inner_text()
     background = "mark => getComputedStyle(mark).backgroundColor"
+    hatching = "span => getComputedStyle(span).backgroundImage"
     supports, contradicts = text.locator("mark.dossier-supports").first, text.locator("mark.dossier-contradicts").first
-    shown = supports.evaluate(background)
-    assert shown != "rgba(0, 0, 0, 0)"
-    assert text.locator('.dossier-left-out[data-stances="supports"]').first.evaluate("s => getComputedStyle(s).backgroundImage") != "none"
+    left_out = text.locator('.dossier-left-out[data-stances="supports"]').first
+    # Quiet by default: no colour behind the words, no hatching, but a line under each passage and its cite.
+    assert supports.evaluate(background) == "rgba(0, 0, 0, 0)" and contradicts.evaluate(background) == "rgba(0, 0, 0, 0)"
+    assert supports.evaluate("mark => getComputedStyle(mark).borderBottomStyle") != "none"
+    assert left_out.evaluate(hatching) == "none"
+    assert text.locator("a.dossier-cite.dossier-supports").first.is_visible()
+
+    legend.get_by_label("supporting passages").check()
+    assert supports.evaluate(background) != "rgba(0, 0, 0, 0)"
+    assert contradicts.evaluate(background) == "rgba(0, 0, 0, 0)"
+    assert left_out.evaluate(hatching) != "none"  # what its ellipsis leaves out
+    assert text.inner_text().replace("\n", "") == words.replace("\n", "")  # only the marks change
 
     legend.get_by_label("supporting passages").uncheck()
     assert supports.evaluate(background) == "rgba(0, 0, 0, 0)"
-    assert contradicts.evaluate(background) != "rgba(0, 0, 0, 0)"
-    assert not text.locator("a.dossier-cite.dossier-supports").first.is_visible()
-    assert text.locator("a.dossier-cite.dossier-contradicts").first.is_visible()
-    hatched = text.locator('.dossier-left-out[data-stances="supports"]').first
-    assert hatched.evaluate("span => getComputedStyle(span).backgroundImage") == "none"  # what its ellipsis leaves out
-    assert text.inner_text().replace("\n", "") == words.replace("\n", "")  # only the marks change
-
-    legend.get_by_label("supporting passages").check()
-    assert supports.evaluate(background) == shown
-    assert text.locator("a.dossier-cite.dossier-supports").first.is_visible()
 
 
-def test_without_javascript_every_highlight_shows_and_no_switch_does_nothing(site: Served, open_page: Any) -> None:
+def test_without_javascript_the_marks_stay_quiet_and_no_switch_does_nothing(site: Served, open_page: Any) -> None:
     page = open_page(viewport=PHONE, java_script_enabled=False)
     page.goto(site.url(ARTICLE))
     assert page.locator(".dossier-highlight-legend").is_visible()
     assert not page.locator(".dossier-highlight-toggles").is_visible()
     mark = page.locator(".dossier-article-text mark.dossier-supports").first
-    assert mark.evaluate("mark => getComputedStyle(mark).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert mark.evaluate("mark => getComputedStyle(mark).borderBottomStyle") != "none"
     cite = page.locator("a.dossier-cite").first
     assert (cite.get_attribute("href") or "").startswith("../../claims/")  # a plain link to its claim
 

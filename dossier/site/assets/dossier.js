@@ -305,7 +305,7 @@
       set.hidden = false;
       set.querySelectorAll("input[data-dossier-stance]").forEach(function (input) {
         var apply = function () {
-          text.classList.toggle("dossier-hide-" + input.getAttribute("data-dossier-stance"), !input.checked);
+          text.classList.toggle("dossier-show-" + input.getAttribute("data-dossier-stance"), input.checked);
           if (current && current.offsetParent === null) hide();
         };
         input.addEventListener("change", apply);

@@ -1,0 +1,28 @@
+"""The full-text search index, made once the build has written the pages (dossier/site/fulltext.py)."""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from dossier.site.fulltext import FulltextError, index_site
+
+log = get_plugin_logger(__name__)
+
+
+def index_fulltext(site_dir: str) -> None:
+    """Index the site with Pagefind; a build whose index fails, fails, saying why."""
+    try:
+        log.info(index_site(site_dir))
+    except FulltextError as error:
+        raise PluginError(str(error)) from None
+
+
+def out_of_search(markdown: str, page: Page, folders: list[str]) -> str:
+    """An analyst's page in one of `folders` (the guide) is left out of Material's search, for
+    readers (Pagefind indexes only the dossier's own pages anyway); the Markdown is unchanged."""
+    if any(page.file.src_uri.startswith(folder.strip("/") + "/") for folder in folders):
+        search = page.meta.get("search")
+        page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+    return markdown
