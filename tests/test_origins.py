@@ -19,7 +19,7 @@ from dossier.origins import (
     origin_text,
     settle_displays,
 )
-from tests.sitebuild import ROOT
+from tests.sitebuild import SAMPLE_CONTENT
 
 # As the seed has them: organizations for the outlets and agencies, a country with capitals aliases.
 ENTITIES = {
@@ -200,11 +200,11 @@ def test_the_entities_compared_with_can_be_limited_to_organizations() -> None:
 
 
 def test_one_resolver_per_dossier_let_go_of_with_it() -> None:
-    dossier = check_content(ROOT / "content").dossier
+    dossier = check_content(SAMPLE_CONTENT).dossier
     assert dossier is not None
     first = validate.origin_resolver(dossier)
     assert validate.origin_resolver(dossier) is first  # the check, derivation and site share it
-    other = check_content(ROOT / "content").dossier
+    other = check_content(SAMPLE_CONTENT).dossier
     assert other is not None and validate.origin_resolver(other) is not first  # another dossier, its own
     gone = weakref.ref(first)
     del dossier, first, other
