@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import dates, origins, values
+from .acceptance import Acceptance
 from .kinds import Kind as Kind  # re-exported: the kinds themselves live in the registry (kinds.py)
 from .problems import Location
 from .quotes import Span
@@ -61,6 +62,11 @@ class Article:
     body: str  # verbatim, line ends normalised to \n
     location: Location  # the article file (line 1)
     body_line: int  # the file line the body starts on
+    acceptance: Acceptance | None = None  # (v3) its `accept` list: warnings a reviewer checked and keeps
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,11 @@ class Entity:
     participants: tuple[str, ...]  # events only
     date: DateValue | None  # events only (required there)
     location: Location
+    acceptance: Acceptance | None = None  # (v3) its `accept` list (acceptance.py)
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -91,6 +102,11 @@ class Evidence:
     translation: str | None  # the analyst's English rendering of the quote (v2)
     location: Location
     quote_location: Location  # where the quote itself is written, for quote errors
+    acceptance: Acceptance | None = None  # (v3) its `accept` list (acceptance.py)
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,11 @@ class Claim:
     quantity: Quantity | None
     evidence: tuple[Evidence, ...]
     location: Location
+    acceptance: Acceptance | None = None  # (v3) its `accept` list (acceptance.py)
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +133,13 @@ class Dossier:
     entities: Mapping[str, Entity]
     claims: Mapping[str, Claim]
     measures: Mapping[str, Measure] = field(default_factory=dict)  # declared measures (v2)
+
+    def acceptances(self) -> list[Acceptance]:
+        """Every `accept` list of the dossier (v3), with the lines it covers."""
+        found = [a.acceptance for a in self.articles.values()] + [e.acceptance for e in self.entities.values()]
+        for claim in self.claims.values():
+            found += [claim.acceptance, *(item.acceptance for item in claim.evidence)]
+        return [acceptance for acceptance in found if acceptance is not None]
 
 
 # ----- derived -----

@@ -66,6 +66,15 @@ class YamlDocument:
         """Where the key of the value at `path` is written (the value's place if it has no key)."""
         return Location(self.file, *self.key_position(path))
 
+    def line_span(self, path: PathKey) -> tuple[int, int]:
+        """The lines the entry at `path` is written on: from its first line to the line before
+        whatever is written next outside it (0: to the end of the file). Asked only for entries
+        with an `accept` list, so a walk over every position is affordable."""
+        first = self.key_position(path)[0] if path and isinstance(path[-1], str) else self.position(path)[0]
+        size = len(path)
+        after = [line for other, (line, _) in self.positions.items() if line > first and other[:size] != path]
+        return first, (min(after) - 1 if after else 0)
+
 
 def _too_deep(line: int, col: int) -> YamlError:
     return YamlError(

@@ -150,6 +150,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
             # Warnings never stop the preview: MkDocs counts every logged warning against
             # `strict: true`, so under serve they are logged as information, marked "warning:".
             (log.info if self.serving else log.warning)(problem.format_text())
+        for problem in result.accepted:  # reported, never counted against --strict (acceptance.py)
+            log.info(problem.format_text())
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
             if not self.serving:
