@@ -65,8 +65,9 @@ def compare(base: Snapshot, head: Snapshot) -> DossierDiff:
     )
 
 
-def _names_of(data: Mapping[str, Any], section: str) -> dict[str, str]:
-    return {key: str(record.get("name") or key) for key, record in _by_id(data, section).items()}
+def _names_of(data: Mapping[str, Any], section: str) -> dict[str, tuple[str, str | None]]:
+    """Each measure's name and unit (a claim's value without a unit is in its measure's)."""
+    return {key: (str(record.get("name") or key), record.get("unit")) for key, record in _by_id(data, section).items()}
 
 
 def _newly_accepted(base: Snapshot, head: Snapshot) -> tuple[str, ...]:

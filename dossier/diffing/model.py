@@ -125,7 +125,7 @@ class DossierDiff:
     entities: tuple[EntityChange, ...]
     articles: tuple[ArticleChange, ...]
     measures: tuple[MeasureChange, ...] = ()
-    measure_names: dict[str, str] = field(default_factory=dict)  # id -> name, now (for values in words)
+    measure_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (name, unit), for values in words
     accepted: tuple[str, ...] = ()  # warnings newly accepted, as `dossier check` prints them
 
     @property

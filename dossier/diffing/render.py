@@ -51,7 +51,7 @@ def _code(identifier: object) -> str:
     return f"`{text}`" if _PLAIN_ID.fullmatch(text) else _md(text)
 
 
-Names = Mapping[str, str]  # measure id -> name, for quantities in words
+Names = Mapping[str, tuple[str, str | None]]  # measure id -> (name, unit), for quantities in words
 
 
 def _field(change: FieldChange, names: Names) -> str:
@@ -123,6 +123,11 @@ def render_text(diff: DossierDiff) -> str:
             status = f" [{claim.status}]" if claim.status else ""
             lines.append(f"  {_SIGNS[claim.change]} {claim.claim}{status}: {claim.text}")
             lines += [f"      {_field(f, names)}" for f in claim.fields] + [f"      {_evidence(e, names)}" for e in claim.evidence]
+    if diff.measures:
+        lines.append("Measures:")
+        for m in diff.measures:
+            lines.append(f"  {_SIGNS.get(m.change, '~')} {m.measure} “{m.name}”: {m.change}")
+            lines += [f"      {_field(f, diff.measure_names)}" for f in m.fields]
     if diff.discrepancies:
         lines.append("Discrepancies:")
         for d in diff.discrepancies:
@@ -140,11 +145,6 @@ NO_CHANGE = "No change to the dossier's claims, measures, entities, discrepancie
 def _text_entities_and_articles(diff: DossierDiff) -> list[str]:
     lines = []
     names = diff.measure_names
-    if diff.measures:
-        lines.append("Measures:")
-        for m in diff.measures:
-            lines.append(f"  {_SIGNS.get(m.change, '~')} {m.measure} “{m.name}”: {m.change}")
-            lines += [f"      {_field(f, names)}" for f in m.fields]
     if diff.accepted:
         lines.append("Warnings newly accepted (check each one):")
         lines += [f"  {line}" for text in diff.accepted for line in text.splitlines()]

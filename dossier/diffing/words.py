@@ -24,13 +24,16 @@ def value_words(value: Any, approximate: Any = False, unit: Any = None) -> str:
         return str(value)
 
 
-def quantity_words(quantity: Any, measure_names: Mapping[str, str] | None = None) -> str:
-    """ "52 people (Prisoners freed in September 2025)"."""
+Measures = Mapping[str, tuple[str, str | None]]  # id -> (name, unit)
+
+
+def quantity_words(quantity: Any, measures: Measures | None = None) -> str:
+    """ "52 people (Prisoners freed in September 2025)": the claim's unit, else its measure's."""
     if not isinstance(quantity, Mapping):
         return "(none)"
     measure = str(quantity.get("measure"))
-    name = (measure_names or {}).get(measure, measure)
-    return f"{value_words(quantity.get('value'), quantity.get('approximate'), quantity.get('unit'))} ({name})"
+    name, unit = (measures or {}).get(measure, (measure, None))
+    return f"{value_words(quantity.get('value'), quantity.get('approximate'), quantity.get('unit') or unit)} ({name})"
 
 
 def date_words(value: Any) -> str:
@@ -43,12 +46,12 @@ def date_words(value: Any) -> str:
 _PLAIN_FIELDS = {"article", "stance", "kind", "measure", "language", "wikidata", "url", "archived", "unit"}
 
 
-def field_words(field: str, value: Any, measure_names: Mapping[str, str] | None = None) -> str:
+def field_words(field: str, value: Any, measures: Measures | None = None) -> str:
     """A field's value in words: lists joined, dates and quantities as the site shows them."""
     if value is None or value == []:
         return "(none)"
     if field == "quantity":
-        return quantity_words(value, measure_names)
+        return quantity_words(value, measures)
     if field in ("date", "published"):
         return date_words(value)
     if field == "tolerance" and isinstance(value, int | float):
