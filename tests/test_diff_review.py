@@ -13,7 +13,9 @@ from gitrepo import commit, init
 from dossier.cli import main
 
 MEASURES = "measures:\n  - id: prisoners\n    name: Prisoners freed\n    unit: people\n"
-COUNTED = edit("    text: Belarus freed 52 prisoners.\n", "    text: Belarus freed 52 prisoners.\n    quantity: {measure: prisoners, value: 52}\n")
+COUNTED = edit(
+    "    text: Belarus freed 52 prisoners.\n", "    text: Belarus freed 52 prisoners.\n    quantity: {measure: prisoners, value: 52}\n"
+)
 SECOND = """\
   - id: reuters-count
     text: Belarus released 52 prisoners.
@@ -54,7 +56,10 @@ def test_new_evidence_says_its_stance_and_via(repo: Path, capsys: pytest.Capture
     write_dossier(repo, edit("        via: Viasna\n", "        via: Belta\n", added))
     commit(repo, "another via")
     out = diff(capsys, "HEAD~1", "HEAD")
-    assert "evidence changed (reuters-2025-09-11), contradicts, via Belta: “Belarus released 52 prisoners on Thursday” [via: “Viasna” → “Belta”]" in out
+    assert (
+        "evidence changed (reuters-2025-09-11), contradicts, via Belta: “Belarus released 52 prisoners on Thursday” [via: “Viasna” → “Belta”]"
+        in out
+    )
     write_dossier(repo)
     commit(repo, "drop it")
     out = diff(capsys, "HEAD~1", "HEAD")
@@ -71,12 +76,16 @@ def test_measures_added_renamed_reunited_and_the_discrepancy_they_make(repo: Pat
     assert "      quantity: (none) → 52 people (Prisoners freed)" in out
     assert "  + prisoners: appeared: release-count: 52 people; reuters-count: more than 50 people\n" in out
     assert "{" not in out
-    renamed = MEASURES.replace("name: Prisoners freed", "name: Political prisoners freed").replace("unit: people", "unit: persons\n    tolerance: 0.2")
+    renamed = MEASURES.replace("name: Prisoners freed", "name: Political prisoners freed").replace(
+        "unit: people", "unit: persons\n    tolerance: 0.2"
+    )
     write_dossier(repo, BASE_ENTITIES + renamed + COUNTED[len(BASE_ENTITIES) :] + SECOND)
     commit(repo, "rename the measure")
     out = diff(capsys, "HEAD~1", "HEAD")
     assert "  ~ prisoners “Political prisoners freed”: renamed\n" in out
-    assert "      name: “Prisoners freed” → “Political prisoners freed”\n      unit: people → persons\n      tolerance: ±10% → ±20%\n" in out
+    assert (
+        "      name: “Prisoners freed” → “Political prisoners freed”\n      unit: people → persons\n      tolerance: ±10% → ±20%\n" in out
+    )
     assert "No change to the dossier" not in out
 
 
@@ -106,14 +115,23 @@ def test_an_edited_article_shows_the_change_and_only_the_quotes_near_it(repo: Pa
 
 
 def test_a_new_acceptance_is_shown_to_the_reviewer(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    articles = {**BASE_ARTICLES, "undated": article("Belarus freed 52 political prisoners on Thursday.\n", published=None, accept="[no-date]")}
+    articles = {
+        **BASE_ARTICLES,
+        "undated": article("Belarus freed 52 political prisoners on Thursday.\n", published=None, accept="[no-date]"),
+    }
     write_dossier(repo, BASE_YAML, articles)
     commit(repo, "an undated article, accepted")
     out = diff(capsys, "HEAD~1", "HEAD")
     assert "Warnings newly accepted (check each one):\n" in out
     assert "  content/articles/undated.md:1:1: accepted warning: the article has no 'published' date [accepted: no-date]\n" in out
-    accepting = edit("        quote: Belarus freed 52 political prisoners on Thursday\n", "        quote: Belarus freed 52 political prisoners on Thursday\n        accept: [quote-repeated]\n")
+    accepting = edit(
+        "        quote: Belarus freed 52 political prisoners on Thursday\n",
+        "        quote: Belarus freed 52 political prisoners on Thursday\n        accept: [quote-repeated]\n",
+    )
     write_dossier(repo, accepting, articles)
     commit(repo, "accept on an evidence item")
     out = diff(capsys, "HEAD~1", "HEAD")
-    assert "evidence changed (nyt-2025-09-11), supports, no via, accepts quote-repeated: “Belarus freed 52 political prisoners on Thursday” [accept: (none) → quote-repeated]" in out
+    assert (
+        "evidence changed (nyt-2025-09-11), supports, no via, accepts quote-repeated: “Belarus freed 52 political prisoners on Thursday” [accept: (none) → quote-repeated]"
+        in out
+    )
