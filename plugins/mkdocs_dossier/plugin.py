@@ -7,6 +7,7 @@ Python-Markdown has run, so no Markdown extension can re-interpret it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ from .search_worker import use_search_worker
 from .theme_memo import use_theme_memo
 
 log = get_plugin_logger(__name__)
+ANCHOR_IDS = re.compile(r'\bid="([^"]+)"')
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
 
 
@@ -275,7 +277,13 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
         if uri == HOME:
             # The home page the plugin generated has the site's name as its title; an
             # analyst's own home page keeps its text, and the summary follows it.
-            return self.site.home_page(config.site_name) if self.generated_home else html + self.site.home_summary()
+            if self.generated_home:
+                return self.site.home_page(config.site_name)
+            summary = self.site.home_summary()
+            # Its headings are anchors of the page too: MkDocs gathered the page's anchors
+            # from the Markdown alone, and would call a link to `#articles` broken.
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ANCHOR_IDS.findall(summary))
+            return html + summary
         return html
 
     def _policy_wanted(self) -> bool:
