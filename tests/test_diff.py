@@ -54,7 +54,8 @@ def test_diff_of_the_last_commit_names_the_status_change_and_the_edited_article(
     assert (code, err) == (0, "")
     assert "release-count: single-source → contested" in out
     assert "EDITED ARTICLES" in out and "! nyt-2025-09-11 “Belarus Frees 52 Prisoners”: 1 paragraph changed" in out
-    assert "quoted by release-count: “Belarus freed 52 political prisoners on Thursday”" in out
+    # The quote is a paragraph away from the change: counted, not listed.
+    assert "      no quote is in or next to a changed passage\n      (1 other quote of this article away from the changes)\n" in out
     assert "evidence added (reuters-2025-09-11), contradicts, no via: “Belarus released 52 prisoners on Thursday”" in out
     # The edited-article warning comes before everything else.
     assert out.index("EDITED ARTICLES") < out.index("Status changes") < out.index("Claims:")
@@ -69,7 +70,7 @@ def test_markdown_for_the_job_summary_puts_the_edited_article_warning_first(repo
     assert "| `release-count` Belarus freed 52 prisoners. | single-source → **contested** |" in out
     assert (
         '| `nyt-2025-09-11` Belarus Frees 52 Prisoners | paragraph 2: … who said the "next step" was <del>talks.</del> <ins>negotiations.</ins> '
-        "| quoted by release-count: “Belarus freed 52 political prisoners on Thursday” |" in out
+        "| no quote is in or next to a changed passage<br>(1 other quote of this article away from the changes) |" in out
     )
 
 
@@ -83,7 +84,8 @@ def test_json_names_the_same_changes(repo: Path, capsys: pytest.CaptureFixture[s
     ]
     (edited,) = data["edited_articles"]
     assert edited["article"] == "nyt-2025-09-11"
-    assert edited["citations"] == [{"claim": "release-count", "quote": "Belarus freed 52 political prisoners on Thursday", "found": True}]
+    assert (edited["citations"], edited["other_quotes"]) == ([], 1)
+    assert edited["passages"] == [{"paragraph": 2, "words": '… who said the "next step" was [-talks.-] {+negotiations.+}'}]
     assert data["base"]["error_count"] == data["head"]["error_count"] == 0
 
 

@@ -73,7 +73,11 @@ def test_measures_added_renamed_reunited_and_the_discrepancy_they_make(repo: Pat
     assert "Measures:\n  + prisoners “Prisoners freed”: added\nDiscrepancies:\n" in out
     # Values in words, as the site shows them, never raw JSON.
     assert "+ reuters-count [single-source]: Belarus released 52 prisoners." in out
-    assert "      quantity: (none) → 52 people (Prisoners freed)" in out
+    assert "      quantity: 52 people (Prisoners freed)" in out
+    assert (
+        "  + reuters-count [single-source]: Belarus released 52 prisoners.\n      about: belarus\n      quantity: more than 50 people (Prisoners freed)\n"
+        in out
+    )
     assert "  + prisoners: appeared: release-count: 52 people; reuters-count: more than 50 people\n" in out
     assert "{" not in out
     renamed = MEASURES.replace("name: Prisoners freed", "name: Political prisoners freed").replace(

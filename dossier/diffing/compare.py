@@ -30,6 +30,8 @@ _EVIDENCE_SKIP = {"passage", "origin", "origin_entity"}
 _ENTITY_SKIP = {"id", "name", "aliases", "mentioned_in"}
 
 Record = dict[str, Any]
+# What a reviewer needs to know of a new claim besides its text and evidence.
+_ADDED_FACTS = ("about", "date", "quantity", "accept")
 
 
 def _by_id(data: Mapping[str, Any], section: str) -> dict[str, Record]:
@@ -98,7 +100,8 @@ def _claims(before: dict[str, Record], after: dict[str, Record]) -> tuple[tuple[
         text = str(new.get("text") or "")
         if old is None:
             added = tuple(_evidence_item("added", item) for item in new.get("evidence") or ())
-            changes.append(ClaimChange(claim_id, text, "added", new.get("status"), evidence=added))
+            facts = tuple(FieldChange(key, None, new[key]) for key in _ADDED_FACTS if new.get(key))
+            changes.append(ClaimChange(claim_id, text, "added", new.get("status"), facts, added))
             continue
         fields = field_changes(old, new, _CLAIM_SKIP)
         evidence = compare_evidence(old.get("evidence") or [], new.get("evidence") or [])

@@ -70,19 +70,48 @@ def word_diff(before: str, after: str) -> str:
     return " ".join(pieces)
 
 
+def _spans(quote: str, key: str) -> list[tuple[int, int]]:
+    """The word ranges (start, end) of the quote's parts in a keyed text, when all are found in order."""
+    spans, position = [], 0
+    for part in (_key(p) for p in _ELLIPSIS.split(quote) if p.strip()):
+        found = key.find(part, position)
+        if found < 0:
+            return []
+        first = key[: found + 1].count(" ") - 1
+        spans.append((first, first + len(part.split())))
+        position = found + len(part) - 1
+    return spans
+
+
+def _changed_words(before: list[str], after: list[str]) -> tuple[set[int], set[int]]:
+    """The indices of the words around each change (CONTEXT_WORDS on each side), in the old and the new text."""
+    old: set[int] = set()
+    new: set[int] = set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag != "equal":
+            old.update(range(i1 - CONTEXT_WORDS, i2 + CONTEXT_WORDS))
+            new.update(range(j1 - CONTEXT_WORDS, j2 + CONTEXT_WORDS))
+    return old, new
+
+
+def _near(quote: str, key: str, changed: set[int]) -> bool:
+    return any(changed & set(range(start, end)) for start, end in _spans(quote, key))
+
+
 def edited_passages(article: str, title: str, old_body: str, new_body: str, citations: Sequence[Citation]) -> EditedArticle:
     old, new = paragraphs(old_body), paragraphs(new_body)
     opcodes = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
     passages = tuple(ChangedPassage(j1 + 1, word_diff(" ".join(old[i1:i2]), " ".join(new[j1:j2]))) for _, i1, i2, j1, j2 in opcodes)
-    near_old = {i for _, i1, i2, _, _ in opcodes for i in range(i1 - 1, i2 + 1)}
-    near_new = {j for _, _, _, j1, j2 in opcodes for j in range(j1 - 1, j2 + 1)}
+    blocks = []  # per change: the old and new text keyed, and the words around the change in each
+    for _, i1, i2, j1, j2 in opcodes:
+        before, after = _key(" ".join(old[i1:i2])), _key(" ".join(new[j1:j2]))
+        blocks.append((before, after, *_changed_words(before.split(), after.split())))
     old_keys, new_keys = [_key(p) for p in old], [_key(p) for p in new]
     lost, near = [], []
     for citation in citations:
-        was, now = _places(citation.quote, old_keys), _places(citation.quote, new_keys)
-        if was and not now:
+        if _places(citation.quote, old_keys) and not _places(citation.quote, new_keys):
             lost.append(Citation(citation.claim, citation.quote, found=False))
-        elif was & near_old or now & near_new:
+        elif any(_near(citation.quote, b, ob) or _near(citation.quote, a, nb) for b, a, ob, nb in blocks):
             near.append(citation)
     changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in opcodes)
     shown = (*lost, *near)

@@ -55,7 +55,10 @@ Names = Mapping[str, tuple[str, str | None]]  # measure id -> (name, unit), for 
 
 
 def _field(change: FieldChange, names: Names) -> str:
+    """`unit: people → persons`; a fact of a new entry as `quantity: 31 people (Prisoners freed)`."""
     before, after = field_words(change.field, change.before, names), field_words(change.field, change.after, names)
+    if change.before is None and change.field in ("about", "quantity"):
+        return f"{change.field}: {after}"
     return f"{change.field}: {before} → {after}"
 
 

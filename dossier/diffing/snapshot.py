@@ -64,7 +64,11 @@ def _loaded_only(dossier: Any) -> dict[str, Any]:
         }
         for c in dossier.claims.values()
     ]
-    return {"articles": articles, "entities": entities, "claims": claims, "discrepancies": []}
+    measures = [
+        {"id": m.id, "name": m.name, "unit": m.unit, "tolerance": m.tolerance, "summary": m.summary}
+        for m in getattr(dossier, "measures", {}).values()
+    ]
+    return {"articles": articles, "entities": entities, "measures": measures, "claims": claims, "discrepancies": []}
 
 
 def _relocated(problem: Problem, checked: Path, shown: str) -> Problem:
