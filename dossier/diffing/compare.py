@@ -31,7 +31,7 @@ _ENTITY_SKIP = {"id", "name", "aliases", "mentioned_in"}
 
 Record = dict[str, Any]
 # What a reviewer needs to know of a new claim besides its text and evidence.
-_ADDED_FACTS = ("about", "date", "quantity", "accept")
+ADDED_FACTS = ("about", "date", "quantity", "accept")
 
 
 def _by_id(data: Mapping[str, Any], section: str) -> dict[str, Record]:
@@ -100,7 +100,7 @@ def _claims(before: dict[str, Record], after: dict[str, Record]) -> tuple[tuple[
         text = str(new.get("text") or "")
         if old is None:
             added = tuple(_evidence_item("added", item) for item in new.get("evidence") or ())
-            facts = tuple(FieldChange(key, None, new[key]) for key in _ADDED_FACTS if new.get(key))
+            facts = tuple(FieldChange(key, None, new[key]) for key in ADDED_FACTS if new.get(key))
             changes.append(ClaimChange(claim_id, text, "added", new.get("status"), facts, added))
             continue
         fields = field_changes(old, new, _CLAIM_SKIP)

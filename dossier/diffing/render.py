@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from ..report import count
+from .compare import ADDED_FACTS
 from .model import DossierDiff, EditedArticle, EvidenceChange, FieldChange, RevisionState
 from .words import field_words
 
@@ -57,7 +58,7 @@ Names = Mapping[str, tuple[str, str | None]]  # measure id -> (name, unit), for 
 def _field(change: FieldChange, names: Names) -> str:
     """`unit: people → persons`; a fact of a new entry as `quantity: 31 people (Prisoners freed)`."""
     before, after = field_words(change.field, change.before, names), field_words(change.field, change.after, names)
-    if change.before is None and change.field in ("about", "quantity"):
+    if change.before is None and change.field in ADDED_FACTS:
         return f"{change.field}: {after}"
     return f"{change.field}: {before} → {after}"
 
