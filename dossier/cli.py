@@ -106,6 +106,8 @@ def _check(args: argparse.Namespace) -> int:
     code = _print_check(args, result)
     if result.ok and not result.passes(strict):
         sys.stdout.write(STRICT_FAILURE)
+        codes = ", ".join(sorted({p.code for p in result.warnings}))
+        sys.stdout.write(f"dossier check: the codes of these warnings, to accept one where it is written: {codes}\n")
     return code if result.passes(strict) else EXIT_PROBLEMS
 
 

@@ -36,6 +36,7 @@ def test_warnings_fail_the_check_under_strict_and_in_ci(make_dossier, capsys, mo
     assert code == 1
     assert "dossier check: 0 errors, 2 warnings (3 articles" in out
     assert "warnings fail under --strict, as in CI and `mkdocs build --strict`" in out
+    assert "dossier check: the codes of these warnings, to accept one where it is written: no-date, quote-repeated\n" in out
     monkeypatch.setenv("CI", "true")
     assert run(capsys, "check")[0] == 1  # CI is strict, as the build is
     assert run(capsys, "check", "--no-strict")[0] == 0
