@@ -141,7 +141,7 @@ class _Replay:
     def snapshot(self, label: str) -> Snapshot:
         if not self.folder.is_dir():
             return Snapshot(label, {}, derived=False, missing=True)
-        result = check_content(self.folder, parallel=False, cache=self.outcomes)
+        result = check_content(self.folder, cache=self.outcomes)
         return _snapshot(result, self.folder, label)
 
     def step(self, commit: Commit, changes: list[FileChange]) -> Revision | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import derive, validate
+from .acceptance import apply_acceptances
 from .article_checks import OutcomeCache, start_article_checks
 from .captures.check import check_captures
 from .files import display_path, links_leaving, report_link_leaving
@@ -31,11 +32,21 @@ class CheckResult:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
+        """The warnings no `accept` covers: those that fail a strict check or build."""
+        return tuple(p for p in self.problems if not p.is_error and not p.accepted)
+
+    @property
+    def accepted(self) -> tuple[Problem, ...]:
+        """The warnings an `accept` covers (v3): reported, never counted against --strict."""
+        return tuple(p for p in self.problems if p.accepted)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def passes(self, strict: bool) -> bool:
+        """No errors, and under --strict (CI) no warning that is not accepted."""
+        return self.ok and not (strict and self.warnings)
 
 
 def check_content(content: Path | str, executor: Executor | None = None, cache: OutcomeCache | None = None) -> CheckResult:
@@ -68,11 +79,11 @@ def check_content(content: Path | str, executor: Executor | None = None, cache: 
     check_shared_copy(dossier, found.fingerprints, resolver, problems)
     captures = check_captures(dossier, content, found.passages, problems)  # (v3) captured articles
     if problems.has_errors:
-        return CheckResult(dossier, None, problems.sorted())
+        return CheckResult(dossier, None, apply_acceptances(problems.sorted(), dossier.acceptances()))
     analysis = dataclasses.replace(
         derive.analyse(dossier, found.passages, found.mentions, resolver), excerpts=found.excerpts, captures=captures
     )
-    return CheckResult(dossier, analysis, problems.sorted())
+    return CheckResult(dossier, analysis, apply_acceptances(problems.sorted(), dossier.acceptances()))
 
 
 def count_articles(content: Path) -> int:

@@ -26,8 +26,8 @@ problem is printed at once, as FILE:LINE:COLUMN: error|warning: MESSAGE, with hi
 indented below it."""
 CHECK_EXIT_CODES = f"""\
 exit codes:
-  {EXIT_OK}  no errors (warnings only, or nothing to report)
-  {EXIT_PROBLEMS}  the dossier has errors
+  {EXIT_OK}  no errors (and, with --strict, no warning that is not accepted)
+  {EXIT_PROBLEMS}  the dossier has errors, or --strict and a warning no 'accept' covers
   {EXIT_USAGE}  usage error (an unknown option, or no such content folder)"""
 
 
@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
     check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format (default: text)")
+    check.add_argument(
+        "--strict",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fail on warnings that no 'accept' covers, as `mkdocs build --strict` does (default: on when CI=true)",
+    )
 
     exporter = commands.add_parser("export", help="print the dossier's derived data as JSON, or write it in another format")
     exporter.add_argument("--content", default="content", type=Path, help="the content folder (default: content)")
@@ -101,8 +107,28 @@ def _checked(content: Path) -> CheckResult:
     return run_with_pool(lambda executor: check_content(content, executor), count_articles(content))
 
 
+STRICT_FAILURE = (
+    "dossier check: warnings fail under --strict, as in CI and `mkdocs build --strict`: fix each one, or, once "
+    "checked, accept it on the entry it is about (accept: [code]; see the guide, 'Warnings and how to accept them')\n"
+)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
 def _check(args: argparse.Namespace) -> int:
+    strict = in_ci() if args.strict is None else args.strict
     result = _checked(args.content)
+    code = _print_check(args, result)
+    if result.ok and not result.passes(strict):
+        sys.stdout.write(STRICT_FAILURE)
+        codes = ", ".join(sorted({p.code for p in result.warnings}))
+        sys.stdout.write(f"dossier check: the codes of these warnings, to accept one where it is written: {codes}\n")
+    return code if result.passes(strict) else EXIT_PROBLEMS
+
+
+def _print_check(args: argparse.Namespace, result: CheckResult) -> int:
     problems = result.problems
     if args.format == "json":
         sys.stdout.write(json_report(problems))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import dates, origins, values
+from .acceptance import Acceptance
 from .excerpts import Excerpt
 from .kinds import Kind as Kind  # re-exported: the kinds themselves live in the registry (kinds.py)
 from .problems import Location
@@ -66,6 +67,11 @@ class Article:
     capture: str | None = None  # the WARC file of the page as captured, relative to the content folder (v3)
     sha256: str | None = None  # the captured response's payload digest, lowercase hex (v3)
     capture_location: Location | None = None  # where `capture` is written, for the capture checks' problems
+    acceptance: Acceptance | None = None  # (v3) its `accept` list: warnings a reviewer checked and keeps
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,11 @@ class Entity:
     participants: tuple[str, ...]  # events only
     date: DateValue | None  # events only (required there)
     location: Location
+    acceptance: Acceptance | None = None  # (v3) its `accept` list (acceptance.py)
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -96,6 +107,11 @@ class Evidence:
     translation: str | None  # the analyst's English rendering of the quote (v2)
     location: Location
     quote_location: Location  # where the quote itself is written, for quote errors
+    acceptance: Acceptance | None = None  # (v3) its `accept` list (acceptance.py)
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +124,11 @@ class Claim:
     evidence: tuple[Evidence, ...]
     location: Location
     conclusion: str | None = None  # (v3) one plain sentence: what the evidence adds up to
+    acceptance: Acceptance | None = None  # (v3) its `accept` list (acceptance.py)
+
+    @property
+    def accept(self) -> tuple[str, ...]:
+        return self.acceptance.codes if self.acceptance else ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +158,13 @@ class Dossier:
     claims: Mapping[str, Claim]
     measures: Mapping[str, Measure] = field(default_factory=dict)  # declared measures (v2)
     rechecks: Mapping[str, Recheck] = field(default_factory=dict)  # article id -> its last recheck (v3)
+
+    def acceptances(self) -> list[Acceptance]:
+        """Every `accept` list of the dossier (v3), with the lines it covers."""
+        found = [a.acceptance for a in self.articles.values()] + [e.acceptance for e in self.entities.values()]
+        for claim in self.claims.values():
+            found += [claim.acceptance, *(item.acceptance for item in claim.evidence)]
+        return [acceptance for acceptance in found if acceptance is not None]
 
 
 # ----- derived -----

@@ -33,16 +33,26 @@ class Problem:
     hints: tuple[str, ...] = field(default=())
     # A short stable name of the rule, for programs and for annotation titles.
     code: str = "invalid"
+    # A warning the entry it is about lists under `accept` (acceptance.py): still reported,
+    # marked as accepted, and not counted against `--strict`.
+    accepted: bool = False
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def label(self) -> str:
+        """How the problem's kind is printed: error, warning, or accepted warning."""
+        return "accepted warning" if self.accepted else self.severity.value
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.location.file, self.location.line, self.location.col, self.message)
 
     def format_text(self) -> str:
-        head = f"{self.location}: {self.severity.value}: {self.message}"
+        head = f"{self.location}: {self.label}: {self.message}"
+        if self.accepted:
+            head += f" [accepted: {self.code}]"
         return "\n".join([head, *(f"    {hint}" for hint in self.hints)])
 
 

@@ -18,8 +18,11 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 
 def summary_line(problems: Sequence[Problem]) -> str:
+    """`0 errors, 1 warning`, and how many warnings are accepted when some are (never counted as warnings)."""
     errors = sum(p.is_error for p in problems)
-    return f"{count(errors, 'error')}, {count(len(problems) - errors, 'warning')}"
+    accepted = sum(p.accepted for p in problems)
+    line = f"{count(errors, 'error')}, {count(len(problems) - errors - accepted, 'warning')}"
+    return line + (f", {accepted} accepted" if accepted else "")
 
 
 def _escape_data(value: str) -> str:
@@ -37,9 +40,10 @@ def github_report(problems: Sequence[Problem]) -> str:
         props = [f"file={_escape_property(p.location.file)}"]
         if p.location.line:
             props += [f"line={p.location.line}", f"col={p.location.col or 1}"]
-        props.append(f"title={_escape_property('dossier ' + p.code)}")
+        props.append(f"title={_escape_property('dossier ' + p.code + (' (accepted)' if p.accepted else ''))}")
         message = "\n".join([p.message, *p.hints])
-        lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(message)}\n")
+        command = "notice" if p.accepted else p.severity.value  # an accepted warning is shown, not raised
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(message)}\n")
     return "".join(lines)
 
 
@@ -67,7 +71,7 @@ def step_summary(problems: Sequence[Problem]) -> str:
         return head + "No problems found.\n"
     rows = ["| | File | Line | Problem |", "|---|---|---|---|"]
     for p in problems:
-        icon = "❌ error" if p.is_error else "⚠️ warning"
+        icon = "❌ error" if p.is_error else "☑️ accepted warning" if p.accepted else "⚠️ warning"
         message = "\n".join([p.message, *p.hints])
         rows.append(f"| {icon} | {_cell(p.location.file)} | {p.location.line or ''} | {_cell(message)} |")
     return head + "\n".join(rows) + "\n"
@@ -78,7 +82,8 @@ def json_report(problems: Sequence[Problem]) -> str:
         json.dumps(
             {
                 "errors": sum(p.is_error for p in problems),
-                "warnings": sum(not p.is_error for p in problems),
+                "warnings": sum(not p.is_error and not p.accepted for p in problems),
+                "accepted": sum(p.accepted for p in problems),
                 "problems": [
                     {
                         "severity": p.severity.value,
@@ -86,6 +91,7 @@ def json_report(problems: Sequence[Problem]) -> str:
                         "line": p.location.line or None,
                         "column": p.location.col or None,
                         "code": p.code,
+                        "accepted": p.accepted,
                         "message": p.message,
                         "hints": list(p.hints),
                     }

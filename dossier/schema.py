@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # imported when a document is refused (`_validator`): most ch
 from .kinds import CLAIM_SECTION, CLAIM_SINGULAR, KINDS, MEASURE_SECTION, MEASURE_SINGULAR
 from .problems import Location, ProblemList
 from .suggest import did_you_mean
+from .yamlhints import misplaced_field_hint
 from .yamlsource import PathKey, YamlDocument
 
 # Singular names of what each top-level list holds, for messages (from the registry of kinds).
@@ -196,9 +197,22 @@ def _report_unknown_fields(failure: _Failure) -> None:
             failure.problems.error(
                 failure.doc.key_location(failure.path + (name,)),
                 f"unknown field '{name}' in {failure.what}",
-                did_you_mean(name, allowed) or f"the fields allowed here are: {', '.join(allowed)}",
+                misplaced_field_hint(name, _entry_kind(failure.path))
+                or did_you_mean(name, allowed)
+                or f"the fields allowed here are: {', '.join(allowed)}",
                 code="unknown-field",
             )
+
+
+def _entry_kind(path: PathKey) -> str:
+    """What the mapping at `path` of a claims document is: a claim, an evidence item, the document..."""
+    if not path:
+        return "document"
+    if len(path) == 2 and path[0] == CLAIM_SECTION:
+        return "claim"
+    if len(path) == 4 and path[0] == CLAIM_SECTION and path[2] == "evidence":
+        return "evidence"
+    return "other"
 
 
 def _report_enum(failure: _Failure) -> None:

@@ -17,6 +17,7 @@ from typing import Any, cast
 import yaml
 
 from .problems import Location
+from .yamlhints import blanked, entry_lines, indentation_problem
 from .yamlscalars import COLLECTION_TAGS, Mark, Position, mark_position, resolve_plain, scalar_value
 from .yamlscalars import YamlError as YamlError  # where the rest of the code has always found it
 
@@ -42,6 +43,8 @@ class YamlDocument:
     # Duplicate keys and similar problems that do not stop reading: (message, line, col, hint).
     issues: list[tuple[str, int, int, str]] = field(default_factory=list)
     file: str = ""  # the file it was read from, for `location`
+    # Ids of the entries left out because a syntax error stopped the parser in them (parse_yaml_recovering).
+    skipped_ids: set[str] = field(default_factory=set)
 
     def position(self, path: PathKey) -> Position:
         """The position of a value, or of its nearest ancestor that has one."""
@@ -65,6 +68,15 @@ class YamlDocument:
     def key_location(self, path: PathKey) -> Location:
         """Where the key of the value at `path` is written (the value's place if it has no key)."""
         return Location(self.file, *self.key_position(path))
+
+    def line_span(self, path: PathKey) -> tuple[int, int]:
+        """The lines the entry at `path` is written on: from its first line to the line before
+        whatever is written next outside it (0: to the end of the file). Asked only for entries
+        with an `accept` list, so a walk over every position is affordable."""
+        first = self.key_position(path)[0] if path and isinstance(path[-1], str) else self.position(path)[0]
+        size = len(path)
+        after = [line for other, (line, _) in self.positions.items() if line > first and other[:size] != path]
+        return first, (min(after) - 1 if after else 0)
 
 
 def _too_deep(line: int, col: int) -> YamlError:
@@ -301,6 +313,10 @@ def _syntax_error(text: str, err: yaml.MarkedYAMLError, line_offset: int) -> Yam
     if too_deep is not None:
         return _too_deep(too_deep[0] + line_offset, too_deep[1])
     line, col = mark_position(mark)
+    plain = indentation_problem(text, line, err.problem or "", line_offset)
+    if plain is not None:
+        message, hint, column = plain
+        return YamlError(message, line + line_offset, column or col, hint=hint)
     message = f"YAML syntax error: {err.problem or 'invalid YAML'}"
     if err.context:
         message += f" ({err.context})"
@@ -337,3 +353,31 @@ def parse_yaml(text: str, *, line_offset: int = 0, file: str = "") -> YamlDocume
     except RecursionError:  # pragma: no cover - depth is bounded above; belt and braces
         raise YamlError("the document is nested too deeply", 1 + line_offset, 1) from None
     return doc
+
+
+MAX_RECOVERIES = 20
+
+
+def parse_yaml_recovering(text: str, *, file: str = "") -> tuple[YamlDocument | None, list[YamlError]]:
+    """Parse a claims file; past a syntax error, read the rest of it without the entry that holds it.
+
+    The entry is emptied (its lines keep their numbers) and the file read again, so that one
+    mistake does not hide every other problem of the file; the ids written in the left-out
+    entries are in `skipped_ids`, so that references to them are not reported as unknown.
+    """
+    errors: list[YamlError] = []
+    skipped: set[str] = set()
+    for _ in range(MAX_RECOVERIES):
+        try:
+            doc = parse_yaml(text, file=file)
+        except YamlError as error:
+            errors.append(error)
+            first, last = entry_lines(text, error.line)
+            shorter, ids = blanked(text, first, last)
+            if shorter == text:  # nothing left to leave out
+                return None, errors
+            text, skipped = shorter, skipped | ids
+            continue
+        doc.skipped_ids = skipped
+        return doc, errors
+    return None, errors

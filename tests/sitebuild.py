@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The sample dossier the tests know: a copy of the seed as it was when the tests were written
+# (articles, claims.yaml, index.md). Tests assert facts about it, never about content/, which
+# analysts change in pull requests; of content/ they assert only what holds for any valid
+# dossier (tests/test_content.py).
+SAMPLE_CONTENT = ROOT / "tests" / "fixtures" / "sample"
 
 MINIMAL_MKDOCS_YML = """\
 site_name: Test dossier
@@ -16,6 +22,17 @@ docs_dir: content
 theme: material
 plugins: [search, dossier]
 """
+
+
+def sample_project(root: Path) -> Path:
+    """The project as it is (mkdocs.yml, the guide) with the sample dossier as its content; its mkdocs.yml."""
+    root.mkdir(parents=True, exist_ok=True)
+    dossier_files = {"articles", "claims", "claims.yaml", "index.md", "rechecks.yaml", "captures"}
+    top = str(ROOT / "content")
+    shutil.copytree(ROOT / "content", root / "content", ignore=lambda folder, names: dossier_files & set(names) if folder == top else set())
+    shutil.copytree(SAMPLE_CONTENT, root / "content", dirs_exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root / "mkdocs.yml"
 
 
 def mkdocs_build(config: Path, site: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:

@@ -7,15 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT
+from sitebuild import SAMPLE_CONTENT
 
 from dossier.check import check_content
 
 
 def seed_with(tmp_path: Path, old: str, new: str) -> Path:
-    """The seed dossier with the entry `old` renamed `new`."""
+    """The sample dossier with the entry `old` renamed `new`."""
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(SAMPLE_CONTENT, content)
     claims = content / "claims.yaml"
     text = claims.read_text("utf-8")
     assert f"  - id: {old}\n" in text

@@ -113,6 +113,7 @@ def test_json_format(make_dossier, capsys) -> None:
     assert json.loads(out) == {
         "errors": 1,
         "warnings": 1,
+        "accepted": 0,
         "problems": [
             {
                 "severity": "warning",
@@ -120,6 +121,7 @@ def test_json_format(make_dossier, capsys) -> None:
                 "line": 1,
                 "column": 1,
                 "code": "no-date",
+                "accepted": False,
                 "message": "the article has no 'published' date",
                 "hints": ["add 'published: YYYY-MM-DD' to the front matter so it sorts on timelines"],
             },
@@ -129,6 +131,7 @@ def test_json_format(make_dossier, capsys) -> None:
                 "line": line,
                 "column": col,
                 "code": "enum",
+                "accepted": False,
                 "message": "claim 'release-count', evidence 1, 'stance' should be supports or contradicts, not the text \"100%|more\"",
                 "hints": [],
             },
@@ -348,7 +351,7 @@ def test_check_help_describes_the_check_and_its_exit_codes(capsys) -> None:
     assert "every quote against its article's text" in out
     assert "FILE:LINE:COLUMN" in out
     exit_codes = out[out.index("exit codes:") :]
-    assert "0  no errors (warnings only" in exit_codes
+    assert "0  no errors (and, with --strict, no warning that is not accepted)" in exit_codes
     assert "1  the dossier has errors" in exit_codes
     assert "2  usage error" in exit_codes
 
@@ -403,6 +406,6 @@ def test_python_dash_m_dossier(make_dossier) -> None:
         [sys.executable, "-m", "dossier", "check", "--format", "json"], capture_output=True, text=True, cwd=content.parent
     )
     assert done.returncode == 0
-    assert json.loads(done.stdout) == {"errors": 0, "warnings": 0, "problems": []}
+    assert json.loads(done.stdout) == {"errors": 0, "warnings": 0, "accepted": 0, "problems": []}
     done = subprocess.run([sys.executable, "-m", "dossier", "check", "--nope"], capture_output=True, text=True, cwd=content.parent)
     assert done.returncode == 2

@@ -27,7 +27,7 @@ from conftest import (
     position,
     with_article,
 )
-from sitebuild import ROOT
+from sitebuild import SAMPLE_CONTENT
 
 from dossier.check import check_content
 from dossier.cli import main
@@ -335,7 +335,7 @@ EVIDENCE_KEYS = {"article", "stance", "quote", "excerpt", "translation", "via", 
 
 
 def test_the_export_has_exactly_the_contracts_fields() -> None:
-    result = check_content(ROOT / "content")
+    result = check_content(SAMPLE_CONTENT)
     data = exported(result)
     assert set(data) == set(CONTRACT_KEYS)
     for section, keys in CONTRACT_KEYS.items():
@@ -381,7 +381,7 @@ def test_the_contracts_export_example_claim(check) -> None:
 
 
 def test_the_seed_is_clean_and_its_discrepancies_are_no_false_conflicts() -> None:
-    result = check_content(ROOT / "content")
+    result = check_content(SAMPLE_CONTENT)
     assert result.ok and not result.problems, describe(result.problems)
     data = exported(result)
     conflicts = {d["measure"]: d["conflict"] for d in data["discrepancies"]}
@@ -396,7 +396,7 @@ def test_the_seed_is_clean_and_its_discrepancies_are_no_false_conflicts() -> Non
 
 
 def test_the_seeds_origins_that_name_an_organization_resolve_to_it() -> None:
-    data = exported(check_content(ROOT / "content"))
+    data = exported(check_content(SAMPLE_CONTENT))
     resolved = {(e["origin"], e["origin_entity"]) for c in data["claims"] for e in c["evidence"]}
     assert ("The New York Times", "the-new-york-times") in resolved
     assert ("Belta", "belta") in resolved

@@ -54,8 +54,9 @@ def test_diff_of_the_last_commit_names_the_status_change_and_the_edited_article(
     assert (code, err) == (0, "")
     assert "release-count: single-source → contested" in out
     assert "EDITED ARTICLES" in out and "! nyt-2025-09-11 “Belarus Frees 52 Prisoners”: 1 paragraph changed" in out
-    assert "quoted by release-count: “Belarus freed 52 political prisoners on Thursday”" in out
-    assert "evidence added (reuters-2025-09-11): “Belarus released 52 prisoners on Thursday”" in out
+    # The quote is a paragraph away from the change: counted, not listed.
+    assert "      no quote is in or next to a changed passage\n      (1 other quote of this article away from the changes)\n" in out
+    assert "evidence added (reuters-2025-09-11), contradicts, no via: “Belarus released 52 prisoners on Thursday”" in out
     # The edited-article warning comes before everything else.
     assert out.index("EDITED ARTICLES") < out.index("Status changes") < out.index("Claims:")
 
@@ -68,8 +69,8 @@ def test_markdown_for_the_job_summary_puts_the_edited_article_warning_first(repo
     assert out.index("> [!WARNING]") < out.index("### ⚠️ Edited articles") < out.index("### Status changes") < out.index("### Claims")
     assert "| `release-count` Belarus freed 52 prisoners. | single-source → **contested** |" in out
     assert (
-        "| `nyt-2025-09-11` Belarus Frees 52 Prisoners | 1 paragraph changed | `release-count`: “Belarus freed 52 political prisoners on Thursday” |"
-        in out
+        '| `nyt-2025-09-11` Belarus Frees 52 Prisoners | paragraph 2: … who said the "next step" was <del>talks.</del> <ins>negotiations.</ins> '
+        "| no quote is in or next to a changed passage<br>(1 other quote of this article away from the changes) |" in out
     )
 
 
@@ -83,7 +84,8 @@ def test_json_names_the_same_changes(repo: Path, capsys: pytest.CaptureFixture[s
     ]
     (edited,) = data["edited_articles"]
     assert edited["article"] == "nyt-2025-09-11"
-    assert edited["citations"] == [{"claim": "release-count", "quote": "Belarus freed 52 political prisoners on Thursday"}]
+    assert (edited["citations"], edited["other_quotes"]) == ([], 1)
+    assert edited["passages"] == [{"paragraph": 2, "words": '… who said the "next step" was [-talks.-] {+negotiations.+}'}]
     assert data["base"]["error_count"] == data["head"]["error_count"] == 0
 
 
@@ -178,7 +180,7 @@ def test_a_discrepancy_becoming_a_conflict_when_the_export_says_so() -> None:
     after = snapshot([{"measure": "held", "conflict": True, "values": values}])
     (change,) = compare(before, after).discrepancies
     assert (change.change, change.conflict) == ("became a conflict", True)
-    assert change.values == ("a: at least 1001", "b: about 1150")
+    assert change.values == ("a: more than 1,000", "b: about 1,150")  # in words, as the site shows them
     (change,) = compare(after, before).discrepancies
     assert change.change == "no longer a conflict"
 
@@ -191,7 +193,7 @@ def test_a_revision_with_errors_is_named_and_what_loaded_is_still_compared(repo:
     assert code == 0
     assert "note: HEAD: HEAD (" in out and "has 1 error: only what loaded is compared; statuses and discrepancies are not compared." in out
     assert "note: content/claims.yaml:" in out  # the error as `dossier check` prints it, in the user's path
-    assert '      text: "Belarus freed 52 prisoners." → "Belarus freed 53 prisoners."' in out
+    assert "      text: “Belarus freed 52 prisoners.” → “Belarus freed 53 prisoners.”" in out
     assert "/tmp/dossier-diff-" not in out
 
 
@@ -228,7 +230,7 @@ def test_markdown_shows_untrusted_text_literally() -> None:
 
 def test_no_change_says_so(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "HEAD")
-    assert code == 0 and "No change to the dossier's claims, entities, discrepancies or articles." in out
+    assert code == 0 and "No change to the dossier's claims, measures, entities, discrepancies or articles." in out
 
 
 def test_a_revision_without_the_content_folder_shows_everything_as_added(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import ROOT, mkdocs_build, write_project
+from sitebuild import ROOT, SAMPLE_CONTENT, mkdocs_build, write_project
 
 from dossier.check import check_content
 from dossier.cli import main
@@ -45,7 +45,7 @@ def write_all(source: ExportInput, folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def first_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The first dossier's exports, written the way the site publishes them."""
-    result = check_content(ROOT / "content")
+    result = check_content(SAMPLE_CONTENT)
     assert result.ok and result.dossier is not None and result.analysis is not None
     source = export_input(result.dossier, export(result.dossier, result.analysis), SiteAddress(), "Test dossier")
     return write_all(source, tmp_path_factory.mktemp("exports"))
@@ -88,7 +88,7 @@ def a_word_of_one_article(bodies: dict[str, str]) -> tuple[str, str]:
 
 
 def test_datasette_answers_a_full_text_query_with_the_article(first_exports: Path) -> None:
-    article, word = a_word_of_one_article(article_bodies(ROOT / "content"))
+    article, word = a_word_of_one_article(article_bodies(SAMPLE_CONTENT))
     (found,) = datasette_get(first_exports / "dossier.db", f"/dossier/articles.json?_search={word}&_shape=array&_col=id")
     assert [row["id"] for row in found] == [article]
 
@@ -115,7 +115,7 @@ def test_datasette_without_the_metadata_file_shows_names_descriptions_and_search
     titles = {a["id"]: a["title"] for a in data["articles"]}
     names = {e["id"]: e["name"] for e in data["entities"]}
     claim = next(c for c in data["claims"] if any(e["origin_entity"] for e in c["evidence"]))
-    article, word = a_word_of_one_article(article_bodies(ROOT / "content"))
+    article, word = a_word_of_one_article(article_bodies(SAMPLE_CONTENT))
     found, claim_rows, mentions, page, view = datasette_get(
         first_exports / "dossier.db",
         f"/dossier/articles.json?_search={word}&_shape=array&_col=id",
@@ -149,7 +149,7 @@ def test_datasette_without_the_metadata_file_shows_names_descriptions_and_search
 def test_datasette_searches_a_word_that_is_two_tokens(first_exports: Path) -> None:
     """Datasette quotes each word searched for: "U.S." is then a phrase of two tokens, which the
     full-text index answers only with positions (FTS5 detail=full)."""
-    bodies = article_bodies(ROOT / "content")
+    bodies = article_bodies(SAMPLE_CONTENT)
     (found,) = datasette_get(first_exports / "dossier.db", "/dossier/articles.json?_search=U.S.&_shape=array&_col=id&_col=title")
     expected = {article for article, body in bodies.items() if re.search(r"\bU\.S\.", body)}
     assert expected and {row["id"] for row in found} >= expected
@@ -204,7 +204,7 @@ def assert_database_matches(database: Path, data: dict[str, Any], bodies: dict[s
 
 def test_the_database_has_every_item_of_the_export_once(first_exports: Path) -> None:
     data = json.loads((first_exports / "dossier.json").read_text("utf-8"))
-    assert_database_matches(first_exports / "dossier.db", data, article_bodies(ROOT / "content"))
+    assert_database_matches(first_exports / "dossier.db", data, article_bodies(SAMPLE_CONTENT))
 
 
 # ----- dossier.ftm.json -----
@@ -262,7 +262,7 @@ def test_ftm_has_every_article_entity_claim_and_evidence_item(first_exports: Pat
     data = json.loads((first_exports / "dossier.json").read_text("utf-8"))
     entities = ftm_entities(first_exports / "dossier.ftm.json")
     assert_ftm_matches(entities, data)
-    bodies = article_bodies(ROOT / "content")
+    bodies = article_bodies(SAMPLE_CONTENT)
     for entity in entities:
         if entity["schema"] == "Article":
             body = bodies[entity["id"].removeprefix("article-")]
@@ -307,7 +307,7 @@ def assert_annotations_anchor(collection: dict[str, Any], data: dict[str, Any], 
 def test_every_annotation_re_anchors_in_the_article_text(first_exports: Path) -> None:
     data = json.loads((first_exports / "dossier.json").read_text("utf-8"))
     collection = json.loads((first_exports / "annotations.json").read_text("utf-8"))
-    assert_annotations_anchor(collection, data, article_bodies(ROOT / "content"))
+    assert_annotations_anchor(collection, data, article_bodies(SAMPLE_CONTENT))
     elided = [a for a in collection["first"]["items"] if len(a["target"]) > 1]
     assert elided, "the first dossier has elided quotes: one target each part"
 
@@ -388,7 +388,7 @@ def test_the_exports_carry_the_fields_of_version_2_and_new_ones(tmp_path: Path) 
 def test_export_writes_each_format_to_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     for name in ("sqlite", "ftm", "annotations", "json"):
-        assert main(["export", "--format", name, "--output", str(tmp_path / f"out.{name}")]) == 0
+        assert main(["export", "--content", str(SAMPLE_CONTENT), "--format", name, "--output", str(tmp_path / f"out.{name}")]) == 0
     assert f"wrote {tmp_path / 'out.sqlite'}" in capsys.readouterr().err
     data = json.loads((tmp_path / "out.json").read_text("utf-8"))
     assert len(database_rows(tmp_path / "out.sqlite", "select id from claims")) == len(data["claims"])
@@ -401,10 +401,10 @@ def test_export_prints_text_formats_and_refuses_a_database_on_the_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(ROOT)
-    assert main(["export", "--format", "annotations", "--site-url", "https://example.org/dossier/"]) == 0
+    assert main(["export", "--content", str(SAMPLE_CONTENT), "--format", "annotations", "--site-url", "https://example.org/dossier/"]) == 0
     collection = json.loads(capsys.readouterr().out)
     assert collection["id"] == "https://example.org/dossier/annotations.json"
-    assert main(["export", "--format", "sqlite"]) == 2
+    assert main(["export", "--content", str(SAMPLE_CONTENT), "--format", "sqlite"]) == 2
     assert "--format sqlite writes a binary file: name it with --output FILE" in capsys.readouterr().err
 
 
@@ -414,7 +414,7 @@ def test_export_prints_text_formats_and_refuses_a_database_on_the_terminal(
 def test_the_site_publishes_the_exports_next_to_dossier_json(first_site: Path) -> None:
     for name in ("dossier.json", "dossier.db", "dossier.metadata.json", "dossier.ftm.json", "annotations.json"):
         assert (first_site / name).is_file(), name
-    article, word = a_word_of_one_article(article_bodies(ROOT / "content"))
+    article, word = a_word_of_one_article(article_bodies(SAMPLE_CONTENT))
     (found,) = datasette_get(first_site / "dossier.db", f"/dossier/articles.json?_search={word}&_shape=array")
     assert [row["id"] for row in found] == [article]
 

@@ -22,8 +22,8 @@ from dossier.check import CheckResult, check_content
 from dossier.export import export
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_CLAIMS = (ROOT / "content" / "claims.yaml").read_text("utf-8")
-REAL_ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+REAL_CLAIMS = (ROOT / "tests" / "fixtures" / "sample" / "claims.yaml").read_text("utf-8")
+REAL_ARTICLES = sorted((ROOT / "tests" / "fixtures" / "sample" / "articles").glob("*.md"))
 LONG = int(os.environ.get("DOSSIER_FUZZ_EXAMPLES", "0"))
 # Problems that concern a whole file or folder that is missing have no line to point at.
 NO_LINE = {"missing", "layout"}

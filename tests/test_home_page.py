@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from conftest import BASE_ARTICLES, BASE_YAML, article, write_dossier
-from sitebuild import MINIMAL_MKDOCS_YML, ROOT, mkdocs_build
+from sitebuild import MINIMAL_MKDOCS_YML, SAMPLE_CONTENT, mkdocs_build
 
 ITEM = re.compile(r'<li><a href="(?P<href>[^"]+)">(?P<title>.*?)</a> — (?P<rest>.*?)</li>', re.S)
 
@@ -56,11 +56,11 @@ def test_the_list_follows_the_analysts_own_text(tmp_path: Path) -> None:
 
 
 def test_the_first_dossiers_home_page_links_every_article(first_site: Path) -> None:
-    articles = sorted(p.stem for p in (ROOT / "content" / "articles").glob("*.md"))
+    articles = sorted(p.stem for p in (SAMPLE_CONTENT / "articles").glob("*.md"))
     listed = home_articles(first_site)
     # Nothing the plugin adds to the page shows as text (the feed's link once escaped "</head>").
     assert "&lt;/head&gt;" not in (first_site / "index.html").read_text("utf-8")
     assert sorted(href.removeprefix("articles/").rstrip("/") for href, _, _ in listed) == articles
     # Written by hand no more: the analysts' text names no outlet in bold as a list item.
-    index_md = (ROOT / "content" / "index.md").read_text("utf-8")
+    index_md = (SAMPLE_CONTENT / "index.md").read_text("utf-8")
     assert not re.search(r"^- (an )?\*\*", index_md[: index_md.index("## How to read a claim")], re.M)

@@ -104,7 +104,7 @@ def test_every_json_ld_type_and_property_on_every_page_is_schema_org(first_site:
 
 def test_every_article_page_is_a_news_article_with_headline_publisher_date_and_url(first_site: Path) -> None:
     pages = sorted((first_site / "articles").glob("*/index.html"))
-    assert len(pages) == len(list((Path(__file__).parent.parent / "content" / "articles").glob("*.md")))
+    assert len(pages) == len(list((Path(__file__).parent / "fixtures" / "sample" / "articles").glob("*.md")))
     for page in pages:
         (data,) = blocks(page)
         assert data["@type"] == "NewsArticle", page

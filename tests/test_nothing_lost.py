@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import ROOT, generate_project, mkdocs_build
+from sitebuild import SAMPLE_CONTENT, generate_project, mkdocs_build
 from test_formats import (
     article_bodies,
     assert_annotations_anchor,
@@ -91,7 +91,7 @@ def assert_exports_lose_nothing(content: Path, site: Path, export: dict) -> None
 
 
 def test_the_first_dossier_loses_nothing(first_site: Path) -> None:
-    assert_nothing_lost(ROOT / "content", first_site)
+    assert_nothing_lost(SAMPLE_CONTENT, first_site)
 
 
 @pytest.mark.parametrize("articles", [150])

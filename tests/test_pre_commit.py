@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
-from sitebuild import ROOT
+from sitebuild import ROOT, SAMPLE_CONTENT
 
 CONFIG = ROOT / ".pre-commit-config.yaml"
 
@@ -96,7 +96,7 @@ def test_the_hook_runs_in_a_fresh_clone_with_only_its_dependencies(tmp_path: Pat
     _, hook = hooks()["dossier-check"]
     clone = tmp_path / "clone"  # what a clone has: the package and the content, no .venv
     shutil.copytree(ROOT / "dossier", clone / "dossier", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "content", clone / "content")
+    shutil.copytree(SAMPLE_CONTENT, clone / "content")
     done = subprocess.run(
         [sys.executable, "-c", RUN_AS_THE_HOOK, *hook["additional_dependencies"]], cwd=clone, capture_output=True, text=True, timeout=300
     )

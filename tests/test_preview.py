@@ -96,9 +96,12 @@ def test_a_broken_quote_shows_the_problems_and_the_fixed_dossier_the_site(tmp_pa
     assert "error: quote not found in article" in home  # as dossier check prints it, with its hints
     assert "Belarus freed [53 → 52] political prisoners" in home
     assert "dossier check: 1 error, 0 warnings" in home
-    notes = wait_for(serve, "/notes/", lambda body: "The dossier has errors" in body, log)  # every page shows them
-    assert "Some notes." not in notes
-    status, missing = serve("/claims/release-count/")  # a generated page: not there while the dossier has errors
+    # The analysts' own pages stay readable, under a banner linking to the problems page.
+    notes = wait_for(serve, "/notes/", lambda body: "The dossier has errors" in body, log)
+    assert "Some notes." in notes and 'href="../problems/"' in notes and "dossier check: 1 error, 0 warnings" in notes
+    problems = wait_for(serve, "/problems/", lambda body: "error: quote not found in article" in body, log)
+    assert "Belarus freed [53 → 52] political prisoners" in problems
+    status, missing = serve("/claims/release-count/")  # never built without errors: the 404 page lists them
     assert status == 404 and "error: quote not found in article" in missing
 
     (tmp_path / "content" / "claims.yaml").write_text(BASE_YAML, "utf-8")
@@ -108,11 +111,26 @@ def test_a_broken_quote_shows_the_problems_and_the_fixed_dossier_the_site(tmp_pa
     assert "Some notes." in wait_for(serve, "/notes/", lambda body: True, log)
 
 
+def test_a_dossier_that_breaks_keeps_its_last_good_pages_and_exports(tmp_path: Path, serve) -> None:
+    write_project(tmp_path, BASE_YAML, BASE_ARTICLES, STRICT_MKDOCS_YML)
+    log = tmp_path / "serve.log"
+    wait_for(serve, "/claims/release-count/", lambda body: "Belarus freed 52 prisoners." in body, log)
+    wait_for(serve, "/dossier.json", lambda body: '"release-count"' in body, log)
+    (tmp_path / "content" / "claims.yaml").write_text(BROKEN, "utf-8")
+    claim = wait_for(serve, "/claims/release-count/", lambda body: "The dossier has errors" in body, log)
+    assert "Belarus freed 52 prisoners." in claim  # the last version without errors, said so
+    assert "The generated pages are those of the last version without errors" in claim
+    assert 'href="../../problems/"' in claim
+    assert "error: quote not found in article" in wait_for(serve, "/problems/", lambda body: True, log)
+    status, exported = serve("/dossier.json")
+    assert status == 200 and '"release-count"' in exported  # never missing
+
+
 def test_markup_in_a_problem_is_shown_as_text(tmp_path: Path, serve) -> None:
     broken = edit("quote: Belarus freed 52 political prisoners on Thursday", "quote: <script>alert(1)</script> freed")
     write_project(tmp_path, broken, BASE_ARTICLES, STRICT_MKDOCS_YML)
     home = wait_for(serve, "/", lambda body: "The dossier has errors" in body, tmp_path / "serve.log")
-    assert "<script>alert(1)</script>" not in home
+    assert "<script>alert(1)</script>" not in home and "&lt;script&gt;" in home
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home
 
 

@@ -124,8 +124,10 @@ def test_a_quote_broken_in_its_article_shows_the_error_and_the_fix_the_site(proj
 
     path.write_text(body.replace(word, word + "zz"), "utf-8")
     wait_for(serve, "/", lambda page: "The dossier has errors" in page, log)
-    status, page = serve(f"/claims/{found[1]}/")  # no generated page while the dossier has errors: the problems instead
-    assert status == 404 and "quote not found in article" in page
+    # While the dossier has errors, a generated page is its last version without errors, under a banner.
+    status, page = serve(f"/claims/{found[1]}/")
+    assert status == 200 and "The generated pages are those of the last version without errors" in page
+    assert "quote not found in article" in wait_for(serve, "/problems/", lambda page: True, log)
     path.write_text(body + "\n\nA fixed closing paragraph.\n", "utf-8")
     wait_for(serve, f"/articles/{article}/", lambda page: "A fixed closing paragraph." in page, log)
     assert "The dossier has errors" not in wait_for(serve, f"/claims/{found[1]}/", lambda page: "<h1" in page, log)

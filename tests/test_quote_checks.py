@@ -24,7 +24,7 @@ from conftest import (
 
 from dossier.export import export
 
-SEED = Path(__file__).resolve().parent.parent / "content" / "articles"
+SEED = Path(__file__).resolve().parent / "fixtures" / "sample" / "articles"
 QUOTE = "quote: Belarus freed 52 political prisoners on Thursday"
 
 

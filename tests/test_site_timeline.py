@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT
+from sitebuild import SAMPLE_CONTENT
 
 from dossier.kinds import KINDS
 
@@ -178,7 +178,7 @@ def _maps(reverse: bool) -> list[str]:
     from dossier.model import Dossier
     from dossier.site.site import Site
 
-    result = check_content(ROOT / "content")
+    result = check_content(SAMPLE_CONTENT)
     assert result.dossier is not None and result.analysis is not None
     d = result.dossier
     if reverse:  # nothing may depend on the order entities and claims are written in

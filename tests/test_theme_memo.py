@@ -21,7 +21,7 @@ import pytest
 from mkdocs.utils import get_theme_dir
 
 from plugins.mkdocs_dossier.theme_memo import ThemeMemo
-from tests.sitebuild import ROOT, generate_project
+from tests.sitebuild import generate_project, sample_project
 
 NAV_WITH_SECTIONS = """\
 nav:
@@ -170,10 +170,7 @@ def test_a_page_file_and_a_page_folder_at_the_top_do_not_share_a_sidebar() -> No
 
 
 def test_the_repositorys_own_site_is_the_same_with_the_memo(tmp_path: Path) -> None:
-    project = tmp_path / "repo"
-    project.mkdir()
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = sample_project(tmp_path / "repo").parent
     long_way = _with_custom_dir(project, _LONG_WAY)
     _build(project, tmp_path / "memo")
     _build(long_way, tmp_path / "page-by-page")

@@ -128,6 +128,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named() -> None:
     assert seen == ALLOWED_ACTIONS
 
 
+CONTENT_CHECK = ROOT / ".ci" / "content-check"
+
+
 def test_the_pull_request_workflow_checks_builds_tests_and_uploads_a_preview() -> None:
     data = load(PULL_REQUEST)
     assert set(data["on"]) == {"pull_request", "workflow_dispatch"}
@@ -135,9 +138,12 @@ def test_the_pull_request_workflow_checks_builds_tests_and_uploads_a_preview() -
     python = uses(job, "actions/setup-python")[0]["with"]
     assert (str(python["python-version"]), python["cache"]) == ("3.11", "pip")
     commands = runs(job)
-    order = [INSTALL_FROM_LOCK, "dossier check --format github", "mkdocs build --strict", "python -m pytest"]
-    positions = [commands.find(command) for command in order]
-    assert -1 not in positions and positions == sorted(positions), commands
+    # The checks themselves are one script, which tests/test_analyst_change.py runs too.
+    assert commands.find(INSTALL_FROM_LOCK) < commands.find('.ci/content-check "$DIFF_BASE"'), commands
+    script = CONTENT_CHECK.read_text("utf-8")
+    order = ["dossier check --strict", "dossier diff", "mkdocs build --strict", ".ci/site_check.py", "-m pytest"]
+    positions = [script.find(command) for command in order]
+    assert -1 not in positions and positions == sorted(positions), script
     assert "apt-get install" in commands and "chromium" in commands
     upload = uses(job, "actions/upload-artifact")[0]["with"]
     assert upload["path"].rstrip("/") == "site"
@@ -147,13 +153,11 @@ def test_the_pull_request_workflow_writes_the_dossier_diff_into_the_job_summary(
     (job,) = load(PULL_REQUEST)["jobs"].values()
     (checkout,) = uses(job, "actions/checkout")
     assert checkout["with"]["fetch-depth"] == 0, "the merge base needs the whole history"
-    (step,) = [step for step in steps(job) if "dossier diff" in step.get("run", "")]
-    assert '--format markdown >> "$GITHUB_STEP_SUMMARY"' in step["run"]
+    (step,) = [step for step in steps(job) if ".ci/content-check" in step.get("run", "")]
     # The target branch reaches the script through the environment, never expanded into it.
     assert "${{" not in step["run"] and "github.base_ref" in step["env"]["DIFF_BASE"]
     assert '"$DIFF_BASE"' in step["run"]
-    commands = runs(job)
-    assert commands.find("dossier check --format github") < commands.find("dossier diff") < commands.find("mkdocs build")
+    assert '--format markdown >> "$SUMMARY"' in CONTENT_CHECK.read_text("utf-8")
 
 
 def test_the_publish_workflow_builds_then_deploys_to_pages_in_a_separate_job() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -16,10 +15,13 @@ from .model import (
     EntityChange,
     EvidenceChange,
     FieldChange,
+    MeasureChange,
     RevisionState,
     StatusChange,
 )
+from .passages import edited_passages
 from .snapshot import Snapshot
+from .words import value_words
 
 FIRST_ERRORS = 5  # how many of a revision's errors the diff repeats
 # Derived fields that only echo a change shown otherwise (statuses, mentions, positions).
@@ -28,6 +30,8 @@ _EVIDENCE_SKIP = {"passage", "origin", "origin_entity"}
 _ENTITY_SKIP = {"id", "name", "aliases", "mentioned_in"}
 
 Record = dict[str, Any]
+# What a reviewer needs to know of a new claim besides its text and evidence.
+ADDED_FACTS = ("about", "date", "quantity", "accept")
 
 
 def _by_id(data: Mapping[str, Any], section: str) -> dict[str, Record]:
@@ -57,7 +61,32 @@ def compare(base: Snapshot, head: Snapshot) -> DossierDiff:
         discrepancies=_discrepancies(base, head) if base.derived and head.derived else (),
         entities=_entities(_by_id(base.data, "entities"), _by_id(head.data, "entities")),
         articles=_articles(_by_id(base.data, "articles"), _by_id(head.data, "articles")),
+        measures=_measures(_by_id(base.data, "measures"), _by_id(head.data, "measures")),
+        measure_names={**_names_of(base.data, "measures"), **_names_of(head.data, "measures")},
+        accepted=_newly_accepted(base, head),
     )
+
+
+def _names_of(data: Mapping[str, Any], section: str) -> dict[str, tuple[str, str | None]]:
+    """Each measure's name and unit (a claim's value without a unit is in its measure's)."""
+    return {key: (str(record.get("name") or key), record.get("unit")) for key, record in _by_id(data, section).items()}
+
+
+def _newly_accepted(base: Snapshot, head: Snapshot) -> tuple[str, ...]:
+    """The head's accepted warnings that the base did not accept (compared by code and message)."""
+    before = {(p.code, p.message) for p in base.accepted}
+    return tuple(p.format_text() for p in head.accepted if (p.code, p.message) not in before)
+
+
+def _measures(before: dict[str, Record], after: dict[str, Record]) -> tuple[MeasureChange, ...]:
+    """Measures added, removed, renamed, given another unit or tolerance (their discrepancies are compared apart)."""
+    changes = [MeasureChange(key, str(new.get("name")), "added") for key, new in after.items() if key not in before]
+    for key, new in after.items():
+        if key in before and (fields := field_changes(before[key], new, {"id"})):
+            renamed = any(f.field == "name" for f in fields)
+            changes.append(MeasureChange(key, str(new.get("name")), "renamed" if renamed else "changed", fields))
+    changes += [MeasureChange(key, str(old.get("name")), "removed") for key, old in before.items() if key not in after]
+    return tuple(changes)
 
 
 # ----- claims -----
@@ -71,7 +100,8 @@ def _claims(before: dict[str, Record], after: dict[str, Record]) -> tuple[tuple[
         text = str(new.get("text") or "")
         if old is None:
             added = tuple(_evidence_item("added", item) for item in new.get("evidence") or ())
-            changes.append(ClaimChange(claim_id, text, "added", new.get("status"), evidence=added))
+            facts = tuple(FieldChange(key, None, new[key]) for key in ADDED_FACTS if new.get(key))
+            changes.append(ClaimChange(claim_id, text, "added", new.get("status"), facts, added))
             continue
         fields = field_changes(old, new, _CLAIM_SKIP)
         evidence = compare_evidence(old.get("evidence") or [], new.get("evidence") or [])
@@ -82,12 +112,22 @@ def _claims(before: dict[str, Record], after: dict[str, Record]) -> tuple[tuple[
             statuses.append(StatusChange(claim_id, text, str(was), str(now)))
     for claim_id, old in before.items():
         if claim_id not in after:
-            changes.append(ClaimChange(claim_id, str(old.get("text") or ""), "removed", old.get("status")))
+            removed = tuple(_evidence_item("removed", item) for item in old.get("evidence") or ())
+            changes.append(ClaimChange(claim_id, str(old.get("text") or ""), "removed", old.get("status"), evidence=removed))
     return tuple(changes), tuple(statuses)
 
 
 def _evidence_item(change: str, item: Record, fields: tuple[FieldChange, ...] = ()) -> EvidenceChange:
-    return EvidenceChange(change, str(item.get("article") or ""), str(item.get("quote") or ""), fields)
+    via = item.get("via")
+    return EvidenceChange(
+        change,
+        str(item.get("article") or ""),
+        str(item.get("quote") or ""),
+        fields,
+        stance=str(item.get("stance") or ""),
+        via=str(via) if via else None,
+        accept=tuple(str(code) for code in item.get("accept") or ()),
+    )
 
 
 def compare_evidence(before: list[Record], after: list[Record]) -> tuple[EvidenceChange, ...]:
@@ -120,18 +160,14 @@ def compare_evidence(before: list[Record], after: list[Record]) -> tuple[Evidenc
 
 
 def format_value(value: Any, approximate: Any = None) -> str:
-    """52, 1300–1400, more than 1000, at most 1199; "about" when approximate."""
-    if isinstance(value, dict):
-        low, high = value.get("min"), value.get("max")
-        text = f"at least {low}" if high is None else f"at most {high}" if low is None else f"{low}–{high}"
-    else:
-        text = str(value)
-    return f"about {text}" if approximate else text
+    """The value in words, as the site shows it: 52, 1,300–1,400, more than 1,000, about 1,200."""
+    return value_words(value, approximate)
 
 
 def _values(discrepancy: Record) -> tuple[str, ...]:
+    unit = discrepancy.get("unit")
     return tuple(
-        f"{v.get('claim')}: {format_value(v.get('value'), v.get('approximate'))}"
+        f"{v.get('claim')}: {value_words(v.get('value'), v.get('approximate'), unit)}"
         for v in discrepancy.get("values") or ()
         if isinstance(v, dict)
     )
@@ -213,10 +249,6 @@ def _articles(before: dict[str, Record], after: dict[str, Record]) -> tuple[Arti
     return tuple(changes)
 
 
-def _paragraphs(body: str) -> list[str]:
-    return [" ".join(p.split()) for p in body.split("\n\n") if p.strip()]
-
-
 def _citations(article: str, *snapshots: Snapshot) -> tuple[Citation, ...]:
     found: dict[tuple[str, str], None] = {}
     for snapshot in snapshots:
@@ -234,8 +266,6 @@ def _edited_articles(base: Snapshot, head: Snapshot) -> tuple[EditedArticle, ...
         old = base.bodies.get(article_id)
         if old is None or old == body:
             continue
-        matcher = difflib.SequenceMatcher(None, _paragraphs(old), _paragraphs(body), autojunk=False)
-        changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
         title = str(titles.get(article_id, {}).get("title") or article_id)
-        edited.append(EditedArticle(article_id, title, changed, _citations(article_id, head, base)))
+        edited.append(edited_passages(article_id, title, old, body, _citations(article_id, head, base)))
     return tuple(edited)

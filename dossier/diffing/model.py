@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -17,16 +17,27 @@ class FieldChange:
 class Citation:
     claim: str
     quote: str
+    found: bool = True  # False: the quote is no longer in the edited text
+
+
+@dataclass(frozen=True)
+class ChangedPassage:
+    """One changed stretch of an edited article, as a word diff: [-removed-] {+added+}."""
+
+    paragraph: int  # 1-based, in the edited text
+    words: str
 
 
 @dataclass(frozen=True)
 class EditedArticle:
-    """An article whose text changed: the text is evidence, so every quote from it is affected."""
+    """An article whose text changed: the text is evidence, so the quotes near a change are shown."""
 
     article: str
     title: str
     paragraphs_changed: int
-    citations: tuple[Citation, ...]  # the quotes that cite it, in either revision
+    citations: tuple[Citation, ...]  # the quotes in or next to a changed passage, those no longer found first
+    passages: tuple[ChangedPassage, ...] = ()
+    other_quotes: int = 0  # quotes of the article away from every change
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,17 @@ class EvidenceChange:
     article: str
     quote: str  # the quote as it is now (as it was, when removed)
     fields: tuple[FieldChange, ...] = ()  # for "changed": quote, stance, via, note...
+    stance: str = ""  # supports | contradicts: now (before, when removed)
+    via: str | None = None
+    accept: tuple[str, ...] = ()  # the warnings it accepts (v3)
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    measure: str
+    name: str
+    change: str  # "added" | "removed" | "renamed" | "changed"
+    fields: tuple[FieldChange, ...] = ()  # name, unit ("re-united"), tolerance, summary
 
 
 @dataclass(frozen=True)
@@ -102,7 +124,19 @@ class DossierDiff:
     discrepancies: tuple[DiscrepancyChange, ...]
     entities: tuple[EntityChange, ...]
     articles: tuple[ArticleChange, ...]
+    measures: tuple[MeasureChange, ...] = ()
+    measure_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (name, unit), for values in words
+    accepted: tuple[str, ...] = ()  # warnings newly accepted, as `dossier check` prints them
 
     @property
     def empty(self) -> bool:
-        return not (self.edited_articles or self.status_changes or self.claims or self.discrepancies or self.entities or self.articles)
+        return not (
+            self.edited_articles
+            or self.status_changes
+            or self.claims
+            or self.discrepancies
+            or self.entities
+            or self.articles
+            or self.measures
+            or self.accepted
+        )

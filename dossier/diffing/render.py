@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from typing import Any
+from collections.abc import Mapping
 
 from ..report import count
-from .model import DossierDiff, EvidenceChange, FieldChange, RevisionState
+from .compare import ADDED_FACTS
+from .model import DossierDiff, EditedArticle, EvidenceChange, FieldChange, RevisionState
+from .words import field_words
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;"}
@@ -35,23 +37,50 @@ def _md(text: object) -> str:
     return " ".join(_CONTROL.sub(" ", escaped).split())
 
 
+_REMOVED = re.compile(r"&#91;-(.*?)-&#93;")
+_ADDED = re.compile(r"\{\+(.*?)\+\}")
+
+
+def _marked(words: str) -> str:
+    """A word diff in Markdown: the escaped text, its [-removed-] and {+added+} words struck and underlined."""
+    return _ADDED.sub(r"<ins>\1</ins>", _REMOVED.sub(r"<del>\1</del>", _md(words)))
+
+
 def _code(identifier: object) -> str:
     """An id in code style when it is a plain id (escapes do not work inside code spans)."""
     text = str(identifier)
     return f"`{text}`" if _PLAIN_ID.fullmatch(text) else _md(text)
 
 
-def _json_value(value: Any) -> str:
-    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+Names = Mapping[str, tuple[str, str | None]]  # measure id -> (name, unit), for quantities in words
 
 
-def _field(change: FieldChange) -> str:
-    return f"{change.field}: {_json_value(change.before)} → {_json_value(change.after)}"
+def _field(change: FieldChange, names: Names) -> str:
+    """`unit: people → persons`; a fact of a new entry as `quantity: 31 people (Prisoners freed)`."""
+    before, after = field_words(change.field, change.before, names), field_words(change.field, change.after, names)
+    if change.before is None and change.field in ADDED_FACTS:
+        return f"{change.field}: {after}"
+    return f"{change.field}: {before} → {after}"
 
 
-def _evidence(item: EvidenceChange) -> str:
-    details = "; ".join(_field(f) for f in item.fields)
-    return f"evidence {item.change} ({item.article}): “{item.quote}”" + (f" [{details}]" if details else "")
+def _evidence(item: EvidenceChange, names: Names) -> str:
+    """`evidence added (article), supports, via Viasna: “quote”`, with what changed on it."""
+    facts = [f"evidence {item.change} ({item.article})", *([item.stance] if item.stance else [])]
+    facts += [f"via {item.via}" if item.via else "no via"] if item.stance else []
+    facts += [f"accepts {', '.join(item.accept)}"] if item.accept else []
+    details = "; ".join(_field(f, names) for f in item.fields)
+    return ", ".join(facts) + f": “{item.quote}”" + (f" [{details}]" if details else "")
+
+
+def _citation_lines(article: EditedArticle) -> list[str]:
+    lines = [f"paragraph {p.paragraph}: {p.words}" for p in article.passages]
+    for c in article.citations:
+        lines.append(f"NO LONGER FOUND: quoted by {c.claim}: “{c.quote}”" if not c.found else f"quoted by {c.claim}: “{c.quote}”")
+    if not article.citations:
+        lines.append("no quote is in or next to a changed passage")
+    if article.other_quotes:
+        lines.append(f"({count(article.other_quotes, 'other quote')} of this article away from the changes)")
+    return lines
 
 
 def _notices(state: RevisionState, role: str) -> list[str]:
@@ -80,12 +109,13 @@ def _extent(paragraphs: int) -> str:
 
 
 def render_text(diff: DossierDiff) -> str:
+    names = diff.measure_names
     lines = [f"dossier diff: {diff.base.label} → {diff.head.label}"]
     if diff.edited_articles:
         lines.append(f"EDITED ARTICLES: {count(len(diff.edited_articles), 'article')} changed text, which is evidence:")
         for article in diff.edited_articles:
             lines.append(f"  ! {article.article} “{article.title}”: {_extent(article.paragraphs_changed)}")
-            lines += [f"      quoted by {c.claim}: “{c.quote}”" for c in article.citations] or ["      (no claim quotes it)"]
+            lines += [f"      {line}" for line in _citation_lines(article)]
     for state, role in ((diff.base, "BASE"), (diff.head, "HEAD")):
         lines += [f"note: {line}" for line in _notices(state, role)]
     if diff.status_changes:
@@ -96,7 +126,12 @@ def render_text(diff: DossierDiff) -> str:
         for claim in diff.claims:
             status = f" [{claim.status}]" if claim.status else ""
             lines.append(f"  {_SIGNS[claim.change]} {claim.claim}{status}: {claim.text}")
-            lines += [f"      {_field(f)}" for f in claim.fields] + [f"      {_evidence(e)}" for e in claim.evidence]
+            lines += [f"      {_field(f, names)}" for f in claim.fields] + [f"      {_evidence(e, names)}" for e in claim.evidence]
+    if diff.measures:
+        lines.append("Measures:")
+        for m in diff.measures:
+            lines.append(f"  {_SIGNS.get(m.change, '~')} {m.measure} “{m.name}”: {m.change}")
+            lines += [f"      {_field(f, diff.measure_names)}" for f in m.fields]
     if diff.discrepancies:
         lines.append("Discrepancies:")
         for d in diff.discrepancies:
@@ -104,24 +139,31 @@ def render_text(diff: DossierDiff) -> str:
             lines.append(f"  {_SIGNS.get(d.change, '~')} {d.measure}{conflict}: {d.change}: {'; '.join(d.values)}")
     lines += _text_entities_and_articles(diff)
     if diff.empty:
-        lines.append("No change to the dossier's claims, entities, discrepancies or articles.")
+        lines.append(NO_CHANGE)
     return "".join(_plain(line) + "\n" for line in lines)
+
+
+NO_CHANGE = "No change to the dossier's claims, measures, entities, discrepancies or articles."
 
 
 def _text_entities_and_articles(diff: DossierDiff) -> list[str]:
     lines = []
+    names = diff.measure_names
+    if diff.accepted:
+        lines.append("Warnings newly accepted (check each one):")
+        lines += [f"  {line}" for text in diff.accepted for line in text.splitlines()]
     if diff.entities:
         lines.append("Entities:")
         for e in diff.entities:
             what = {"renamed": f"renamed from “{e.renamed_from}”", "merged": f"merged into {e.merged_into}"}.get(e.change, e.change)
             lines.append(f"  {_SIGNS.get(e.change, '~')} {e.entity} “{e.name}”: {what}")
             lines += [f"      alias added: {a}" for a in e.aliases_added] + [f"      alias removed: {a}" for a in e.aliases_removed]
-            lines += [f"      {_field(f)}" for f in e.fields]
+            lines += [f"      {_field(f, names)}" for f in e.fields]
     if diff.articles:
         lines.append("Articles:")
         for a in diff.articles:
             lines.append(f"  {_SIGNS[a.change]} {a.article} “{a.title}”: {a.change}")
-            lines += [f"      {_field(f)}" for f in a.fields]
+            lines += [f"      {_field(f, names)}" for f in a.fields]
     return lines
 
 
@@ -138,12 +180,13 @@ def render_markdown(diff: DossierDiff) -> str:
             "",
             "### ⚠️ Edited articles",
             "",
-            "| Article | What changed | Quoted by |",
+            "| Article | What changed | Quotes in or next to it |",
             "| --- | --- | --- |",
         ]
         for a in diff.edited_articles:
-            quotes = "<br>".join(f"{_code(c.claim)}: “{_md(c.quote)}”" for c in a.citations) or "no claim"
-            out.append(f"| {_code(a.article)} {_md(a.title)} | {_extent(a.paragraphs_changed)} | {quotes} |")
+            passages = "<br>".join(f"paragraph {p.paragraph}: {_marked(p.words)}" for p in a.passages) or _extent(a.paragraphs_changed)
+            quotes = "<br>".join(_md(line) for line in _citation_lines(a)[len(a.passages) :])
+            out.append(f"| {_code(a.article)} {_md(a.title)} | {passages} | {quotes} |")
         out.append("")
     for state, role in ((diff.base, "Base"), (diff.head, "Head")):
         notices = _notices(state, role)
@@ -155,12 +198,12 @@ def render_markdown(diff: DossierDiff) -> str:
         out.append("")
     out += _markdown_claims(diff) + _markdown_others(diff)
     if diff.empty:
-        out += ["No change to the dossier's claims, entities, discrepancies or articles.", ""]
+        out += [NO_CHANGE, ""]
     return "\n".join(out)
 
 
-def _details(fields: tuple[FieldChange, ...], evidence: tuple[EvidenceChange, ...] = (), extra: tuple[str, ...] = ()) -> str:
-    items = [_md(line) for line in extra] + [_md(_field(f)) for f in fields] + [_md(_evidence(e)) for e in evidence]
+def _details(fields: tuple[FieldChange, ...], names: Names, evidence: tuple[EvidenceChange, ...] = (), extra: tuple[str, ...] = ()) -> str:
+    items = [_md(line) for line in extra] + [_md(_field(f, names)) for f in fields] + [_md(_evidence(e, names)) for e in evidence]
     return "<br>".join(items)
 
 
@@ -175,13 +218,22 @@ def _markdown_claims(diff: DossierDiff) -> list[str]:
         return []
     out = ["### Claims", "", "| Claim | Change | Status | Details |", "| --- | --- | --- | --- |"]
     rows = [
-        f"| {_code(c.claim)} {_md(c.text)} | {c.change} | {_md(c.status or '')} | {_details(c.fields, c.evidence)} |" for c in diff.claims
+        f"| {_code(c.claim)} {_md(c.text)} | {c.change} | {_md(c.status or '')} | {_details(c.fields, diff.measure_names, c.evidence)} |"
+        for c in diff.claims
     ]
     return [*out, *_cut(rows), ""]
 
 
 def _markdown_others(diff: DossierDiff) -> list[str]:
     out = []
+    if diff.measures:
+        out += ["### Measures", "", "| Measure | Change | Details |", "| --- | --- | --- |"]
+        out += [f"| {_code(m.measure)} {_md(m.name)} | {m.change} | {_details(m.fields, diff.measure_names)} |" for m in diff.measures] + [
+            ""
+        ]
+    if diff.accepted:
+        out += ["### Warnings newly accepted", "", "Each was checked by the analyst and kept: check it too.", ""]
+        out += [f"- {_md(text.splitlines()[0])}" for text in diff.accepted] + [""]
     if diff.discrepancies:
         out += ["### Discrepancies", "", "| Measure | Change | Values |", "| --- | --- | --- |"]
         for d in diff.discrepancies:
@@ -198,11 +250,16 @@ def _markdown_others(diff: DossierDiff) -> list[str]:
                 *(f"alias added: {a}" for a in e.aliases_added),
                 *(f"alias removed: {a}" for a in e.aliases_removed),
             )
-            rows.append(f"| {_code(e.entity)} {_md(e.name)} | {e.change} | {_details(e.fields, extra=extra)} |")
+            rows.append(f"| {_code(e.entity)} {_md(e.name)} | {e.change} | {_details(e.fields, diff.measure_names, extra=extra)} |")
         out += [*_cut(rows), ""]
     if diff.articles:
         out += ["### Articles", "", "| Article | Change | Details |", "| --- | --- | --- |"]
-        out += [*_cut([f"| {_code(a.article)} {_md(a.title)} | {a.change} | {_details(a.fields)} |" for a in diff.articles]), ""]
+        out += [
+            *_cut(
+                [f"| {_code(a.article)} {_md(a.title)} | {a.change} | {_details(a.fields, diff.measure_names)} |" for a in diff.articles]
+            ),
+            "",
+        ]
     return out
 
 

@@ -30,6 +30,7 @@ class Snapshot:
     errors: tuple[Problem, ...] = ()
     derived: bool = True  # statuses and discrepancies are known (no errors)
     missing: bool = False  # the content folder does not exist in this revision
+    accepted: tuple[Problem, ...] = ()  # the warnings an `accept` covers (v3)
 
 
 def _value(value: Any) -> Any:
@@ -63,7 +64,11 @@ def _loaded_only(dossier: Any) -> dict[str, Any]:
         }
         for c in dossier.claims.values()
     ]
-    return {"articles": articles, "entities": entities, "claims": claims, "discrepancies": []}
+    measures = [
+        {"id": m.id, "name": m.name, "unit": m.unit, "tolerance": m.tolerance, "summary": m.summary}
+        for m in getattr(dossier, "measures", {}).values()
+    ]
+    return {"articles": articles, "entities": entities, "measures": measures, "claims": claims, "discrepancies": []}
 
 
 def _relocated(problem: Problem, checked: Path, shown: str) -> Problem:
@@ -87,9 +92,23 @@ def snapshot_folder(content: Path, label: str, shown: str | None = None) -> Snap
     if dossier is None:  # pragma: no cover - only when the folder vanished meanwhile
         return Snapshot(label, {}, errors=errors, derived=False, missing=True)
     bodies = {a.id: a.body for a in dossier.articles.values()}
+    accepted = tuple(_relocated(p, content, shown) if shown else p for p in result.accepted)
     if result.analysis is not None and not errors:
-        return Snapshot(label, export(dossier, result.analysis), bodies, errors)
-    return Snapshot(label, _loaded_only(dossier), bodies, errors, derived=False)
+        return Snapshot(label, _with_acceptances(export(dossier, result.analysis), dossier), bodies, errors, accepted=accepted)
+    return Snapshot(label, _with_acceptances(_loaded_only(dossier), dossier), bodies, errors, derived=False, accepted=accepted)
+
+
+def _with_acceptances(data: dict[str, Any], dossier: Any) -> dict[str, Any]:
+    """The export with each entry's `accept` list (v3), which it does not publish, for the diff to compare."""
+    sources = {"articles": dossier.articles, "entities": dossier.entities, "claims": dossier.claims}
+    for section, entries in sources.items():
+        for record in data.get(section) or ():
+            entry = entries.get(record.get("id"))
+            record["accept"] = list(getattr(entry, "accept", ()))
+            if section == "claims" and entry is not None:
+                for item, evidence in zip(record.get("evidence") or (), entry.evidence, strict=False):
+                    item["accept"] = list(getattr(evidence, "accept", ()))
+    return data
 
 
 def materialise(root: Path, commit: str, content: Path, target: Path) -> Path | None:

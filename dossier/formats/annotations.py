@@ -104,5 +104,10 @@ def collection(source: ExportInput, filename: str = "annotations.json") -> dict[
     }
 
 
-def write_annotations(source: ExportInput, filename: str = "annotations.json") -> dict[str, bytes]:
-    return {filename: json.dumps(collection(source, filename), ensure_ascii=False, separators=(",", ":")).encode()}
+PUBLISHED = "annotations.json"  # where the site publishes the collection
+
+
+def write_annotations(source: ExportInput, filename: str = PUBLISHED) -> dict[str, bytes]:
+    """The collection, written to `filename`; its ids are the published collection's address
+    (relative to the site, or under --site-url), never the path of the file written."""
+    return {filename: json.dumps(collection(source, PUBLISHED), ensure_ascii=False, separators=(",", ":")).encode()}

@@ -74,6 +74,7 @@ def _add_document(doc: YamlDocument, bad: set[PathKey], collected: Collected) ->
     broken: dict[PathKey, set[PathKey]] = defaultdict(set)  # entry path -> its invalid values
     for path in bad:
         broken[path[:2]].add(path[2:])
+    collected.broken_ids.update(doc.skipped_ids)  # entries left out past a syntax error: not reported again
     for spec in KINDS:
         for fields in _entries(doc, spec.section, broken):
             entity = build_entity(fields, spec, collected)

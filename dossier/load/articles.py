@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
+from ..acceptance import Acceptance
 from ..files import ContentFiles, display_path, inside
 from ..model import Article
 from ..origin_checks import report_spelling
@@ -20,6 +21,7 @@ from .ids import ID_PATTERN, RESERVED_IDS
 
 ARTICLES_FOLDER = "articles"
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_ACCEPT_LINE = re.compile(r"^accept[ \t]*:", re.MULTILINE)
 
 
 def load_articles(content: Path, problems: ProblemList) -> dict[str, Article]:
@@ -125,7 +127,18 @@ def _load_article(path: Path, files: ContentFiles, problems: ProblemList) -> Art
         capture=meta.get("capture"),
         sha256=meta["sha256"].lower() if "sha256" in meta else None,
         capture_location=Location(file, capture_line, 1) if "capture" in meta else None,
+        acceptance=_acceptance(meta, text[:end], file, path.stem),
     )
+
+
+def _acceptance(meta: dict[str, Any], front: str, file: str, article_id: str) -> Acceptance | None:
+    """The front matter's `accept` list (v3): it covers the whole article file."""
+    codes = meta.get("accept")
+    if not codes:
+        return None
+    found = _ACCEPT_LINE.search(front)
+    line = front.count("\n", 0, found.start()) + 1 if found else 1
+    return Acceptance(tuple(dict.fromkeys(codes)), Location(file, line, 1), f"article '{article_id}'", 1, 0)
 
 
 def _valid_file_name(path: Path, file: str, problems: ProblemList) -> bool:

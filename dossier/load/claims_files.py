@@ -64,7 +64,7 @@ def parse_claims_file(path: Path, files: ContentFiles, problems: ProblemList) ->
     text = files.read_text(path, problems)
     if text is None:
         return None
-    doc = read_yaml(text, file, problems)
+    doc = read_yaml(text, file, problems, recover=True)
     if doc is None:
         return None
     if not isinstance(doc.value, dict):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema, values
+from ..acceptance import Acceptance
 from ..kinds import CLAIM_REFERENCES, Kind, KindSpec
 from ..model import Claim, Entity, Evidence, Measure, Quantity, Stance
 from ..origin_checks import report_spelling
@@ -125,6 +126,16 @@ def _reference_lists(
     return found
 
 
+def _acceptance(fields: Fields, what: str) -> Acceptance | None:
+    """The entry's `accept` list (v3) with the lines of the entry it covers; None without one."""
+    codes = fields.get("accept")
+    if not codes:
+        return None
+    first, last = fields.doc.line_span(fields.path)
+    where = fields.doc.key_location(fields.path + ("accept",))
+    return Acceptance(tuple(dict.fromkeys(codes)), where, what, first, last)
+
+
 def build_entity(fields: Fields, spec: KindSpec, collected: Collected) -> Entity | None:
     entry_id = _usable_id(fields, collected, ENTITY_IDS)
     if entry_id is None:
@@ -149,6 +160,7 @@ def build_entity(fields: Fields, spec: KindSpec, collected: Collected) -> Entity
         participants=references.get("participants", ()),
         date=date,
         location=fields.location(),
+        acceptance=_acceptance(fields, schema.label(fields.doc, fields.path)) if "accept" in fields.value else None,
     )
 
 
@@ -187,6 +199,7 @@ def build_claim(fields: Fields, collected: Collected) -> Claim | None:
         evidence=tuple(evidence),
         location=fields.location(),
         conclusion=fields.get("conclusion"),
+        acceptance=_acceptance(fields, claim_label) if "accept" in fields.value else None,
     )
 
 
@@ -211,6 +224,7 @@ def build_evidence(item: Fields, item_label: str, collected: Collected) -> Evide
         translation=value.get("translation"),
         location=doc.location(path),
         quote_location=doc.location(path + ("quote",)),
+        acceptance=_acceptance(item, item_label) if "accept" in value else None,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..acceptance import WARNING_CODES
 from ..model import Claim
 from .discrepancy import VALUES_SHOWN, discrepancy_view
 from .history_pages import HistoryView
@@ -12,6 +13,19 @@ from .json_ld import claim_json_ld
 from .links import article_page
 from .page import RenderedPage, Toc
 from .parts import Link, Parts
+
+
+class AcceptedWarning(NamedTuple):
+    code: str
+    meaning: str  # what a warning of that code is about
+    where: str  # "the claim", "evidence 2"
+
+
+def accepted_warnings(claim: Claim) -> list[AcceptedWarning]:
+    """The warnings the claim and its evidence items accept (v3): every reviewer's acceptance, on the page."""
+    listed = [("the claim", code) for code in claim.accept]
+    listed += [(f"evidence {index}", code) for index, item in enumerate(claim.evidence, 1) for code in item.accept]
+    return [AcceptedWarning(code, WARNING_CODES.get(code, "a warning"), where) for where, code in listed]
 
 
 class CitedArticle(NamedTuple):
@@ -49,6 +63,7 @@ def render_claim(parts: Parts, claim: Claim, history: HistoryView | None = None)
         ],
         json_ld=claim_json_ld(parts, claim),
         history=history,
+        accepted=accepted_warnings(claim),
     )
     # Searchable by its statement; the evidence would make the index many times larger.
     return RenderedPage(html, tuple(toc.entries), parts.render("search.html", title=title, text=""))

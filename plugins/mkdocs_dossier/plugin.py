@@ -7,6 +7,7 @@ Python-Markdown has run, so no Markdown extension can re-interpret it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,6 @@ from dossier.site.html import title_html
 from dossier.site.links import HOME
 from dossier.site.prerender import Expected, Prerendered, SiteSettings, content_state, prerender_wanted
 from dossier.site.problems_page import TITLE as PROBLEMS_TITLE
-from dossier.site.problems_page import problems_page
 from dossier.site.site import ASSETS, PlannedPage, Site
 from dossier.site.templating import CompiledTemplates, template_error_message
 
@@ -48,10 +48,12 @@ from .fulltext import index_fulltext, out_of_search
 from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
 from .page_events import PageEvents
+from .preview_problems import ProblemsPreview, put_exports_back, set_exports_aside
 from .search_worker import use_search_worker
 from .theme_memo import use_theme_memo
 
 log = get_plugin_logger(__name__)
+ANCHOR_IDS = re.compile(r'\bid="([^"]+)"')
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
 
 
@@ -75,7 +77,7 @@ class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.
 HOME_TAB = "Overview"  # the home page in the automatic navigation
 
 
-class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # the same, inherited
+class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # the same, inherited
     def __init__(self) -> None:
         self.content_dir: Path | None = None
         self.site: Site | None = None
@@ -87,6 +89,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         self.check_workers: KeptPool | None = None
         self.compiled_templates: CompiledTemplates | None = None
         self.problems_html: str | None = None
+        self.problems: tuple[Problem, ...] = ()
+        self.last_site: Site | None = None  # the preview's last dossier without errors (preview_problems.py)
         # What the search index gets of each generated page (see _search_view_in).
         self._search_views: dict[str, str] = {}
         self._full_content: dict[str, str | None] = {}
@@ -144,6 +148,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.content_dir is not None and self.settings is not None
+        if self.serving:
+            put_exports_back(config.site_dir)  # never missing while this build runs
         # The content as checked: the exports' thread (preview) and the worker must have read the same.
         before = self.checked_state = content_state(self.content_dir) if self.prerendered or self.serving else b""
         # With a prerendering process on the other core, a pool for the check would only compete with it.
@@ -158,12 +164,15 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
             # `strict: true`, so under serve they are logged as information, marked "warning:";
             # so are captures never fetched from Git LFS (the build works with or without them).
             (log.info if self.serving or problem.code in BUILD_NOTICES else log.warning)(problem.format_text())
+        for problem in result.accepted:  # reported, never counted against --strict (acceptance.py)
+            log.info(problem.format_text())
         if not result.ok or result.analysis is None or result.dossier is None:
             listing = "\n".join(p.format_text() for p in result.errors)
             if not self.serving:
                 raise PluginError(f"the dossier has errors ({summary_line(result.problems)}):\n{listing}")
             return self._show_problems(files, config, result.problems)
         site = self.site = self.settings.site(result.dossier, result.analysis, self.compiled_templates)
+        self.last_site = site if self.serving else None
         if self.prerendered is not None:
             self.prerendered.expect(Expected(before, content_state(self.content_dir), fingerprint(site.history), tuple(site.pages)))
         new_files = [
@@ -191,24 +200,6 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         self._keep_unchanged(own, new_files, config)
         if not self.serving:
             make_folders_ahead(file for file in new_files if file.src_uri in site.pages)
-        self.generated_home = files.get_file_from_path(HOME) is None
-        if self.generated_home:
-            files.append(File.generated(config, HOME, content=""))
-        return files
-
-    def _show_problems(self, files: Files, config: MkDocsConfig, problems: tuple[Problem, ...]) -> Files:
-        """The preview of a dossier with errors: every page shows them (the home page is made if missing)."""
-        log.info(f"the dossier has errors ({summary_line(problems)}); the preview shows them on every page:")
-        for problem in problems:
-            log.info(problem.format_text())  # information, not errors: `strict: true` must not stop the server
-        templates = Path(self.config.custom_templates) if self.config.custom_templates else None
-        self.problems_html = problems_page(problems, templates)
-        self._tracking = False
-        if self.preview is not None:
-            self.preview.failed()  # the next build is a full one
-        for file in list(files):
-            if self._is_source(file):
-                files.remove(file)
         self.generated_home = files.get_file_from_path(HOME) is None
         if self.generated_home:
             files.append(File.generated(config, HOME, content=""))
@@ -259,7 +250,7 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.problems_html is not None:
+        if self._shows_problems(page):
             page.meta["title"] = PROBLEMS_TITLE
             return without_markdown(page)
         planned = self.site.pages.get(page.file.src_uri) if self.site else None
@@ -274,9 +265,12 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         return out_of_search(markdown, page, self.config.search_exclude)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.problems_html is not None:
+        if self._shows_problems(page) and self.problems_html is not None:
             page.toc = get_toc([])
             return self.problems_html
+        return self._with_banner(self._page_content(html, page, config), page)
+
+    def _page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         if self.site is None:
             return html
         uri = page.file.src_uri
@@ -294,7 +288,13 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
         if uri == HOME:
             # The home page the plugin generated has the site's name as its title; an
             # analyst's own home page keeps its text, and the summary follows it.
-            return self.site.home_page(config.site_name) if self.generated_home else html + self.site.home_summary()
+            if self.generated_home:
+                return self.site.home_page(config.site_name)
+            summary = self.site.home_summary()
+            # Its headings are anchors of the page too: MkDocs gathered the page's anchors
+            # from the Markdown alone, and would call a link to `#articles` broken.
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ANCHOR_IDS.findall(summary))
+            return html + summary
         return html
 
     def _policy_wanted(self) -> bool:
@@ -333,6 +333,8 @@ class DossierPlugin(PageEvents, BasePlugin[DossierConfig]):  # type: ignore[no-u
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.later.cancel()  # the last preview build's exports, if still being written: out of date now
+        if self.serving:
+            set_exports_aside(config.site_dir, deferred_names(self.later, self.config.export_path))
         if self.preview is not None:
             self.preview.move_previous_site(config.site_dir)  # before MkDocs empties the site folder
 

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from sitebuild import ROOT
+from sitebuild import ROOT, SAMPLE_CONTENT
 
 from browser.browsing import DESKTOP, PHONE, Served, axe_violations
 
@@ -26,7 +26,7 @@ def export() -> dict[str, Any]:
     from dossier.check import check_content
     from dossier.export import export as make_export
 
-    result = check_content(ROOT / "content")
+    result = check_content(SAMPLE_CONTENT)
     assert result.ok and result.dossier is not None and result.analysis is not None
     return json.loads(json.dumps(make_export(result.dossier, result.analysis), default=str))
 

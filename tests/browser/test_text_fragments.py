@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sitebuild import ROOT, mkdocs_build
+from sitebuild import mkdocs_build, sample_project
 
 from browser.browsing import Served, require_browser, serve
 
@@ -64,8 +63,7 @@ def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The seed dossier, every article given a URL, built with the project's mkdocs.yml."""
     require_browser()
     root = tmp_path_factory.mktemp("seed-with-urls")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    sample_project(root)
     for path in (root / "content" / "articles").glob("*.md"):
         text = path.read_text("utf-8")
         if not re.search(r"^url:", text.split("\n---", 1)[0], re.MULTILINE):
