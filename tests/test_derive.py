@@ -185,6 +185,9 @@ def test_export_lists_everything_once_with_nulls_for_missing_fields(derived) -> 
         "url": None,
         "archived": None,
         "language": "en",
+        "retrieved": None,
+        "capture": None,
+        "sha256": None,
     }
 
     assert [e["id"] for e in data["entities"]] == list(dossier.entities)
@@ -272,6 +275,9 @@ def test_export_of_an_author_list_and_a_date_range(check) -> None:
             "url": "https://example.com/x",
             "archived": None,
             "language": "en",
+            "retrieved": None,
+            "capture": None,
+            "sha256": None,
         }
     ]
     event = next(e for e in data["entities"] if e["kind"] == "event")
