@@ -258,4 +258,4 @@ def test_the_request_says_who_is_asking(make_dossier, httpserver: HTTPServer, ca
     httpserver.expect_request("/story").respond_with_data(news_page(), content_type=HTML)
     assert run(capsys, "add-article", httpserver.url_for("/story"), "--id", "asked")[0] == 0
     [(request, _)] = httpserver.log
-    assert re.fullmatch(r"Dossier/\S+ \(\+https://\S+\)", request.headers["User-Agent"])
+    assert re.fullmatch(r"Dossier/\S+ \(research dossier: [^)]+\)", request.headers["User-Agent"])

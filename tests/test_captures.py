@@ -141,6 +141,7 @@ def test_an_lfs_pointer_never_fetched_is_a_warning_and_skips_the_checks(captured
     assert "is a Git LFS pointer that was never fetched: its checks are skipped" in warning.message
     assert any("git lfs pull" in hint for hint in warning.hints)
     assert result.analysis is not None and result.analysis.captures == {"quay": "unavailable"}
+    assert result.passes(strict=True)  # a notice: as in `mkdocs build --strict`, it fails neither in CI
 
 
 def test_capture_needs_its_digest_and_a_real_retrieval_time(captured: Path) -> None:

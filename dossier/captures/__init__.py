@@ -11,18 +11,17 @@ from __future__ import annotations
 CAPTURES_FOLDER = "captures"
 # The first line of a Git LFS pointer file: the capture itself was never fetched (`git lfs pull`).
 LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
-# Warnings the site build logs as information, so that `mkdocs build --strict` works whether or
-# not the captures were fetched from Git LFS (`dossier check` still reports them as warnings).
+# Warnings that never fail a strict check or build (`dossier check` in CI, `mkdocs build
+# --strict`): both work whether or not the captures were fetched from Git LFS; both still say so.
 BUILD_NOTICES = frozenset({"capture-not-fetched"})
-PROJECT_URL = "https://github.com/dossier-project/dossier"
 
 
 def user_agent() -> str:
-    """`Dossier/<version> (+<project>)`: says who is asking, as a polite crawler does."""
+    """`Dossier/<version> (...)`: says who is asking and why, as a polite crawler does."""
     from importlib import metadata
 
     try:
         version = metadata.version("dossier")
     except metadata.PackageNotFoundError:  # a source tree never installed
         version = "dev"
-    return f"Dossier/{version} (+{PROJECT_URL})"
+    return f"Dossier/{version} (research dossier: one page, fetched once by an analyst)"
