@@ -14,16 +14,18 @@ from making candidates to verify: at 3,000 generated articles, 1 candidate pair 
 are computed per article where the check reads it (article_checks.py, in the pool's workers
 on large dossiers); here one dictionary from hash to the first article that kept it finds
 the candidates, and each candidate pair is verified by comparing the words themselves.
-Hashes must agree across processes: words are hashed with CRC-32, and tuples of ints hash
-alike in every process (str hashes are salted per process).
+Hashes must agree across processes: words are hashed with CRC-32 (str hashes are salted per
+process), and a shingle's hash is the sum of its words' codes.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .model import Article, Dossier
 from .origins import OriginResolver, origin_text
@@ -35,6 +37,7 @@ PASSAGE_WORDS = 40  # the contract's "40 or more consecutive words"
 SHINGLE_WORDS = 30  # shorter shared runs (a stock sentence, a name with its title) make no candidates
 WINDOW = PASSAGE_WORDS - SHINGLE_WORDS + 1  # shingles in a passage of PASSAGE_WORDS words
 SHOWN_WORDS = 8  # of the passage, in the message
+_SPREAD = 0x9E3779B97F4A7C15  # odd: spreads a 32-bit code over 64 bits and more
 # Words are cut from the UTF-8 bytes of the case-folded text: runs of bytes that are not ASCII
 # spaces or punctuation (so a letter of any alphabet is part of a word). Bytes are hashed by
 # CRC-32 without a conversion per word, and the same in every process.
@@ -47,9 +50,12 @@ def words(kept_case: str) -> list[bytes]:
 
 
 def _shingles(folded_words: list[bytes]) -> list[int]:
-    codes = list(map(zlib.crc32, folded_words))
-    # zip of shifted lists and map: every shingle is made and hashed in C, not in a Python loop.
-    return list(map(hash, zip(*[codes[shift:] for shift in range(SHINGLE_WORDS)], strict=False)))
+    # A shingle's hash is the sum of its words' codes (each CRC-32 spread over 64 bits by an odd
+    # multiplier): a difference of two running sums, so every shingle costs two operations in C
+    # whatever its length. A sum does not see the words' order; a false candidate costs only
+    # its verification, which compares the words themselves.
+    sums = list(accumulate(map(_SPREAD.__mul__, map(zlib.crc32, folded_words)), initial=0))
+    return list(map(operator.sub, sums[SHINGLE_WORDS:], sums))
 
 
 def fingerprints(kept_case: str) -> frozenset[int]:

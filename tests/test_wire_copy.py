@@ -12,6 +12,7 @@ from conftest import BASE_ENTITIES, art, article, describe, only_warning
 from sitebuild import mkdocs_build, write_project
 
 from dossier.check import CheckResult, check_content
+from dossier.parallel import run_with_pool
 
 Check = Callable[..., CheckResult]
 
@@ -92,8 +93,8 @@ def test_a_via_crediting_the_wire_settles_it(check: Check) -> None:
 
 def test_the_pooled_check_finds_it_too(make_dossier: Callable[..., Path]) -> None:
     content = make_dossier(claims(), articles(words(60)))
-    serial = check_content(content, parallel=False)
-    pooled = check_content(content, parallel=True)
+    serial = check_content(content)
+    pooled = run_with_pool(lambda executor: check_content(content, executor), 0, parallel=True)
     assert [p.format_text() for p in pooled.problems] == [p.format_text() for p in serial.problems]
     assert [p.code for p in serial.problems] == ["shared-wire-copy"]
 
