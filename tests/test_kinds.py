@@ -15,7 +15,7 @@ import pytest
 from dossier.kinds import CLAIM_REFERENCES, CLAIM_SECTION, CLAIM_SINGULAR, KINDS, MEASURE_SECTION, MEASURE_SINGULAR, KindSpec
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "dossier" / "schema" / "claims.schema.json").read_text("utf-8"))
-COMMON_FIELDS = {"id", "name", "aliases", "summary", "wikidata"}
+COMMON_FIELDS = {"id", "name", "aliases", "summary", "wikidata", "accept"}  # accept: contract v3
 ID_LIST = "#/$defs/idList"
 
 
