@@ -30,11 +30,17 @@ WARNING_CODES: dict[str, str] = {
     "empty-article": "an article with no text below its front matter",
     "ignored-file": "a file in the articles or claims folder that is not read",
     "bidi-control": "bidirectional control characters in an article's text",
-    "quote-repeated": "a quote that occurs more than once in its article",
+    "ambiguous-quote": "a quote that occurs more than once in its article",
     "shared-alias": "one name or alias given to two entities",
     "origin-spelling": "an origin spelt almost like an organization of the dossier",
     "undeclared-measure": "a claim's measure that no entry under 'measures:' declares",
     "unit": "claims of one measure that give their values in different units",
+    "quote-invisible-characters": "a quote with invisible or bidirectional control characters in it",
+    "negation-elided": "an ellipsis that leaves out a negation",
+    "origin-contains-origin": "an origin that contains another origin's name",
+    "value-not-in-quotes": "a value that none of its claim's supporting quotes gives",
+    "shared-wire-copy": "two articles of different origins sharing a passage of 40 words or more",
+    "capture-not-fetched": "a capture that is a Git LFS pointer never fetched (a notice: it fails nothing)",
     STALE: "an 'accept' listing a code that no warning of its entry has",
 }
 

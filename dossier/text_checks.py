@@ -89,7 +89,7 @@ def verify_quote(text: ArticleText, article: Article, quote: str, where: Locatio
             where,
             f"quote occurs more than once in article '{article.id}' ({article.location.file}): the site can point to only one of its places",
             f"found in paragraphs {places} (and maybe more); quote a few more words so that it occurs only once",
-            code="quote-repeated",
+            code="ambiguous-quote",
         )
     passage = passage_at(text, found[0])
     warn_negation(passage.excerpt, article, where, problems)

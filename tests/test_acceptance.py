@@ -14,7 +14,7 @@ from sitebuild import ROOT, mkdocs_build, write_project
 from dossier.acceptance import WARNING_CODES
 from dossier.cli import main
 
-# An article without a date (warning no-date) and a quote that occurs twice (quote-repeated).
+# An article without a date (warning no-date) and a quote that occurs twice (ambiguous-quote).
 TWICE = "Belarus freed 52 political prisoners on Thursday. Belarus freed 52 political prisoners on Thursday.\n"
 UNDATED = {**BASE_ARTICLES, "undated": article(TWICE, published=None)}
 REPEATED = edit(
@@ -36,7 +36,7 @@ def test_warnings_fail_the_check_under_strict_and_in_ci(make_dossier, capsys, mo
     assert code == 1
     assert "dossier check: 0 errors, 2 warnings (3 articles" in out
     assert "warnings fail under --strict, as in CI and `mkdocs build --strict`" in out
-    assert "dossier check: the codes of these warnings, to accept one where it is written: no-date, quote-repeated\n" in out
+    assert "dossier check: the codes of these warnings, to accept one where it is written: no-date, ambiguous-quote\n" in out
     monkeypatch.setenv("CI", "true")
     assert run(capsys, "check")[0] == 1  # CI is strict, as the build is
     assert run(capsys, "check", "--no-strict")[0] == 0
@@ -45,7 +45,7 @@ def test_warnings_fail_the_check_under_strict_and_in_ci(make_dossier, capsys, mo
 def test_an_accepted_warning_is_reported_as_accepted_and_passes_strict(make_dossier, capsys) -> None:
     claims = edit(
         "        quote: freed 52 political prisoners\n",
-        "        quote: freed 52 political prisoners\n        accept: [quote-repeated]\n",
+        "        quote: freed 52 political prisoners\n        accept: [ambiguous-quote]\n",
         REPEATED,
     )
     undated = {**BASE_ARTICLES, "undated": article(TWICE, published=None, accept="[no-date]")}
@@ -54,38 +54,38 @@ def test_an_accepted_warning_is_reported_as_accepted_and_passes_strict(make_doss
     assert code == 0, out
     quote_line = line_of(claims, "quote: freed 52 political prisoners")
     assert f"{CLAIMS}:{quote_line}:16: accepted warning: quote occurs more than once in article 'undated'" in out
-    assert "[accepted: quote-repeated]" in out
+    assert "[accepted: ambiguous-quote]" in out
     assert f"{art('undated')}:1:1: accepted warning: the article has no 'published' date [accepted: no-date]" in out
     assert "dossier check: 0 errors, 0 warnings, 2 accepted (3 articles" in out
     report = json.loads(run(capsys, "check", "--format", "json")[1])
     assert (report["warnings"], report["accepted"]) == (0, 2)
     assert all(p["accepted"] for p in report["problems"])
     github = run(capsys, "check", "--format", "github")[1]
-    assert "::notice file=content/claims.yaml" in github and "title=dossier quote-repeated (accepted)::" in github
+    assert "::notice file=content/claims.yaml" in github and "title=dossier ambiguous-quote (accepted)::" in github
 
 
 def test_an_accept_covers_only_its_own_entry(make_dossier, capsys) -> None:
-    # The claim's first item accepts quote-repeated: the second item's warning is not covered.
+    # The claim's first item accepts ambiguous-quote: the second item's warning is not covered.
     claims = edit(
         "        quote: Belarus freed 52 political prisoners on Thursday\n",
-        "        quote: Belarus freed 52 political prisoners on Thursday\n        accept: [quote-repeated]\n",
+        "        quote: Belarus freed 52 political prisoners on Thursday\n        accept: [ambiguous-quote]\n",
         REPEATED,
     )
     make_dossier(claims, UNDATED)
     code, out = run(capsys, "check", "--strict")
     assert code == 1
-    accept_line = line_of(claims, "accept: [quote-repeated]")
+    accept_line = line_of(claims, "accept: [ambiguous-quote]")
     assert f"{CLAIMS}:{line_of(claims, 'quote: freed 52')}:16: warning: quote occurs more than once" in out
     assert (
-        f"{CLAIMS}:{accept_line}:17: warning: claim 'release-count', evidence 1: 'accept' lists 'quote-repeated', "
-        "but there is no such warning here any more\n    remove 'quote-repeated' from 'accept'" in out
+        f"{CLAIMS}:{accept_line}:17: warning: claim 'release-count', evidence 1: 'accept' lists 'ambiguous-quote', "
+        "but there is no such warning here any more\n    remove 'ambiguous-quote' from 'accept'" in out
     )
 
 
 def test_a_claims_accept_covers_its_evidence_and_an_unknown_code_is_named(make_dossier, capsys) -> None:
     claims = edit(
         "    about: [sept-2025-release, belarus]\n",
-        "    about: [sept-2025-release, belarus]\n    accept: [quote-repeated, quote-repeatd]\n",
+        "    about: [sept-2025-release, belarus]\n    accept: [ambiguous-quote, quote-repeatd]\n",
         REPEATED,
     )
     make_dossier(claims, {**BASE_ARTICLES, "undated": article(TWICE)})
@@ -93,7 +93,7 @@ def test_a_claims_accept_covers_its_evidence_and_an_unknown_code_is_named(make_d
     assert code == 1
     assert "accepted warning: quote occurs more than once" in out
     assert (
-        "claim 'release-count': 'accept' lists 'quote-repeatd', which is not the code of any warning\n    did you mean 'quote-repeated'?"
+        "claim 'release-count': 'accept' lists 'quote-repeatd', which is not the code of any warning\n    did you mean 'ambiguous-quote'?"
         in out
     )
     assert "0 errors, 1 warning, 1 accepted" in out
@@ -102,7 +102,7 @@ def test_a_claims_accept_covers_its_evidence_and_an_unknown_code_is_named(make_d
 def test_an_accept_never_hides_an_error(make_dossier, capsys) -> None:
     claims = edit(
         "        quote: Belarus freed 52 political prisoners on Thursday\n",
-        "        quote: Belarus freed 53 political prisoners on Thursday\n        accept: [quote-not-found, quote-repeated]\n",
+        "        quote: Belarus freed 53 political prisoners on Thursday\n        accept: [quote-not-found, ambiguous-quote]\n",
     )
     make_dossier(claims)
     code, out = run(capsys, "check")
@@ -134,7 +134,7 @@ def test_the_build_agrees_with_the_check(tmp_path: Path) -> None:
 def test_the_claim_page_shows_every_acceptance(tmp_path: Path) -> None:
     claims = edit(
         "        quote: freed 52 political prisoners\n",
-        "        quote: freed 52 political prisoners\n        accept: [quote-repeated]\n",
+        "        quote: freed 52 political prisoners\n        accept: [ambiguous-quote]\n",
         REPEATED,
     )
     config = write_project(tmp_path, claims, UNDATED | {"undated": article(TWICE)})
@@ -142,7 +142,7 @@ def test_the_claim_page_shows_every_acceptance(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "claims" / "release-count" / "index.html").read_text("utf-8")
     shown = re.search(r"<dt>Accepted warnings</dt><dd[^>]*>(.*?)</dd>", page, re.S)
     assert shown is not None
-    assert re.sub(r"<[^>]+>", "", shown.group(1)) == "quote-repeated — a quote that occurs more than once in its article (evidence 2)"
+    assert re.sub(r"<[^>]+>", "", shown.group(1)) == "ambiguous-quote — a quote that occurs more than once in its article (evidence 2)"
 
 
 def _codes_given_in(source: str) -> set[str]:
@@ -159,7 +159,7 @@ def _codes_given_in(source: str) -> set[str]:
 
 def test_every_warning_code_is_registered_and_in_the_guide() -> None:
     given = set().union(*(_codes_given_in(p.read_text("utf-8")) for p in (ROOT / "dossier").rglob("*.py")))
-    assert given >= {"no-date", "quote-repeated", "shared-alias", "undeclared-measure"}  # the scan finds them
+    assert given >= {"no-date", "ambiguous-quote", "shared-alias", "undeclared-measure"}  # the scan finds them
     assert given - set(WARNING_CODES) == set(), "add these codes to WARNING_CODES in dossier/acceptance.py"
     guide = (ROOT / "content" / "guide" / "warnings.md").read_text("utf-8")
     listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", guide, re.M))

@@ -130,12 +130,12 @@ def test_a_new_acceptance_is_shown_to_the_reviewer(repo: Path, capsys: pytest.Ca
     assert "  content/articles/undated.md:1:1: accepted warning: the article has no 'published' date [accepted: no-date]\n" in out
     accepting = edit(
         "        quote: Belarus freed 52 political prisoners on Thursday\n",
-        "        quote: Belarus freed 52 political prisoners on Thursday\n        accept: [quote-repeated]\n",
+        "        quote: Belarus freed 52 political prisoners on Thursday\n        accept: [ambiguous-quote]\n",
     )
     write_dossier(repo, accepting, articles)
     commit(repo, "accept on an evidence item")
     out = diff(capsys, "HEAD~1", "HEAD")
     assert (
-        "evidence changed (nyt-2025-09-11), supports, no via, accepts quote-repeated: “Belarus freed 52 political prisoners on Thursday” [accept: (none) → quote-repeated]"
+        "evidence changed (nyt-2025-09-11), supports, no via, accepts ambiguous-quote: “Belarus freed 52 political prisoners on Thursday” [accept: (none) → ambiguous-quote]"
         in out
     )

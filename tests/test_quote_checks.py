@@ -191,7 +191,7 @@ def test_a_quote_found_twice_is_a_warning_naming_both_paragraphs(check) -> None:
     body = "The talks went well today.\n\nLater, the talks went well today again.\n"
     yaml = quoting("the talks went well today", "x")
     warning = only_warning(check(yaml, with_body(body)))
-    assert warning.code == "quote-repeated"
+    assert warning.code == "ambiguous-quote"
     assert warning.message == f"quote occurs more than once in article 'x' ({art('x')}): the site can point to only one of its places"
     assert warning.hints[0].startswith("found in paragraphs 1 and 2")
     assert_at(warning, CLAIMS, position(yaml, "quote:")[0])
