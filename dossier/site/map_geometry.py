@@ -10,7 +10,7 @@ import math
 import re
 
 FONT = 15.5  # px in viewBox units, as the stylesheet sets it: >= 12 px on a 390 px phone
-LINE = 19  # from one line of a name to the next
+LINE = 18  # from one line of a name to the next
 # Rough advance widths (in em) of a sans-serif font: a name's box is never narrower than its text.
 _NARROW, _WIDE = set("fijlrtI.,'’ ()"), set("mwMW")
 _DASHES = re.compile(r"[^–-]+[–-]?|[–-]")  # a long word breaks after a dash first ("Trump–" / "Lukashenko")
