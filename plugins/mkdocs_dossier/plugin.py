@@ -13,8 +13,6 @@ from typing import Any
 
 from jinja2 import Environment, TemplateError
 from markupsafe import Markup
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -42,6 +40,7 @@ from dossier.site.problems_page import TITLE as PROBLEMS_TITLE
 from dossier.site.site import ASSETS, PlannedPage, Site
 from dossier.site.templating import CompiledTemplates, template_error_message
 
+from .config import DossierConfig
 from .exports import DeferredExports, deferred_names, published_now
 from .folders import make_folders_ahead
 from .fulltext import index_fulltext, out_of_search
@@ -55,23 +54,6 @@ from .theme_memo import use_theme_memo
 log = get_plugin_logger(__name__)
 ANCHOR_IDS = re.compile(r'\bid="([^"]+)"')
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"  # the heading of Material's and MkDocs' 404 pages
-
-
-class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ has no annotations
-    content = c.Optional(c.Dir(exists=True))
-    """The content folder (claims.yaml or claims/, and articles/), relative to mkdocs.yml. Default: the docs_dir."""
-    custom_templates = c.Optional(c.Dir(exists=True))
-    """A folder of templates, relative to mkdocs.yml: a file named like one of the shipped
-    templates (`pages/entity.html`, `fragments/evidence.html`, ...) replaces it. See the
-    guide's page on templates for each template and what it receives."""
-    export_path = c.Type(str, default="dossier.json")
-    """Where the export (the derived data as JSON) is published in the site."""
-    content_security_policy = c.Type(bool, default=True)
-    """Give every page a Content-Security-Policy allowing only the site's own scripts and styles."""
-    search_exclude = c.ListOfItems(c.Type(str), default=[])
-    """Folders of the content (`guide/`) whose own pages stay out of the site's search, for readers."""
-    incremental_preview = c.Type(bool, default=True)
-    """Under `mkdocs serve`, render again only the pages an edit affects (false: every page, every time)."""
 
 
 HOME_TAB = "Overview"  # the home page in the automatic navigation
