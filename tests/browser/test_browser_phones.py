@@ -91,7 +91,8 @@ def test_lukashenkos_page_is_a_few_screens_on_a_phone_and_keeps_every_claim_and_
         page.goto(site.url(LUKASHENKO))
         heights[width] = page.evaluate("document.documentElement.scrollHeight")
     assert heights["phone"] < HEIGHT_LIMIT, heights
-    assert heights["desktop"] < HEIGHT_LIMIT * 2 // 3, heights  # it was 11,900px
+    # it was 11,900px; the claim cards' conclusions (contract v3, one sentence each) add ~300px
+    assert heights["desktop"] < HEIGHT_LIMIT * 2 // 3 + 600, heights
     # Folded, not dropped: every claim about him and every article naming him is linked.
     data = export()
     claims = {c["id"] for c in data["claims"] if "alexander-lukashenko" in c["about"]}
