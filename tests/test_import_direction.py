@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "dossier", ROOT / "plugins" / "mkdocs_dossier"]
 LAYERS = ("core", "formats", "site", "entry points")
-ENTRY_POINTS = {"dossier.cli", "dossier.__main__"}
+ENTRY_POINTS = {"dossier.cli", "dossier.__main__", "dossier.pages_command"}  # `dossier pages` renders the site
 # What the CLI and the plugin use to run the check fast; the check only receives its results.
 SPEED_MACHINERY = {"dossier.parallel", "dossier.collector"}
 
