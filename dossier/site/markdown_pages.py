@@ -109,9 +109,11 @@ def navigation(site: Site, own_pages: list[str]) -> list[object]:
 
 
 def off_nav(site: Site) -> str:
-    """The folders of the generated pages left out of the navigation, as MkDocs' `not_in_nav` patterns."""
-    folders = sorted({uri.split("/", 1)[0] for uri, page in site.pages.items() if not page.in_nav and "/" in uri})
-    return "".join(f"/{folder}/\n" for folder in folders)
+    """The generated pages left out of the navigation, as MkDocs' `not_in_nav` patterns: their
+    folders, and the pages of the top folder by name."""
+    hidden = [uri for uri, page in site.pages.items() if not page.in_nav]
+    patterns = sorted({f"/{uri.split('/', 1)[0]}/" if "/" in uri else f"/{uri}" for uri in hidden})
+    return "".join(f"{pattern}\n" for pattern in patterns)
 
 
 def generator_config(site_name: str, site_url: str, nav: list[object], not_in_nav: str) -> dict[str, object]:
