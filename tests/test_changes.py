@@ -120,7 +120,9 @@ def test_a_status_change_is_said_with_its_reason(repo: Path) -> None:
 def test_a_conflict_between_values_is_said_on_its_measure(repo: Path) -> None:
     _, third = changes_of(repo)[2]
     conflict = next(c for c in third if c.kind == MEASURE)
-    assert conflict.sentence == "Conflict appeared on measure “Prisoners freed in September”: 52 and 60"
+    assert (
+        conflict.sentence == "Conflict appeared on measure “Prisoners freed in September”: 52 people and 60 people"
+    )  # values in words, as the site shows them
     assert "Claim “Belarus freed 52 prisoners.”: number given: 52 people" in sentences(third)
     assert "New claim “Belarus freed 60 prisoners.”: single-source, from Minsk Blog" in sentences(third)
     assert "New article “Sixty freed”: from Minsk Blog" in sentences(third)
