@@ -63,3 +63,18 @@ def generate_project(articles: int, project: Path, seed: int) -> Path:
         timeout=300,
     )
     return project / "content"
+
+
+# Pagefind's index (built after the pages) names its files by digests of data it orders
+# differently from one run to the next: two builds of one site differ there, never in the
+# pages it indexes, which are compared like every other file.
+FULLTEXT_INDEX = "pagefind"
+
+
+def built_files(folder: Path) -> list[str]:
+    """Every file of a built site, as paths relative to it, but Pagefind's index."""
+    return sorted(
+        str(path.relative_to(folder))
+        for path in folder.rglob("*")
+        if path.is_file() and path.relative_to(folder).parts[0] != FULLTEXT_INDEX
+    )

@@ -28,7 +28,7 @@ from dossier.site import prerender
 from dossier.site.dependencies import fingerprint
 from dossier.site.prerender import Expected, Prerendered, SiteSettings, content_state, work
 from dossier.site.site import Site
-from tests.sitebuild import ROOT, generate_project
+from tests.sitebuild import ROOT, built_files, generate_project
 
 
 def _build(project: Path, site: Path, parallel: str, *, strict: bool = True) -> None:
@@ -50,7 +50,7 @@ def _build(project: Path, site: Path, parallel: str, *, strict: bool = True) -> 
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
+    return built_files(folder)
 
 
 def _assert_same_sites(one: Path, other: Path) -> None:

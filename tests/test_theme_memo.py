@@ -21,7 +21,7 @@ import pytest
 from mkdocs.utils import get_theme_dir
 
 from plugins.mkdocs_dossier.theme_memo import ThemeMemo
-from tests.sitebuild import generate_project, sample_project
+from tests.sitebuild import built_files, generate_project, sample_project
 
 NAV_WITH_SECTIONS = """\
 nav:
@@ -64,8 +64,8 @@ _LONG_WAY = {name: _material(name) for name in ("partials/nav-item.html", "parti
 
 
 def _assert_same_sites(one: Path, other: Path) -> None:
-    names = sorted(str(path.relative_to(one)) for path in one.rglob("*") if path.is_file())
-    assert names == sorted(str(path.relative_to(other)) for path in other.rglob("*") if path.is_file())
+    names = built_files(one)
+    assert names == built_files(other)
     _, different, errors = filecmp.cmpfiles(one, other, names, shallow=False)
     assert (different, errors) == ([], [])
 

@@ -48,10 +48,15 @@ def comparable(path: Path) -> bytes:
     return data
 
 
+def _files(site: Path) -> set[str]:
+    """The files of a built site but Pagefind's index, whose file names are digests of data
+    it orders differently from one run to the next (the pages it indexes are compared)."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.relative_to(site).parts[0] != "pagefind"}
+
+
 def differences(first: Path, second: Path) -> list[str]:
     """Every difference between two built sites, as lines to print; none if they are the same."""
-    names = {p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file()}
-    others = {p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()}
+    names, others = _files(first), _files(second)
     found = [f"only in {first.name}: {name}" for name in sorted(names - others)]
     found += [f"only in {second.name}: {name}" for name in sorted(others - names)]
     for name in sorted(names & others):
