@@ -9,19 +9,16 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import TemplateError
 
 from .check import check_content
 from .load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
 from .report import summary_line, text_report
-from .site.links import HOME
-from .site.markdown_pages import PageError, generator_config, markdown_site, navigation, off_nav
-from .site.prerender import SiteSettings
-from .site.site import Output
-from .site.templating import template_error_message
+
+if TYPE_CHECKING:
+    from .site.site import Output
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MARKER = ".dossier-pages"  # in DIR: written by this command, so a later run may replace what it wrote
@@ -78,6 +75,15 @@ def _write(output: Output, docs: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The site's modules (Jinja, the templates) only for this command: `dossier check` starts
+    # without them, as the pre-commit hook runs it with the check's libraries alone.
+    from jinja2 import TemplateError
+
+    from .site.links import HOME
+    from .site.markdown_pages import PageError, generator_config, markdown_site, navigation, off_nav
+    from .site.prerender import SiteSettings
+    from .site.templating import template_error_message
+
     out: Path = args.out
     reason = _unusable(out)
     if reason:

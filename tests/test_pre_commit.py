@@ -62,6 +62,7 @@ def test_the_hook_installs_the_locked_versions_of_project_dependencies() -> None
 RUN_AS_THE_HOOK = """
 import re, runpy, sys
 from importlib import metadata
+from packaging.requirements import Requirement
 
 def canonical(name): return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -71,9 +72,10 @@ while todo:
     if name in allowed:
         continue
     allowed.add(name)
-    for requirement in metadata.requires(name) or []:
-        if "extra ==" not in requirement:
-            todo.append(canonical(re.split(r"[<>=!~;\\[ (]", requirement, maxsplit=1)[0]))
+    for written in metadata.requires(name) or []:
+        requirement = Requirement(written)  # only what this Python installs: no extras, no markers that fail
+        if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+            todo.append(canonical(requirement.name))
 owners = metadata.packages_distributions()
 
 class HookEnvironment:
