@@ -36,7 +36,7 @@ def test_warnings_fail_the_check_under_strict_and_in_ci(make_dossier, capsys, mo
     assert code == 1
     assert "dossier check: 0 errors, 2 warnings (3 articles" in out
     assert "warnings fail under --strict, as in CI and `mkdocs build --strict`" in out
-    assert "dossier check: the codes of these warnings, to accept one where it is written: no-date, ambiguous-quote\n" in out
+    assert "dossier check: the codes of these warnings, to accept one where it is written: ambiguous-quote, no-date\n" in out
     monkeypatch.setenv("CI", "true")
     assert run(capsys, "check")[0] == 1  # CI is strict, as the build is
     assert run(capsys, "check", "--no-strict")[0] == 0
@@ -85,7 +85,7 @@ def test_an_accept_covers_only_its_own_entry(make_dossier, capsys) -> None:
 def test_a_claims_accept_covers_its_evidence_and_an_unknown_code_is_named(make_dossier, capsys) -> None:
     claims = edit(
         "    about: [sept-2025-release, belarus]\n",
-        "    about: [sept-2025-release, belarus]\n    accept: [ambiguous-quote, quote-repeatd]\n",
+        "    about: [sept-2025-release, belarus]\n    accept: [ambiguous-quote, ambigous-quote]\n",
         REPEATED,
     )
     make_dossier(claims, {**BASE_ARTICLES, "undated": article(TWICE)})
@@ -93,7 +93,7 @@ def test_a_claims_accept_covers_its_evidence_and_an_unknown_code_is_named(make_d
     assert code == 1
     assert "accepted warning: quote occurs more than once" in out
     assert (
-        "claim 'release-count': 'accept' lists 'quote-repeatd', which is not the code of any warning\n    did you mean 'ambiguous-quote'?"
+        "claim 'release-count': 'accept' lists 'ambigous-quote', which is not the code of any warning\n    did you mean 'ambiguous-quote'?"
         in out
     )
     assert "0 errors, 1 warning, 1 accepted" in out
