@@ -20,6 +20,7 @@ from .map_geometry import FONT, LINE, Box, Point, block_width, edge_to_box, hits
 from .map_order import ranked_orders
 
 WIDTH = 440  # of the viewBox; the SVG scales to the page's width
+TAP = 30  # the least height of a name's tap area: 24 px (WCAG 2.2 target size) on a drawing 352 px wide (a 390 px phone)
 MARGIN = 8
 GAP = 6  # between a node and its name
 ROW_PAD = 6  # above and below a name in its row: a one-line row is still a 24 px tap target on a phone
@@ -125,7 +126,8 @@ def _node(node: NodeInput, y: float, side: int, frame: _Frame, heaviest: int) ->
     box = (min(near, far), top, max(near, far), top + len(lines) * LINE)
     baselines = _strs(*(top + LINE * (i + 0.5) + FONT * 0.35 for i in range(len(lines))))
     hit_left, hit_right = min(x - side * (r + 2), far), max(x - side * (r + 2), far)
-    hit = _strs(hit_left, top - 3, hit_right - hit_left, len(lines) * LINE + 6)
+    tall = max(len(lines) * LINE + 6, TAP)
+    hit = _strs(hit_left, top - 3 - (tall - len(lines) * LINE - 6) / 2, hit_right - hit_left, tall)
     tip_width = text_width(node.relation) + 10 if node.relation else 0.0
     tip_top = box[3] + 3 if box[3] + LINE + 12 < frame.height else box[1] - LINE - 9
     tip_left = min(max(MARGIN, box[0] if side > 0 else box[2] - tip_width), max(MARGIN, WIDTH - MARGIN - tip_width))

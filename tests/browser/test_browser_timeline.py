@@ -4,6 +4,7 @@ link, nothing wider than the screen, and no serious accessibility violation."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -79,15 +80,16 @@ def test_the_map_shows_and_its_nodes_lead_to_their_pages(site: Served, open_page
     svg = page.locator("#connections ~ figure svg.dossier-map-svg")
     assert svg.is_visible()
     box = svg.bounding_box()
-    assert box is not None and box["width"] > 0.8 * min(viewport["width"] - 40, 600) and box["x"] + box["width"] <= viewport["width"]
-    node = svg.get_by_role("link", name="Donald Trump", exact=True)
+    # The drawing keeps to 400 px on wide screens (a page a few screens long); nearly the width on phones.
+    assert box is not None and box["width"] >= 0.65 * min(viewport["width"] - 40, 600) and box["x"] + box["width"] <= viewport["width"]
+    node = svg.get_by_role("link", name=re.compile(r"^Donald Trump(:|$)"))  # a node's name, then how it is connected
     target = node.bounding_box()
     assert target is not None and target["height"] >= 24  # WCAG 2.2 target size, at 390 px too
     node.click()
     page.wait_for_url(site.url("people/donald-trump/"))
     page.goto(site.url("map/"))
     assert page.locator("svg.dossier-map-svg").is_visible()
-    page.locator("svg.dossier-map-svg").get_by_role("link", name="Alexander Lukashenko", exact=True).click()
+    page.locator("svg.dossier-map-svg").get_by_role("link", name=re.compile(r"^Alexander Lukashenko(:|$)")).click()
     page.wait_for_url(site.url("people/alexander-lukashenko/"))
 
 
