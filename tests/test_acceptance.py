@@ -162,5 +162,5 @@ def test_every_warning_code_is_registered_and_in_the_guide() -> None:
     assert given >= {"no-date", "ambiguous-quote", "shared-alias", "undeclared-measure"}  # the scan finds them
     assert given - set(WARNING_CODES) == set(), "add these codes to WARNING_CODES in dossier/acceptance.py"
     guide = (ROOT / "content" / "guide" / "warnings.md").read_text("utf-8")
-    listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", guide, re.M))
-    assert set(WARNING_CODES) - listed == set(), "add a row for these codes to content/guide/warnings.md"
+    listed = set(re.findall(r"^- `([a-z0-9-]+)`: ", guide, re.M))
+    assert set(WARNING_CODES) - listed == set(), "add an entry for these codes to content/guide/warnings.md"
