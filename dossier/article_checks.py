@@ -48,7 +48,7 @@ class ArticleOutcome:
     quote_problems: tuple[Problem, ...]
     bidi_problems: tuple[Problem, ...]
     mentions: tuple[Mention, ...]
-    fingerprints: frozenset[int] = frozenset()  # its winnowed shingle hashes, for shared wire copy (wirecopy.py)
+    fingerprints: bytes = b""  # its winnowed shingle hashes, for shared wire copy (wirecopy.py)
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class ArticleResults:
     passages: dict[QuoteKey, tuple[Span, ...]]  # where each cited quote is, in the order claims cite them
     mentions: dict[str, tuple[Mention, ...]]  # by article, in the dossier's order
     excerpts: dict[QuoteKey, Excerpt]  # what each cited quote shows: the article's words (v3)
-    fingerprints: dict[str, frozenset[int]] = dataclasses.field(default_factory=dict)  # by article (wirecopy.py)
+    fingerprints: dict[str, bytes] = dataclasses.field(default_factory=dict)  # by article (wirecopy.py)
 
 
 def article_jobs(dossier: Dossier, loose: Iterable[tuple[str, str, Location]] = ()) -> tuple[list[ArticleJob], list[QuoteKey]]:
@@ -76,7 +76,8 @@ def article_jobs(dossier: Dossier, loose: Iterable[tuple[str, str, Location]] = 
     return jobs, [key for key, *_ in cited]
 
 
-def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
+def check_article(job: ArticleJob, finder: MentionFinder) -> tuple[ArticleOutcome, str]:
+    """The article's outcome (without its fingerprints) and its visible text case-folded, to hash."""
     article = job.article
     problems = ProblemList()
     found: list[tuple[QuoteKey, Passage]] = []
@@ -84,8 +85,9 @@ def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
     visible = visible_text(article.body, paragraphs)
     # Folded once keeping case, for mentions; for quotes that fold is lower-cased when it can be.
     kept_case = fold_mapped(visible.mapped, keep_case=True)
+    folded = casefolded(kept_case)
     if job.quotes:
-        text = ArticleText(article.body, paragraphs, visible, casefolded(kept_case))
+        text = ArticleText(article.body, paragraphs, visible, folded)
         for key, quote, where in job.quotes:
             passage = verify_quote(text, article, quote, where, problems)
             if passage is not None and key is not None:
@@ -93,7 +95,8 @@ def check_article(job: ArticleJob, finder: MentionFinder) -> ArticleOutcome:
     bidi = ProblemList()
     check_bidi_controls(article, bidi)
     mentions = _mentions(article, paragraphs, visible, kept_case, finder)
-    return ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions, fingerprints(kept_case.text))
+    outcome = ArticleOutcome(article.id, tuple(found), problems.items(), bidi.items(), mentions)
+    return outcome, folded.text if folded is not None else kept_case.text.casefold()
 
 
 def _mentions(
@@ -107,8 +110,11 @@ def _mentions(
 
 
 def check_articles(jobs: Sequence[ArticleJob], finder: MentionFinder) -> list[ArticleOutcome]:
-    """The unit of work of the pool (a module-level function, so that workers can import it)."""
-    return [check_article(job, finder) for job in jobs]
+    """The unit of work of the pool (a module-level function, so that workers can import it).
+    The shingle hashes are computed for the whole list at once (wirecopy.py)."""
+    checked = [check_article(job, finder) for job in jobs]
+    prints = fingerprints([folded for _, folded in checked])
+    return [dataclasses.replace(outcome, fingerprints=kept) for (outcome, _), kept in zip(checked, prints, strict=True)]
 
 
 def find_mentions(outcomes: Sequence[tuple[ArticleJob, ArticleOutcome]], finder: MentionFinder) -> list[ArticleOutcome]:

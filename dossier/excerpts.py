@@ -74,10 +74,13 @@ def excerpt_at(text: ArticleText, placement: Placement) -> Excerpt:
     """The article's words at a placement (folded positions, one (start, end) per part)."""
     folded, visible = text.folded, text.visible.mapped
     starts, shown_text = visible.starts, visible.text
-    if len(placement) == 1:  # most quotes: no ellipsis
+    if len(placement) == 1:  # most quotes: no ellipsis; `shown(...).strip()` written out
         a, b = placement[0]
         first = bisect.bisect_left(starts, folded.starts[a])
-        return Excerpt((shown(shown_text[first : bisect.bisect_left(starts, folded.ends[b - 1], first)]).strip(),))
+        part = shown_text[first : bisect.bisect_left(starts, folded.ends[b - 1], first)]
+        if not part.isascii() and _INVISIBLE.search(part):
+            part = part.translate(_DROP)
+        return Excerpt((" ".join(part.split()),))
     # Each part's body range, then the visible characters that came from it.
     cuts = [bisect.bisect_left(starts, position) for a, b in placement for position in (folded.starts[a], folded.ends[b - 1])]
     parts = tuple(shown(shown_text[cuts[i] : cuts[i + 1]]).strip() for i in range(0, len(cuts), 2))

@@ -159,8 +159,10 @@ class ContentFiles:
         folder_relative = self._relative.get(folder)
         if folder_relative is None:
             folder_relative = self._relative[folder] = os.path.relpath(folder or ".")
+        if folder_relative.startswith("..") and set(folder_relative.split(os.sep)) != {".."}:
+            return str(path)  # a folder outside the working folder, not above it: its files too
         relative = name if folder_relative == "." else os.path.join(folder_relative, name)
-        # Outside the working folder (or the working folder itself below `path`): as ever.
+        # The working folder itself below `path`: as ever.
         return display_path(path) if relative.startswith("..") else relative
 
     def _folder_inside(self, folder: str) -> bool:

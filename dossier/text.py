@@ -30,6 +30,8 @@ INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2
 
 _SPACE_RUN = re.compile(r" {2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_BYTES = bytes(range(128))
+_FEW_KINDS = 24  # characters to replace one by one (`_fold_chars`); more: a regular expression
 _ASCII_FOLDED = {c: (" " if c.isspace() else "'") for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`"}
 
 
@@ -102,8 +104,11 @@ def _unit_pattern(text: str, keep_case: bool) -> re.Pattern[str] | None:
     """What must be folded unit by unit: marks with the letter before them, and irregular characters."""
     if text.isascii():
         return None  # every ASCII character folds to one character
-    # Characters seen before to fold regularly are left out in one set operation.
-    odd = sorted(c for c in set(text) - _REGULAR[keep_case] if _irregular(c, keep_case))
+    # Characters seen before to fold regularly are left out in one set operation. Only the
+    # non-ASCII ones are looked at: deleting ASCII bytes from the UTF-8 is done in C at memory
+    # speed, where `set(text)` of a long article costs ten times as much.
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    odd = sorted(c for c in set(others) - _REGULAR[keep_case] if _irregular(c, keep_case))
     if not odd:
         return None
     marks = "".join(re.escape(c) for c in odd if _is_mark(c))
@@ -118,12 +123,20 @@ def _fold_chars(text: str, keep_case: bool) -> str:
     """Folds the characters that fold one for one (units that do not are already folded).
 
     Article texts are long and mostly ASCII: `str.translate` looks every character up in a
-    table, so only runs of other characters go through it, and ASCII through `lower` and
-    a substitution of its few other foldable characters (spaces, the backtick).
+    table, so only other characters go through it, and ASCII through `lower` and a
+    substitution of its few other foldable characters (spaces, the backtick). A text with a
+    few kinds of other characters (curly quotes, dashes, some accents) has each replaced in
+    one `str.replace`, searched in C; one with many (another alphabet), runs of them translated.
     """
     if not text.isascii():
         table = _TABLES[keep_case]
-        text = _NON_ASCII.sub(lambda run: run.group().translate(table), text)
+        others = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+        changed = [(char, folded) for char in others if (folded := table[ord(char)]) != char]
+        if len(changed) <= _FEW_KINDS:
+            for char, folded in changed:  # one character for one: positions do not move
+                text = text.replace(char, folded)
+        else:
+            text = _NON_ASCII.sub(lambda run: run.group().translate(table), text)
     if not keep_case:
         text = text.lower()
     for char, folded in _ASCII_FOLDED.items():  # a few searches in C, not a call per line end

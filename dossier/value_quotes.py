@@ -79,10 +79,13 @@ def numbers_not_quoted(claim: Claim, value: Number | Range) -> tuple[list[Number
     numbers the quotes give as written; None when the quotes give no number or all of them."""
     written: dict[str, None] = {}
     allowed: set[int | Fraction] = set()
+    wanted = {_exact(number) for number in value_numbers(value)}
     for quote in _supporting_quotes(claim):
         for text, readings in quoted_numbers(quote):
             written[text] = None
             allowed |= {reading + step for reading in readings for step in (-1, 0, 1)}
+        if wanted <= allowed:  # every number is given: the other quotes need not be read
+            return None
     if not written:
         return None
     missing = [number for number in value_numbers(value) if _exact(number) not in allowed]

@@ -11,22 +11,23 @@ kept (winnowing): a passage of 40 words holds 11 consecutive shingles, so two ar
 share one keep at least one hash in common, while each keeps only ~1 hash in 6. Runs of 30
 words (not 20) keep the stock phrases articles share (a person's title, a standard sentence)
 from making candidates to verify: at 3,000 generated articles, 1 candidate pair instead of 76. The hashes
-are computed per article where the check reads it (article_checks.py, in the pool's workers
-on large dossiers); here one dictionary from hash to the first article that kept it finds
-the candidates, and each candidate pair is verified by comparing the words themselves.
-Hashes must agree across processes: words are hashed with CRC-32 (str hashes are salted per
-process), and a shingle's hash is the sum of its words' codes.
+are computed where the check reads the articles (article_checks.py, in the pool's workers
+on large dossiers), many articles at a time in NumPy: one pass over their bytes finds the words,
+one running sum gives every shingle's hash as a difference of two sums, and the windows' minima
+are four element-wise minimums. Here all articles' hashes are sorted together, which pairs each
+article with the first article that kept one of its hashes (the candidates), and each candidate pair is verified by comparing the words themselves.
+Hashes must agree across processes: each byte's code comes from a fixed function (SplitMix64),
+never from Python's salted `hash`.
 """
 
 from __future__ import annotations
 
-import operator
 import re
-import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import pairwise
 
+from .arrays import np, npt
 from .model import Article, Dossier
 from .origins import OriginResolver, origin_text
 from .problems import Location, ProblemList
@@ -37,33 +38,91 @@ PASSAGE_WORDS = 40  # the contract's "40 or more consecutive words"
 SHINGLE_WORDS = 30  # shorter shared runs (a stock sentence, a name with its title) make no candidates
 WINDOW = PASSAGE_WORDS - SHINGLE_WORDS + 1  # shingles in a passage of PASSAGE_WORDS words
 SHOWN_WORDS = 8  # of the passage, in the message
-_SPREAD = 0x9E3779B97F4A7C15  # odd: spreads a 32-bit code over 64 bits and more
+BATCH_ARTICLES = 256  # articles hashed in one NumPy pass: few calls per article, little memory
+_MASK64 = (1 << 64) - 1
 # Words are cut from the UTF-8 bytes of the case-folded text: runs of bytes that are not ASCII
-# spaces or punctuation (so a letter of any alphabet is part of a word). Bytes are hashed by
-# CRC-32 without a conversion per word, and the same in every process.
+# spaces or punctuation (so a letter of any alphabet is part of a word). `_WORD` and
+# `_WORD_BYTE` say the same thing, for the verification and for the hashing.
 _WORD = re.compile(rb"[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]+")
+_WORD_BYTE = np.array([_WORD.fullmatch(bytes([byte])) is not None for byte in range(256)], dtype=bool)
 
 
-def words(kept_case: str) -> list[bytes]:
-    """The words of an article's visible text folded keeping case (article_checks), case folded."""
-    return _WORD.findall(kept_case.casefold().encode("utf-8", "surrogatepass"))
+def _splitmix64(value: int) -> int:
+    value = (value + 0x9E3779B97F4A7C15) & _MASK64
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _MASK64
+    return value ^ (value >> 31)
 
 
-def _shingles(folded_words: list[bytes]) -> list[int]:
-    # A shingle's hash is the sum of its words' codes (each CRC-32 spread over 64 bits by an odd
-    # multiplier): a difference of two running sums, so every shingle costs two operations in C
-    # whatever its length. A sum does not see the words' order; a false candidate costs only
-    # its verification, which compares the words themselves.
-    sums = list(accumulate(map(_SPREAD.__mul__, map(zlib.crc32, folded_words)), initial=0))
-    return list(map(operator.sub, sums[SHINGLE_WORDS:], sums))
+# A shingle's hash is the sum (modulo 2**64) of its words' bytes' codes: a bag of bytes, which
+# does not see their order; a false candidate costs only its verification, which compares the
+# words themselves. Bytes outside words count 0 (and only they: that is how words are found),
+# so spacing and punctuation change nothing.
+_BYTE_CODE = np.array([(_splitmix64(byte) or 1) if _WORD_BYTE[byte] else 0 for byte in range(256)], dtype=np.uint64)
+
+Hashes = npt.NDArray[np.uint64]
 
 
-def fingerprints(kept_case: str) -> frozenset[int]:
-    """The article's winnowed shingle hashes (module docstring): ~1 in 6 of its shingles."""
-    shingles = _shingles(words(kept_case))
-    if len(shingles) < WINDOW:
-        return frozenset()
-    return frozenset(map(min, zip(*[shingles[shift:] for shift in range(WINDOW)], strict=False)))
+def words(folded: str) -> list[bytes]:
+    """The words of a case-folded text, as the verification compares them."""
+    return _WORD.findall(folded.encode("utf-8", "surrogatepass"))
+
+
+def _shingles(encoded: bytes) -> tuple[Hashes, npt.NDArray[np.intp]]:
+    """Every shingle's hash (shingle k: words k to k + 29) and where each word starts (bytes)."""
+    codes = _BYTE_CODE[np.frombuffer(encoded, dtype=np.uint8)]
+    inside = np.zeros(codes.size + 2, dtype=bool)  # a byte outside words at either end
+    np.not_equal(codes, 0, out=inside[1:-1])  # only bytes of words have a code
+    flips = np.flatnonzero(inside[1:] != inside[:-1])  # where words start and end, in turn
+    starts, ends = flips[0::2], flips[1::2]
+    sums = np.zeros(codes.size + 1, dtype=np.uint64)
+    np.cumsum(codes, out=sums[1:])
+    count = max(0, starts.size - SHINGLE_WORDS + 1)
+    return sums[ends[SHINGLE_WORDS - 1 :]] - sums[starts[:count]], starts
+
+
+def _window_minima(shingles: Hashes) -> Hashes:
+    """The smallest of every WINDOW consecutive hashes: minima over 2, 4, 8... then two overlapping."""
+    count = shingles.size - WINDOW + 1
+    span, level = 1, shingles
+    while span * 2 <= WINDOW:
+        level = np.minimum(level[:-span], level[span:])
+        span *= 2
+    return np.minimum(level[:count], level[WINDOW - span : WINDOW - span + count])
+
+
+def fingerprints(folded_texts: Sequence[str]) -> list[bytes]:
+    """Each case-folded text's winnowed shingle hashes (module docstring), ~1 in 6 of its
+    shingles, as the bytes of 64-bit integers (compact to send between processes, and read
+    back as an array)."""
+    found: list[bytes] = []
+    for first in range(0, len(folded_texts), BATCH_ARTICLES):
+        found += _batch_fingerprints(folded_texts[first : first + BATCH_ARTICLES])
+    return found
+
+
+def _batch_fingerprints(folded_texts: Sequence[str]) -> list[bytes]:
+    # The texts joined by a byte outside words: one pass for all, then windows that cross from
+    # one text into the next are dropped (their first and last words belong to different texts).
+    encoded = [text.encode("utf-8", "surrogatepass") for text in folded_texts]
+    shingles, starts = _shingles(b"\0".join(encoded))
+    if shingles.size < WINDOW:
+        return [b"" for _ in encoded]
+    begins = np.cumsum([0] + [len(text) + 1 for text in encoded[:-1]])
+    owner = np.searchsorted(begins, starts, side="right") - 1  # the text each word belongs to
+    minima = _window_minima(shingles)
+    whole = owner[: minima.size] == owner[PASSAGE_WORDS - 1 :]
+    kept, kept_owner = _each_once(minima[whole], owner[: minima.size][whole])
+    cuts = np.searchsorted(kept_owner, np.arange(len(encoded) + 1)).tolist()
+    return [kept[begin:end].tobytes() for begin, end in pairwise(cuts)]
+
+
+def _each_once(hashes: Hashes, owners: npt.NDArray[np.intp]) -> tuple[Hashes, npt.NDArray[np.intp]]:
+    """The (hash, owner) pairs without consecutive repeats: a window's minimum is usually the
+    next windows' too, so this drops most repeats; the few left change no candidate."""
+    new = np.ones(hashes.size, dtype=bool)
+    new[1:] = (hashes[1:] != hashes[:-1]) | (owners[1:] != owners[:-1])
+    return hashes[new], owners[new]
 
 
 @dataclass(frozen=True)
@@ -75,40 +134,44 @@ class SharedCopy:
     shown: str  # its first words, as the second article writes them
 
 
-def _origins(dossier: Dossier, resolver: OriginResolver) -> dict[str, frozenset[str]]:
-    """Each article's origins as its evidence counts them (a `via`, else the outlet); an article
-    no evidence cites counts as its outlet."""
-    found: dict[str, set[str]] = {article_id: set() for article_id in dossier.articles}
+def _origins(dossier: Dossier, resolver: OriginResolver, articles: set[str]) -> dict[str, frozenset[str]]:
+    """Each of these articles' origins as its evidence counts them (a `via`, else the outlet);
+    an article no evidence cites counts as its outlet."""
+    found: dict[str, set[str]] = {article_id: set() for article_id in articles}
     for claim in dossier.claims.values():
         for item in claim.evidence:
-            article = dossier.articles.get(item.article)
-            if article is not None:
+            if item.article in found:
+                article = dossier.articles[item.article]
                 found[article.id].add(resolver.resolve(origin_text(item.via, article.outlet)).key)
     return {
         article_id: frozenset(keys or {resolver.resolve(dossier.articles[article_id].outlet).key}) for article_id, keys in found.items()
     }
 
 
-def candidates(dossier: Dossier, prints: Mapping[str, frozenset[int]], origins: Mapping[str, frozenset[str]]) -> list[tuple[str, str]]:
-    """Pairs of articles of different origins that keep a hash in common: one pass, one dictionary.
+def sharing_pairs(dossier: Dossier, prints: Mapping[str, bytes]) -> list[tuple[str, str]]:
+    """Pairs of articles that keep a hash in common, each later article with the first article
+    (in the dossier's order) that kept it: all hashes sorted at once, no pairwise work."""
+    ids = list(dossier.articles)
+    kept = [np.frombuffer(prints.get(article_id, b""), dtype=np.uint64) for article_id in ids]
+    if not kept:
+        return []
+    hashes, owners = np.concatenate(kept), np.repeat(np.arange(len(ids)), [k.size for k in kept])
+    order = np.argsort(hashes)
+    hashes, owners = hashes[order], owners[order]
+    group_starts = np.flatnonzero(np.diff(hashes, prepend=hashes[:1] + np.uint64(1)))
+    # The first article (in the dossier's order) that kept each hash: its group's smallest index.
+    first_owner = np.repeat(np.minimum.reduceat(owners, group_starts), np.diff(group_starts, append=hashes.size))
+    later = first_owner != owners  # an article keeping a hash an earlier one kept
+    pairs = np.sort(first_owner[later] * len(ids) + owners[later])
+    pairs = pairs[np.flatnonzero(np.diff(pairs, prepend=-1))]  # each pair once
+    return [(ids[pair // len(ids)], ids[pair % len(ids)]) for pair in pairs.tolist()]
 
-    `seen` mirrors the dictionary's keys as a set, so that what an article shares with the
-    articles before it is one set intersection the size of the article (a dict's keys view
-    would be copied whole each time)."""
-    owner: dict[int, str] = {}
-    seen: set[int] = set()
-    pairs: dict[tuple[str, str], None] = {}
-    for article_id in dossier.articles:
-        kept = prints.get(article_id, frozenset())
-        shared = kept & seen
-        for common in shared:
-            first = owner[common]
-            if not origins[first] & origins[article_id]:
-                pairs[(first, article_id)] = None
-        fresh = kept - shared
-        seen |= fresh
-        owner.update(dict.fromkeys(fresh, article_id))
-    return list(pairs)
+
+def candidates(dossier: Dossier, prints: Mapping[str, bytes], resolver: OriginResolver) -> list[tuple[str, str]]:
+    """The sharing pairs whose articles count as different origins (resolved for them alone)."""
+    pairs = sharing_pairs(dossier, prints)
+    origins = _origins(dossier, resolver, {article for pair in pairs for article in pair})
+    return [(first, second) for first, second in pairs if not origins[first] & origins[second]]
 
 
 class _Text:
@@ -120,7 +183,7 @@ class _Text:
         folded = self.kept.text.casefold()
         self.encoded = folded.encode("utf-8", "surrogatepass")
         self.words = _WORD.findall(self.encoded)
-        self.shingles = _shingles(self.words)
+        self.shingles = _shingles(self.encoded)[0].tolist()
         # Where the words are (bytes), when case folding kept the text's length (nearly always).
         self.spans = [match.span() for match in _WORD.finditer(self.encoded)] if len(folded) == len(self.kept.text) else None
 
@@ -165,13 +228,12 @@ def _longest(first: _Text, second: _Text) -> tuple[int, int]:
     return best
 
 
-def find_shared_copy(dossier: Dossier, prints: Mapping[str, frozenset[int]], resolver: OriginResolver) -> list[SharedCopy]:
+def find_shared_copy(dossier: Dossier, prints: Mapping[str, bytes], resolver: OriginResolver) -> list[SharedCopy]:
     """Every article sharing a passage of PASSAGE_WORDS words or more with an earlier article of
     another origin; a passage shared with several earlier articles is reported once, against
     the first of them."""
-    origins = _origins(dossier, resolver)
     order = {article_id: index for index, article_id in enumerate(dossier.articles)}
-    pairs = sorted(candidates(dossier, prints, origins), key=lambda pair: (order[pair[1]], order[pair[0]]))
+    pairs = sorted(candidates(dossier, prints, resolver), key=lambda pair: (order[pair[1]], order[pair[0]]))
     texts: dict[str, _Text] = {}
     reported: dict[str, list[range]] = {}  # second article -> the word ranges already reported
     found = []
@@ -186,7 +248,7 @@ def find_shared_copy(dossier: Dossier, prints: Mapping[str, frozenset[int]], res
     return found
 
 
-def check_shared_copy(dossier: Dossier, prints: Mapping[str, frozenset[int]], resolver: OriginResolver, problems: ProblemList) -> None:
+def check_shared_copy(dossier: Dossier, prints: Mapping[str, bytes], resolver: OriginResolver, problems: ProblemList) -> None:
     """A warning at the second article of each pair (at the passage's line)."""
     for shared in find_shared_copy(dossier, prints, resolver):
         first, second = dossier.articles[shared.first], dossier.articles[shared.second]

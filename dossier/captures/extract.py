@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +25,8 @@ _memory: dict[str, tuple[str, ...]] = {}
 
 
 def extractor_version() -> str:
+    from importlib import metadata  # imported here: a check without captures never needs it
+
     versions = []
     for package in ("trafilatura", "htmldate", "lxml"):
         try:
