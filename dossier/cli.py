@@ -11,10 +11,10 @@ from pathlib import Path
 from . import diffing, pages_command
 from .add_article import AddArticleError, add_article
 from .captures import commands as captures
-from .check import CheckResult, check_content, count_articles
+from .check import CheckResult
 from .export import export
 from .formats import FORMATS, SiteAddress, export_input
-from .parallel import run_with_pool
+from .parallel import checked_with_pool
 from .report import count, github_report, json_report, step_summary, summary_line, text_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -102,11 +102,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _checked(content: Path) -> CheckResult:
-    """The check, with a process pool when the dossier is big enough for one to pay."""
-    return run_with_pool(lambda executor: check_content(content, executor), count_articles(content))
-
-
 STRICT_FAILURE = (
     "dossier check: warnings fail under --strict, as in CI and `mkdocs build --strict`: fix each one, or, once "
     "checked, accept it on the entry it is about (accept: [code]; see the guide, 'Warnings and how to accept them')\n"
@@ -119,7 +114,7 @@ def in_ci() -> bool:
 
 def _check(args: argparse.Namespace) -> int:
     strict = in_ci() if args.strict is None else args.strict
-    result = _checked(args.content)
+    result = checked_with_pool(args.content)
     code = _print_check(args, result)
     if result.ok and not result.passes(strict):
         sys.stdout.write(STRICT_FAILURE)
@@ -155,7 +150,7 @@ def _export(args: argparse.Namespace) -> int:
     if chosen is not None and chosen.binary and args.output is None:
         sys.stderr.write(f"dossier export: error: --format {args.format} writes a binary file: name it with --output FILE\n")
         return EXIT_USAGE
-    result = _checked(args.content)
+    result = checked_with_pool(args.content)
     if not result.ok or result.dossier is None or result.analysis is None:
         sys.stderr.write(text_report(result.problems))
         sys.stderr.write(f"dossier export: not exported: {summary_line(result.problems)}\n")

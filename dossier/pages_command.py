@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .check import check_content
 from .load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER
+from .parallel import checked_with_pool
 from .report import summary_line, text_report
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if reason:
         sys.stderr.write(f"dossier pages: error: {reason}\n")
         return EXIT_USAGE
-    result = check_content(args.content)
+    result = checked_with_pool(args.content)  # as `dossier check` runs it
     if not result.ok or result.dossier is None or result.analysis is None:
         sys.stderr.write(text_report(result.problems))
         sys.stderr.write(f"dossier pages: not written: {summary_line(result.problems)}\n")

@@ -23,8 +23,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from .check import CheckResult, check_content, count_articles
 from .chunks import Result, worker_count
 from .collector import collections_paused
 
@@ -134,3 +136,9 @@ def run_with_pool(
             log.warning("the check's worker processes failed (%s): checking in this process instead", error)
     with collections_paused():
         return run(None)
+
+
+def checked_with_pool(content: Path) -> CheckResult:
+    """`check_content` as the commands run it (`dossier check`, `pages`): with a process pool
+    when the dossier is big enough for one to pay back its start-up, else in this process."""
+    return run_with_pool(lambda executor: check_content(content, executor), count_articles(content))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..check import count_articles
 from ..git import GitError, default_branch, merge_base, repository_root, resolve_commit
+from ..parallel import run_with_pool
 from .compare import compare
 from .model import DossierDiff
 from .render import RENDERERS
@@ -75,21 +78,23 @@ def resolve_revisions(content: Path, base: str | None, head: str | None) -> Revi
     return Revisions(root, base_commit, base_label, head_commit, head_label)
 
 
-def diff_revisions(content: Path, base: str | None = None, head: str | None = None) -> DossierDiff:
-    """The diff of the content folder between two revisions (HEAD None: the working tree)."""
+def diff_revisions(content: Path, base: str | None = None, head: str | None = None, executor: Executor | None = None) -> DossierDiff:
+    """The diff of the content folder between two revisions (HEAD None: the working tree);
+    `executor`: where both checks run their per-article stages (None: this process)."""
     revisions = resolve_revisions(content, base, head)
-    before = snapshot_revision(revisions.root, revisions.base, content, revisions.base_label)
+    before = snapshot_revision(revisions.root, revisions.base, content, revisions.base_label, executor)
     after: Snapshot
     if revisions.head is None:
-        after = snapshot_folder(content, revisions.head_label)
+        after = snapshot_folder(content, revisions.head_label, executor=executor)
     else:
-        after = snapshot_revision(revisions.root, revisions.head, content, revisions.head_label)
+        after = snapshot_revision(revisions.root, revisions.head, content, revisions.head_label, executor)
     return compare(before, after)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        diff = diff_revisions(args.content, args.base, args.head)
+        # One pool for both checks, when the dossier is big enough for one to pay.
+        diff = run_with_pool(lambda executor: diff_revisions(args.content, args.base, args.head, executor), count_articles(args.content))
     except GitError as err:
         sys.stderr.write(f"dossier diff: error: {err}\n")
         return EXIT_USAGE

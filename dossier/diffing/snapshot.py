@@ -8,6 +8,7 @@ classes become, the diff reads the same JSON fields, with `.get` so that fields 
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -82,11 +83,12 @@ def _relocated(problem: Problem, checked: Path, shown: str) -> Problem:
     return replace(problem, location=location, message=named(problem.message), hints=tuple(named(h) for h in problem.hints))
 
 
-def snapshot_folder(content: Path, label: str, shown: str | None = None) -> Snapshot:
-    """Check and export the content folder `content`; `shown` names it in messages."""
+def snapshot_folder(content: Path, label: str, shown: str | None = None, executor: Executor | None = None) -> Snapshot:
+    """Check and export the content folder `content`; `shown` names it in messages; `executor`:
+    where the check runs its per-article stages (check.py), None for this process."""
     if not content.is_dir():
         return Snapshot(label, {}, derived=False, missing=True)
-    result = check_content(content)
+    result = check_content(content, executor)
     errors = tuple(_relocated(p, content, shown) if shown else p for p in result.errors)
     dossier = result.dossier
     if dossier is None:  # pragma: no cover - only when the folder vanished meanwhile
@@ -150,10 +152,10 @@ def _blobs(blobs: list[bytes], root: Path) -> dict[bytes, bytes]:
     return contents
 
 
-def snapshot_revision(root: Path, commit: str, content: Path, label: str) -> Snapshot:
+def snapshot_revision(root: Path, commit: str, content: Path, label: str, executor: Executor | None = None) -> Snapshot:
     """Check and export the content folder as it is in `commit`, in a temporary copy."""
     with tempfile.TemporaryDirectory(prefix="dossier-diff-") as temporary:
         copy = materialise(root, commit, content, Path(temporary))
         if copy is None:
             return Snapshot(label, {}, derived=False, missing=True)
-        return snapshot_folder(copy, label, display_path(content))
+        return snapshot_folder(copy, label, display_path(content), executor)
