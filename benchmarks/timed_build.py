@@ -81,8 +81,8 @@ try:  # the dossier's phases inside on_files
     exporter.export = _timed(phases, "export", exporter.export)  # type: ignore[attr-defined]
     dossier_plugin.Site.__init__ = _timed(phases, "plan", dossier_plugin.Site.__init__)
     dossier_plugin.Site.render = _timed(phases, "render", dossier_plugin.Site.render)
-    try:  # pages rendered by a second process (dossier/site/prerender.py): the time the build waits for them
-        from dossier.site.prerender import Prerendered
+    try:  # pages rendered by a second process (dossier/site/preview/prerender.py): the time the build waits for them
+        from dossier.site.preview.prerender import Prerendered
 
         Prerendered.page = _timed(phases, "waiting", Prerendered.page)  # type: ignore[method-assign]
         Prerendered.exports = _timed(phases, "waiting", Prerendered.exports)  # type: ignore[method-assign]

@@ -1,7 +1,7 @@
 """The one markdown-it configuration for untrusted text, shared by the core and the site.
 
 Quotes are matched against the text a reader sees (dossier/visible.py), and the site renders
-article bodies and analysts' Markdown (dossier/site/html.py): both must parse Markdown the
+article bodies and analysts' Markdown (dossier/site/rendering/html.py): both must parse Markdown the
 same way, or a quote could verify against text the page never shows.
 """
 

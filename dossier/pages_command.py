@@ -79,10 +79,10 @@ def run(args: argparse.Namespace) -> int:
     # without them, as the pre-commit hook runs it with the check's libraries alone.
     from jinja2 import TemplateError
 
-    from .site.links import HOME
     from .site.markdown_pages import PageError, generator_config, markdown_site, navigation, off_nav
-    from .site.prerender import SiteSettings
-    from .site.templating import template_error_message
+    from .site.preview.prerender import SiteSettings
+    from .site.rendering.links import HOME
+    from .site.rendering.templating import template_error_message
 
     out: Path = args.out
     reason = _unusable(out)

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.quotes import paragraph_spans
-from dossier.site import article_body
-from dossier.site.article_body import ArticleBody, Highlight, MentionLink
-from dossier.site.html import text_fragment
-from dossier.site.templating import Templates
+from dossier.site.rendering import article_body
+from dossier.site.rendering.article_body import ArticleBody, Highlight, MentionLink
+from dossier.site.rendering.html import text_fragment
+from dossier.site.rendering.templating import Templates
 
 NEVER = re.compile(r"(?!)")
 

@@ -23,8 +23,8 @@ from mkdocs_dossier.compat import mkdocs as mkdocs_compat
 from mkdocs_dossier.markdownless import without_markdown
 
 from dossier.compat import jinja, markupsafe
-from dossier.site import html
-from dossier.site.templating import template_environment
+from dossier.site.rendering import html
+from dossier.site.rendering.templating import template_environment
 
 # ----- MarkupSafe: `_speedups._escape_inner` -----
 

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from jinja2 import DictLoader, Environment
 
-from dossier.site.templating import CompiledTemplates, SiteEnvironment, Templates
+from dossier.site.rendering.templating import CompiledTemplates, SiteEnvironment, Templates
 
 
 @pytest.fixture

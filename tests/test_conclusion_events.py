@@ -13,7 +13,7 @@ from conftest import BASE_ARTICLES, BASE_YAML, CLAIMS, assert_clean, edit, only_
 from sitebuild import MINIMAL_MKDOCS_YML, mkdocs_build, write_project
 
 from dossier.export import export
-from dossier.site.index_pages import CLAIMS_INDEX_ROWS
+from dossier.site.pages.index_pages import CLAIMS_INDEX_ROWS
 
 CONCLUSION = "Two outlets give 52; none gives another number."
 WITH_CONCLUSION = edit("    text: Belarus freed 52 prisoners.\n", f"    text: Belarus freed 52 prisoners.\n    conclusion: {CONCLUSION}\n")

@@ -1,6 +1,6 @@
 """The Content-Security-Policy never allow-lists a script that sits in the page content."""
 
-from dossier.site.csp import add_policy, policy
+from dossier.site.rendering.csp import add_policy, policy
 
 PAGE = (
     "<html><head><script>theme()</script></head><body>"

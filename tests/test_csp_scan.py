@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.site.csp import _SCRIPT, _find, _scripts
+from dossier.site.rendering.csp import _SCRIPT, _find, _scripts
 
 PIECES = st.sampled_from(
     ["<script>", "<script src='a.js'>", '<script type="application/json">', "</script>", "<scr", ">", "x", " ", "<p>", "a<script"]

@@ -1,4 +1,4 @@
-"""The preview re-renders only the pages an edit affects (dossier/site/dependencies.py): after
+"""The preview re-renders only the pages an edit affects (dossier/site/preview/dependencies.py): after
 each kind of edit, every page it leaves as it was renders exactly as a full render of the
 edited dossier does, and the pages the edit is about are among those rendered again."""
 
@@ -14,7 +14,7 @@ import pytest
 from sitebuild import ROOT
 
 from dossier.check import check_content
-from dossier.site.dependencies import DependencyTracker
+from dossier.site.preview.dependencies import DependencyTracker
 from dossier.site.site import Site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -263,4 +263,3 @@ def test_help_describes_the_revisions_and_the_exit_codes(capsys: pytest.CaptureF
     assert exit_info.value.code == 0
     assert "single-source → contested" in out and "merge base of HEAD with the default branch" in out
     assert "exit codes: 0 the diff was shown" in out and "2 usage error" in out
-

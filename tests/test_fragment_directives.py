@@ -16,7 +16,7 @@ from urllib.parse import unquote
 import pytest
 from conftest import BASE_ENTITIES, article, describe
 
-from dossier.site.fragments import text_fragment
+from dossier.site.rendering.fragments import text_fragment
 from dossier.visible import visible_text
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.site import fulltext
-from dossier.site.fulltext import FulltextError, index_site
+from dossier.site.rendering import fulltext
+from dossier.site.rendering.fulltext import FulltextError, index_site
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Navigation words everywhere</nav>

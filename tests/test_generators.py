@@ -22,7 +22,7 @@ from sitecheck import broken_links, parse
 from test_cli import run
 
 from dossier.cli import main
-from dossier.site.links import HOME
+from dossier.site.rendering.links import HOME
 
 COMPARE = ROOT / ".github" / "scripts" / "compare_generators.py"
 WORKFLOW = ROOT / ".github" / "workflows" / "generators.yml"

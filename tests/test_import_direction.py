@@ -49,7 +49,7 @@ def _imported(name: str, path: Path, modules: dict[str, Path]) -> Iterator[str]:
         else:
             continue
         for target in targets:
-            while target and target not in modules:  # `import dossier.site.links.x` -> the module that exists
+            while target and target not in modules:  # `import dossier.site.rendering.links.x` -> the module that exists
                 target = target.rpartition(".")[0]
             if target and target != name:
                 yield target
@@ -105,7 +105,7 @@ def circles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_sources_are_read() -> None:
     graph = import_graph()
     assert "dossier.check" in graph and "mkdocs_dossier.plugin" in graph
-    assert "dossier.site.links" in graph["dossier.site.site"]  # imports inside packages are resolved
+    assert "dossier.site.rendering.links" in graph["dossier.site.site"]  # imports inside packages are resolved
 
 
 def test_no_module_imports_itself_through_others() -> None:

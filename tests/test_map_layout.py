@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import random
 
-from dossier.site.map_geometry import text_width, wrap
-from dossier.site.map_layout import NodeInput, layout
-from dossier.site.map_order import crossings, ranked_orders
+from dossier.site.maps.map_geometry import text_width, wrap
+from dossier.site.maps.map_layout import NodeInput, layout
+from dossier.site.maps.map_order import crossings, ranked_orders
 
 NAMES = [
     "Alexander Lukashenko",

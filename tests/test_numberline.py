@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
 from sitebuild import ROOT
 
-from dossier.site.numberline import AXIS, Interval, disjoint, layout, nice_step
+from dossier.site.rendering.numberline import AXIS, Interval, disjoint, layout, nice_step
 
 TEMPLATES = ROOT / "dossier" / "site" / "templates"
 

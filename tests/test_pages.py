@@ -14,10 +14,10 @@ from conftest import edit
 from test_cli import UNDATED, run
 
 from dossier.check import check_content
-from dossier.site.links import HOME
 from dossier.site.markdown_pages import page_markdown
 from dossier.site.page import RenderedPage
-from dossier.site.prerender import SiteSettings
+from dossier.site.preview.prerender import SiteSettings
+from dossier.site.rendering.links import HOME
 from dossier.site.site import ASSETS, Site
 
 

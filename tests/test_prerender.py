@@ -1,4 +1,4 @@
-"""A build whose pages a second process renders (dossier/site/prerender.py) writes the same site.
+"""A build whose pages a second process renders (dossier/site/preview/prerender.py) writes the same site.
 
 `DOSSIER_PARALLEL=1` makes the build use the second process whatever the dossier's size, `=0`
 never: every file of both sites must be the same, byte for byte. The build's side must also
@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 from dossier.check import check_content
-from dossier.site import prerender
-from dossier.site.dependencies import fingerprint
-from dossier.site.prerender import Expected, Prerendered, SiteSettings, content_state, work
+from dossier.site.preview import prerender
+from dossier.site.preview.dependencies import fingerprint
+from dossier.site.preview.prerender import Expected, Prerendered, SiteSettings, content_state, work
 from dossier.site.site import Site
 from tests.sitebuild import ROOT, built_files, generate_project
 
@@ -242,7 +242,7 @@ def test_an_interrupted_build_leaves_no_temporary_folder_behind(tmp_path: Path) 
     script = f"""
 import sys, time
 from pathlib import Path
-from dossier.site.prerender import Prerendered, SiteSettings
+from dossier.site.preview.prerender import Prerendered, SiteSettings
 prerendered = Prerendered(SiteSettings(Path({str(content.resolve())!r}), title="Small"))
 deadline = time.monotonic() + 120
 while not any(Path({str(temporary)!r}).rglob("dossier.json")) and time.monotonic() < deadline:

@@ -7,7 +7,7 @@ from pathlib import Path
 from injection import EVIL_CLAIMS, PAYLOADS, write_injection_project
 from sitebuild import MINIMAL_MKDOCS_YML, mkdocs_build
 
-from dossier.site.templating import Templates
+from dossier.site.rendering.templating import Templates
 
 WITH_OVERRIDES = MINIMAL_MKDOCS_YML.replace("plugins: [search, dossier]", "plugins: [search, {dossier: {custom_templates: overrides}}]")
 

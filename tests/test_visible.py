@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.quotes import paragraph_spans
-from dossier.site.article_body import ArticleBody
-from dossier.site.templating import Templates
+from dossier.site.rendering.article_body import ArticleBody
+from dossier.site.rendering.templating import Templates
 from dossier.text import squash
 from dossier.visible import visible_text
 

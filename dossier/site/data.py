@@ -14,7 +14,7 @@ from ..kinds import Kind
 from ..model import Analysis, Article, Claim, DateValue, Discrepancy, Dossier, Entity, Mention, Stance, Status, date_start
 from ..origins import ENTITY_KEY, Origin
 from ..quotes import paragraph_spans
-from .links import entity_page
+from .rendering.links import entity_page
 
 # Contested and disputed first: where the sources disagree is what a reader looks for.
 _T = TypeVar("_T")

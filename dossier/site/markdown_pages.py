@@ -24,12 +24,12 @@ from pathlib import PurePosixPath
 from jinja2 import TemplateError
 from markupsafe import Markup
 
-from .html import title_html
-from .links import HOME
 from .page import RenderedPage
-from .prerender import SiteSettings
+from .preview.prerender import SiteSettings
+from .rendering.html import title_html
+from .rendering.links import HOME
+from .rendering.templating import template_error_message
 from .site import ASSETS, Output, PlannedPage, Site
-from .templating import template_error_message
 
 
 class PageError(Exception):

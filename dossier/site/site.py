@@ -21,19 +21,17 @@ from ..formats import FORMATS, SiteAddress, export_input
 from ..history import History
 from ..kinds import BY_KIND, KINDS
 from ..model import Analysis, Dossier
-from . import links
-from .article_body import ArticleBody
-from .article_page import render_article
-from .claim_page import render_claim
 from .data import SiteData
-from .discrepancy import discrepancies_paging
-from .entity_lists import claim_paging, mention_paging, render_entity_claims, render_entity_mentions
-from .entity_page import render_entity
-from .fulltext import SEARCH_PAGE, SEARCH_TITLE
-from .fulltext_page import render_search
-from .history_pages import FEED, WHATS_NEW, WHATS_NEW_TITLE, feed, history_view, render_whats_new
-from .html import angle_free
-from .index_pages import (
+from .maps.map_pages import MAP, MAP_TITLE, render_map
+from .page import Paging, RenderedPage
+from .pages.article_page import render_article
+from .pages.claim_page import render_claim
+from .pages.discrepancy import discrepancies_paging
+from .pages.entity_lists import claim_paging, mention_paging, render_entity_claims, render_entity_mentions
+from .pages.entity_page import render_entity
+from .pages.fulltext_page import render_search
+from .pages.history_pages import FEED, WHATS_NEW, WHATS_NEW_TITLE, feed, history_view, render_whats_new
+from .pages.index_pages import (
     articles_paging,
     claims_paging,
     kind_paging,
@@ -43,15 +41,17 @@ from .index_pages import (
     render_sources_index,
     sources_paging,
 )
-from .links import Linker, listing_page
-from .map_pages import MAP, MAP_TITLE, render_map
-from .overview_pages import home_summary, render_discrepancies
-from .page import Paging, RenderedPage
-from .parts import Memo, Parts
-from .source_box import SOURCE_HEALTH
-from .source_health import SOURCE_HEALTH_TITLE, render_source_health
-from .templating import STATUS_LABELS, Templates
-from .timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
+from .pages.overview_pages import home_summary, render_discrepancies
+from .pages.source_box import SOURCE_HEALTH
+from .pages.source_health import SOURCE_HEALTH_TITLE, render_source_health
+from .pages.timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
+from .rendering import links
+from .rendering.article_body import ArticleBody
+from .rendering.fulltext import SEARCH_PAGE, SEARCH_TITLE
+from .rendering.html import angle_free
+from .rendering.links import Linker, listing_page
+from .rendering.parts import Memo, Parts
+from .rendering.templating import STATUS_LABELS, Templates
 
 ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js", "assets/dossier/fulltext.js")
 # Not loaded by pages: Material's search runs it as its worker (plugins/mkdocs_dossier/search_worker.py).

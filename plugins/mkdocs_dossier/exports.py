@@ -14,7 +14,7 @@ the pages instead, into the site folder directly:
   `write_output`). Both take seconds at 10,000 articles, holding the interpreter: MkDocs'
   file watcher, starved meanwhile, noticed a save up to ~7 s late, and the next build waited
   for all the exports.
-- a build whose pages a second process renders (dossier/site/prerender.py): that process
+- a build whose pages a second process renders (dossier/site/preview/prerender.py): that process
   writes them too, and they are moved into the site at the end of the build; if it did not,
   the build writes them itself then.
 """
@@ -28,8 +28,8 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from dossier.formats import FORMATS
-from dossier.site.history_pages import FEED
-from dossier.site.prerender import Prerendered, SiteSettings, move_exports, write_output
+from dossier.site.pages.history_pages import FEED
+from dossier.site.preview.prerender import Prerendered, SiteSettings, move_exports, write_output
 from dossier.site.site import Output, Site
 
 log = get_plugin_logger(__name__)

@@ -1,4 +1,4 @@
-"""The full-text search index, made once the build has written the pages (dossier/site/fulltext.py)."""
+"""The full-text search index, made once the build has written the pages (dossier/site/rendering/fulltext.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from dossier.site.fulltext import FulltextError, index_site
+from dossier.site.rendering.fulltext import FulltextError, index_site
 
 log = get_plugin_logger(__name__)
 

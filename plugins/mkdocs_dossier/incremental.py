@@ -8,7 +8,7 @@ every page through the theme's template (most of a rebuild's time). Here:
    hidden folder inside it, `previous` (a rename per top-level entry: nothing is copied).
 2. Once the dossier is checked and the site planned (`on_files`), the core's
    `DependencyTracker` names the generated pages whose every input is unchanged (see
-   dossier/site/dependencies.py for why that is sound). Each such page whose previous output
+   dossier/site/preview/dependencies.py for why that is sound). Each such page whose previous output
    file is in `previous` is moved back to where MkDocs would write it (a folder at a time:
    kept_output.py), and its file is marked `EXCLUDED`, so that MkDocs neither renders nor
    writes it: an excluded page is left out of reading, rendering and writing, and a link to
@@ -50,8 +50,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from dossier.site.dependencies import DependencyTracker, UntrackableSite, fingerprint
 from dossier.site.page import RenderedPage
+from dossier.site.preview.dependencies import DependencyTracker, UntrackableSite, fingerprint
 from dossier.site.site import Site
 
 from .compat import material, mkdocs

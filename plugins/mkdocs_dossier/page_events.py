@@ -16,11 +16,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from dossier.site.html import title_html
 from dossier.site.page import RenderedPage, TocEntry
-from dossier.site.prerender import Prerendered
+from dossier.site.preview.prerender import Prerendered
+from dossier.site.rendering.html import title_html
+from dossier.site.rendering.templating import template_error_message
 from dossier.site.site import Site
-from dossier.site.templating import template_error_message
 
 from .incremental import IncrementalPreview
 

@@ -30,15 +30,15 @@ from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER, RECHECKS_F
 from dossier.parallel import KeptPool, run_with_pool
 from dossier.problems import Problem
 from dossier.report import summary_line
-from dossier.site.csp import add_policy
-from dossier.site.dependencies import fingerprint
-from dossier.site.history_pages import FEED, WHATS_NEW_TITLE
-from dossier.site.html import title_html
-from dossier.site.links import HOME
-from dossier.site.prerender import Expected, Prerendered, SiteSettings, content_state, prerender_wanted
-from dossier.site.problems_page import TITLE as PROBLEMS_TITLE
+from dossier.site.pages.history_pages import FEED, WHATS_NEW_TITLE
+from dossier.site.pages.problems_page import TITLE as PROBLEMS_TITLE
+from dossier.site.preview.dependencies import fingerprint
+from dossier.site.preview.prerender import Expected, Prerendered, SiteSettings, content_state, prerender_wanted
+from dossier.site.rendering.csp import add_policy
+from dossier.site.rendering.html import title_html
+from dossier.site.rendering.links import HOME
+from dossier.site.rendering.templating import CompiledTemplates, template_error_message
 from dossier.site.site import ASSETS, PlannedPage, Site
-from dossier.site.templating import CompiledTemplates, template_error_message
 
 from .config import DossierConfig
 from .exports import DeferredExports, deferred_names, published_now

@@ -25,9 +25,9 @@ from mkdocs.utils import get_relative_url
 
 from dossier.problems import Problem
 from dossier.report import summary_line
-from dossier.site.links import HOME
-from dossier.site.prerender import SiteSettings
-from dossier.site.problems_page import problems_banner, problems_page
+from dossier.site.pages.problems_page import problems_banner, problems_page
+from dossier.site.preview.prerender import SiteSettings
+from dossier.site.rendering.links import HOME
 from dossier.site.site import PlannedPage, Site
 
 from .exports import DeferredExports, published_now

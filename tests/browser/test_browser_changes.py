@@ -20,7 +20,7 @@ from gitrepo import commit, init
 from sitebuild import MINIMAL_MKDOCS_YML, mkdocs_build, write_project
 
 from browser.browsing import DESKTOP, PHONE, Served, require_browser, serve
-from dossier.site.index_pages import CLAIMS_INDEX_ROWS
+from dossier.site.pages.index_pages import CLAIMS_INDEX_ROWS
 
 SUBJECTS = ("XYZZY-import the first claims", "XYZZY-merge branch 'reuters' into main", "XYZZY-fix typo")
 CONCLUSION = "Two outlets give 52 and no source gives another number."

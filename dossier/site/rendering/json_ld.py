@@ -15,10 +15,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..commonmark import safe_url
-from ..formats.common import SiteAddress
-from ..kinds import BY_KIND, Kind
-from ..model import Article, Claim, DateRange, Entity, Stance
+from ...commonmark import safe_url
+from ...formats.common import SiteAddress
+from ...kinds import BY_KIND, Kind
+from ...model import Article, Claim, DateRange, Entity, Stance
 from .html import json_ld_payload
 from .links import SOURCES_INDEX, article_page, claim_page
 from .parts import Parts

@@ -36,9 +36,9 @@ from jinja2.ext import Extension
 from jinja2.lexer import TOKEN_DATA, Token, TokenStream
 from markupsafe import Markup
 
-from .. import dates
-from ..compat.jinja import escaping
-from ..model import DateValue, Stance, Status
+from ... import dates
+from ...compat.jinja import escaping
+from ...model import DateValue, Stance, Status
 from .html import escape_output
 
 _LINE_BREAK = re.compile(r"\n[ \t]*")

@@ -45,20 +45,20 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from ..problems import Location
-from .article_body import ArticleBody
-from .links import Linker
-from .page import RenderedPage
+from ...problems import Location
+from ..page import RenderedPage
+from ..rendering.article_body import ArticleBody
+from ..rendering.links import Linker
+from ..rendering.templating import Templates
+from ..site import Site
 from .recording import ALL, LENGTH, ORDER, RECORDERS, Dependency, RecordingDict, RecordingOrder, RecordingTuple, order_read
-from .site import Site
-from .templating import Templates
 
 # Parts of the renderer whose state is fixed for a whole preview session but the custom
 # templates and the link style, which the context fingerprint covers.
 _SERVICES = (ArticleBody, Linker, Templates)
 _SCALARS = (str, int, float, bool, type(None))
 _unique = itertools.count()
-_RENDERER = __name__.rsplit(".", 1)[0] + "."  # dossier.site.
+_RENDERER = __name__.rsplit(".", 2)[0] + "."  # dossier.site. (this module is in dossier.site.preview)
 
 
 class UntrackableSite(Exception):

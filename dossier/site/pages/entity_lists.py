@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import DateValue, Entity
-from .links import article_page, entity_page, listing_page
-from .page import Pager, Paging, RenderedPage, pager
-from .parts import ClaimRow, Link, Parts, date_key
+from ...model import DateValue, Entity
+from ..page import Pager, Paging, RenderedPage, pager
+from ..rendering.links import article_page, entity_page, listing_page
+from ..rendering.parts import ClaimRow, Link, Parts, date_key
 
 CLAIM_ROWS = 50  # rows of the table of claims per page
 MENTION_ARTICLES_SHOWN = 50  # articles shown with the sentence that mentions the entity

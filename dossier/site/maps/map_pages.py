@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..kinds import KINDS
-from ..model import Entity
-from .index_pages import render_listing
+from ...kinds import KINDS
+from ...model import Entity
+from ..page import Listing, Pager, RenderedPage, Toc, TocEntry
+from ..pages.index_pages import render_listing
+from ..pages.relations import Connection, between_words, connections, edges_among, most_connected, strengths
+from ..rendering.parts import Link, Parts
 from .map_layout import MapDrawing, NodeInput, layout
-from .page import Listing, Pager, RenderedPage, Toc, TocEntry
-from .parts import Link, Parts
-from .relations import Connection, between_words, connections, edges_among, most_connected, strengths
 
 MAP = "map.md"
 MAP_TITLE = "Map"

@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..dates import display, from_day
-from ..history import ClaimHistory, Commit, History, commit_url
-from ..model import Status
-from ..news import FeedLinks, NewsItem, atom_feed, latest_changes, whats_new
-from ..plain_changes import ARTICLE, CLAIM, ENTITY, MEASURE, Change
-from .html import markdown_inline
-from .links import DISCREPANCIES, article_page, claim_page, entity_page, url_of
-from .page import RenderedPage, Toc
-from .parts import Link, Parts
+from ...dates import display, from_day
+from ...history import ClaimHistory, Commit, History, commit_url
+from ...model import Status
+from ...news import FeedLinks, NewsItem, atom_feed, latest_changes, whats_new
+from ...plain_changes import ARTICLE, CLAIM, ENTITY, MEASURE, Change
+from ..page import RenderedPage, Toc
+from ..rendering.html import markdown_inline
+from ..rendering.links import DISCREPANCIES, article_page, claim_page, entity_page, url_of
+from ..rendering.parts import Link, Parts
 
 WHATS_NEW = "whats-new.md"
 FEED = "feed.xml"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .fulltext import BUNDLE, SEARCH_TITLE
+from ..page import Listing, Pager, RenderedPage
+from ..rendering.fulltext import BUNDLE, SEARCH_TITLE
+from ..rendering.links import HOME
+from ..rendering.parts import Parts
 from .index_pages import render_listing
-from .links import HOME
-from .page import Listing, Pager, RenderedPage
-from .parts import Parts
 
 INTRO = (
     "Find a word or a phrase in the text of every article, claim and entity page; each claim found shows its status. "

@@ -17,10 +17,10 @@ import functools
 from dataclasses import dataclass
 from urllib.parse import quote as percent
 
-from ..excerpts import shown
-from ..quotes import Span
-from ..text import is_word_char
-from ..visible import VisibleText, visible_text
+from ...excerpts import shown
+from ...quotes import Span
+from ...text import is_word_char
+from ...visible import VisibleText, visible_text
 
 LONG_DIRECTIVE = 12  # words: longer passages are written as their first and last words
 DIRECTIVE_EDGE = 5

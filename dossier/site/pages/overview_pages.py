@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..dates import sort_key
-from ..kinds import KINDS, Kind
-from ..model import Status
+from ...dates import sort_key
+from ...kinds import KINDS, Kind
+from ...model import Status
+from ..page import RenderedPage, Toc, TocEntry
+from ..rendering.links import ARTICLES_INDEX, CLAIMS_INDEX, DISCREPANCIES, SOURCES_INDEX, TIMELINE, kind_index, listing_page
+from ..rendering.parts import STATUS_ORDER, ClaimCard, Link, Parts
 from .discrepancy import discrepancies_paging, discrepancy_view
 from .home_articles import home_articles
 from .index_pages import INDEX_ROWS, claims_paging, listing, render_listing
-from .links import ARTICLES_INDEX, CLAIMS_INDEX, DISCREPANCIES, SOURCES_INDEX, TIMELINE, kind_index, listing_page
-from .page import RenderedPage, Toc, TocEntry
-from .parts import STATUS_ORDER, ClaimCard, Link, Parts
 
 CLAIM_CARDS_SHOWN = 5  # contested (or disputed) claims shown in full on the discrepancies page
 CONTESTED_SHOWN = 10  # on the home page

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..dates import sort_key
-from ..model import Article, DateValue
-from .links import ARTICLES_INDEX, article_page
-from .parts import Link, Parts
+from ...dates import sort_key
+from ...model import Article, DateValue
+from ..rendering.links import ARTICLES_INDEX, article_page
+from ..rendering.parts import Link, Parts
 
 # Newest first, up to this many: at 10,000 articles the home page would be the articles
 # index again. The articles index lists them all, and the list links to it.

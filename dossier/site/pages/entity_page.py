@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..kinds import Kind
-from ..model import Claim, DateValue, Entity, Status, date_start
+from ...kinds import Kind
+from ...model import Claim, DateValue, Entity, Status, date_start
+from ..maps.map_pages import entity_map
+from ..page import RenderedPage, Toc
+from ..rendering.html import markdown_inline
+from ..rendering.json_ld import entity_json_ld, wikidata_url
+from ..rendering.links import DISCREPANCIES, SOURCES_INDEX, article_page, entity_page, listing_page
+from ..rendering.parts import STATUS_ORDER, ClaimCard, Link, Parts, TimelineEntry
+from ..rendering.sentences import sentence_around
 from .discrepancy import VALUES_SHOWN, DiscrepancyView, discrepancy_view
 from .entity_lists import MENTION_ARTICLES_SHOWN, ClaimTable, claim_table, mention_paging
-from .html import markdown_inline
-from .json_ld import entity_json_ld, wikidata_url
-from .links import DISCREPANCIES, SOURCES_INDEX, article_page, entity_page, listing_page
-from .map_pages import entity_map
-from .page import RenderedPage, Toc
-from .parts import STATUS_ORDER, ClaimCard, Link, Parts, TimelineEntry
-from .sentences import sentence_around
 from .timeline_page import entity_timeline_page
 
 # An entity page stays small however often the entity is cited: what does not fit is

@@ -30,8 +30,8 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from ..commonmark import markdown_parser
-from ..compat.markupsafe import escape_text
+from ...commonmark import markdown_parser
+from ...compat.markupsafe import escape_text
 
 
 def escape_html(text: str) -> str:

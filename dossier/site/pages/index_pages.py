@@ -10,12 +10,12 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from ..kinds import Kind, spec
-from ..model import DateValue, Status
-from .html import markdown_inline
-from .links import ARTICLES_INDEX, CLAIMS_INDEX, SOURCES_INDEX, article_page, entity_page, kind_index, listing_page
-from .page import Listing, Paging, RenderedPage, pager
-from .parts import Link, Parts, date_key
+from ...kinds import Kind, spec
+from ...model import DateValue, Status
+from ..page import Listing, Paging, RenderedPage, pager
+from ..rendering.html import markdown_inline
+from ..rendering.links import ARTICLES_INDEX, CLAIMS_INDEX, SOURCES_INDEX, article_page, entity_page, kind_index, listing_page
+from ..rendering.parts import Link, Parts, date_key
 from .source_box import SOURCE_HEALTH
 
 INDEX_ROWS = 200  # rows per page of an index

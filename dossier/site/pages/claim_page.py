@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..acceptance import WARNING_CODES
-from ..model import Claim
+from ...acceptance import WARNING_CODES
+from ...model import Claim
+from ..page import RenderedPage, Toc
+from ..rendering.html import markdown_inline
+from ..rendering.json_ld import claim_json_ld
+from ..rendering.links import article_page
+from ..rendering.parts import Link, Parts
 from .discrepancy import VALUES_SHOWN, discrepancy_view
 from .history_pages import HistoryView
-from .html import markdown_inline
-from .json_ld import claim_json_ld
-from .links import article_page
-from .page import RenderedPage, Toc
-from .parts import Link, Parts
 
 
 class AcceptedWarning(NamedTuple):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..commonmark import safe_url
-from ..model import Article, Stance, Status
-from .article_body import ArticleBody, Highlight, MentionLink
-from .json_ld import article_json_ld
-from .links import claim_page
-from .page import RenderedPage, Toc
-from .parts import Link, Parts, text_language
+from ...commonmark import safe_url
+from ...model import Article, Stance, Status
+from ..page import RenderedPage, Toc
+from ..rendering.article_body import ArticleBody, Highlight, MentionLink
+from ..rendering.json_ld import article_json_ld
+from ..rendering.links import claim_page
+from ..rendering.parts import Link, Parts, text_language
 from .source_box import capture_view
 
 CITING_FIRST = 10  # claims citing the article listed under its text before the rest is folded

@@ -5,20 +5,20 @@ from __future__ import annotations
 import posixpath
 from typing import NamedTuple
 
-from ..addresses import ARTICLES_INDEX as ARTICLES_INDEX
-from ..addresses import CLAIMS_INDEX as CLAIMS_INDEX
-from ..addresses import DISCREPANCIES as DISCREPANCIES
+from ...addresses import ARTICLES_INDEX as ARTICLES_INDEX
+from ...addresses import CLAIMS_INDEX as CLAIMS_INDEX
+from ...addresses import DISCREPANCIES as DISCREPANCIES
 
 # Page addresses live in the core (the exports need them too); imported here for the site.
-from ..addresses import HOME as HOME
-from ..addresses import SOURCES_INDEX as SOURCES_INDEX
-from ..addresses import TIMELINE as TIMELINE
-from ..addresses import article_page as article_page
-from ..addresses import claim_page as claim_page
-from ..addresses import entity_page as entity_page
-from ..addresses import kind_index as kind_index
-from ..addresses import listing_page as listing_page
-from ..addresses import url_of as url_of
+from ...addresses import HOME as HOME
+from ...addresses import SOURCES_INDEX as SOURCES_INDEX
+from ...addresses import TIMELINE as TIMELINE
+from ...addresses import article_page as article_page
+from ...addresses import claim_page as claim_page
+from ...addresses import entity_page as entity_page
+from ...addresses import kind_index as kind_index
+from ...addresses import listing_page as listing_page
+from ...addresses import url_of as url_of
 
 
 class _Base(NamedTuple):

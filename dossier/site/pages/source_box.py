@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..dates import parse_date_text
-from ..model import Article, Recheck
+from ...dates import parse_date_text
+from ...model import Article, Recheck
 
 CAPTURED, UNAVAILABLE, PASTED = "captured", "unavailable", "pasted"
 SOURCE_HEALTH = "source-health.md"  # the Sources health page (source_health.py)

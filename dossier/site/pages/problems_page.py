@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from ..problems import Problem
-from ..report import summary_line
-from .templating import Templates
+from ...problems import Problem
+from ...report import summary_line
+from ..rendering.templating import Templates
 
 TITLE = "The dossier has errors"
 

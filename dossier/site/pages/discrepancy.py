@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ..exact import Exact
-from ..model import Discrepancy, MeasuredValue, Status
-from ..values import value_key
-from . import numberline
-from .links import DISCREPANCIES, listing_page
-from .page import Paging
-from .parts import Link, Parts, quantity_text
+from ...exact import Exact
+from ...model import Discrepancy, MeasuredValue, Status
+from ...values import value_key
+from ..page import Paging
+from ..rendering import numberline
+from ..rendering.links import DISCREPANCIES, listing_page
+from ..rendering.parts import Link, Parts, quantity_text
 
 MEASURES_PER_PAGE = 25  # discrepancies per page of the discrepancies pages
 VALUES_SHOWN = 8  # values of a measure shown on an entity's or a claim's page

@@ -41,14 +41,14 @@ from typing import Any
 
 from jinja2 import BytecodeCache
 
-from ..check import check_content, count_articles
-from ..chunks import worker_count
-from ..history import claim_history
-from ..model import Analysis, Dossier
-from ..parallel import PARALLEL_ENV
+from ...check import check_content, count_articles
+from ...chunks import worker_count
+from ...history import claim_history
+from ...model import Analysis, Dossier
+from ...parallel import PARALLEL_ENV
+from ..page import RenderedPage
+from ..site import EXPORT_PATH, Output, Site
 from .dependencies import fingerprint
-from .page import RenderedPage
-from .site import EXPORT_PATH, Output, Site
 
 log = logging.getLogger(__name__)
 

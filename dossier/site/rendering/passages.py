@@ -9,10 +9,10 @@ passage in the article's text (`fragments.py`).
 
 from __future__ import annotations
 
-from ..excerpts import Excerpt, shown
-from ..model import Analysis
-from ..quotes import _ELISION
-from ..text import fold
+from ...excerpts import Excerpt, shown
+from ...model import Analysis
+from ...quotes import _ELISION
+from ...text import fold
 
 
 def quote_parts(quote: str) -> tuple[str, ...]:

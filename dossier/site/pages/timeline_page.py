@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from ..dates import MONTHS, Date, DateRange, DateValue
-from ..model import Entity, Status
-from .data import TimelineItem
+from ...dates import MONTHS, Date, DateRange, DateValue
+from ...model import Entity, Status
+from ..data import TimelineItem
+from ..page import Listing, Paging, RenderedPage, Toc, TocEntry
+from ..rendering.links import TIMELINE, entity_page, listing_page
+from ..rendering.parts import Link, Parts
 from .index_pages import listing, render_listing
-from .links import TIMELINE, entity_page, listing_page
-from .page import Listing, Paging, RenderedPage, Toc, TocEntry
-from .parts import Link, Parts
 
 TIMELINE_ITEMS = 200  # events and dated claims per page of a timeline
 FILTER_ENTITIES = 50  # entities offered as filters on a page of the timeline: those with most items there

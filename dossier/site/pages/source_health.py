@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..page import Listing, Pager, RenderedPage
+from ..rendering.links import claim_page
+from ..rendering.parts import Link, Parts
 from .index_pages import render_listing
-from .links import claim_page
-from .page import Listing, Pager, RenderedPage
-from .parts import Link, Parts
 from .source_box import CAPTURED, PASTED, UNAVAILABLE, RecheckView, capture_view
 
 SOURCE_HEALTH_TITLE = "Source health"

@@ -27,8 +27,8 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 
-from ..commonmark import PLAIN_PARAGRAPH, markdown_parser
-from ..text import BIDI_MARKS
+from ...commonmark import PLAIN_PARAGRAPH, markdown_parser
+from ...text import BIDI_MARKS
 from .html import escape_html, markdown_html
 from .templating import Templates
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..kinds import Kind
-from ..model import Entity
-from .data import SiteData
+from ...kinds import Kind
+from ...model import Entity
+from ..data import SiteData
 
 
 @dataclass(frozen=True)
