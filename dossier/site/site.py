@@ -42,7 +42,6 @@ from .pages.index_pages import (
     sources_paging,
 )
 from .pages.overview_pages import home_summary, render_discrepancies
-from .pages.source_box import SOURCE_HEALTH
 from .pages.source_health import SOURCE_HEALTH_TITLE, render_source_health
 from .pages.timeline_page import entity_timeline_page, render_entity_timeline, render_timeline, timeline_paging
 from .rendering import links
@@ -51,6 +50,7 @@ from .rendering.fulltext import SEARCH_PAGE, SEARCH_TITLE
 from .rendering.html import angle_free
 from .rendering.links import Linker, listing_page
 from .rendering.parts import Memo, Parts
+from .rendering.source_box import SOURCE_HEALTH
 from .rendering.templating import STATUS_LABELS, Templates
 
 ASSETS = ("assets/dossier/dossier.css", "assets/dossier/dossier.js", "assets/dossier/fulltext.js")

@@ -11,7 +11,7 @@ from ..rendering.article_body import ArticleBody, Highlight, MentionLink
 from ..rendering.json_ld import article_json_ld
 from ..rendering.links import claim_page
 from ..rendering.parts import Link, Parts, text_language
-from .source_box import capture_view
+from ..rendering.source_box import capture_view
 
 CITING_FIRST = 10  # claims citing the article listed under its text before the rest is folded
 

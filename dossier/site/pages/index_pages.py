@@ -16,7 +16,7 @@ from ..page import Listing, Paging, RenderedPage, pager
 from ..rendering.html import markdown_inline
 from ..rendering.links import ARTICLES_INDEX, CLAIMS_INDEX, SOURCES_INDEX, article_page, entity_page, kind_index, listing_page
 from ..rendering.parts import Link, Parts, date_key
-from .source_box import SOURCE_HEALTH
+from ..rendering.source_box import SOURCE_HEALTH
 
 INDEX_ROWS = 200  # rows per page of an index
 # Claims take the most room (statement, status, origins, date, what they are about): on a phone,

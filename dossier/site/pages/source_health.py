@@ -8,8 +8,8 @@ from typing import NamedTuple
 from ..page import Listing, Pager, RenderedPage
 from ..rendering.links import claim_page
 from ..rendering.parts import Link, Parts
+from ..rendering.source_box import CAPTURED, PASTED, UNAVAILABLE, RecheckView, capture_view
 from .index_pages import render_listing
-from .source_box import CAPTURED, PASTED, UNAVAILABLE, RecheckView, capture_view
 
 SOURCE_HEALTH_TITLE = "Source health"
 _ORDER = ("gone", "changed", "unreachable")

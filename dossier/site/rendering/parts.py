@@ -16,11 +16,11 @@ from ...model import Article, Claim, DateValue, Measure, Quantity, Stance, Statu
 from ...quotes import Span
 from ...values import display_quantity
 from ..data import STATUS_ORDER, SiteData, TimelineItem
-from ..pages.source_box import lost_on
 from .fragments import text_fragment
 from .html import markdown_inline
 from .links import Linker, article_page, claim_page
 from .passages import excerpt_of
+from .source_box import lost_on
 from .templating import STATUS_LABELS, Templates
 
 __all__ = [
