@@ -173,6 +173,19 @@ def test_a_different_context_renders_everything(preview: Preview) -> None:
     assert preview.tracker.plan(site, b"another configuration") == set()
 
 
+def test_the_preview_renders_from_a_recording_twin_and_leaves_the_site_as_it_is(preview: Preview) -> None:
+    site = preview.site()
+    data, dossier, claims = site.data, site.data.dossier, site.data.dossier.claims
+    preview.tracker.plan(site, b"same configuration")
+    uri = next(uri for uri in site.pages if uri.startswith("claims/"))
+    tracked = preview.tracker.render(uri).html
+    # The site the build holds still reads its own data, unwrapped; the tracker's pages are
+    # what that site renders (one producer of a page's HTML).
+    assert site.data is data and site.data.dossier is dossier and type(site.data.dossier.claims) is dict
+    assert site.data.dossier.claims is claims
+    assert tracked == site.render(uri).html
+
+
 def test_the_renderer_never_reads_where_an_entry_is_written() -> None:
     """Fingerprints leave out `Location`s (dependencies.py): only sound while no page shows one."""
     renderer = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
@@ -150,6 +151,13 @@ class SiteData:
         if value is None:
             value = self._orders[(name, key)] = compute()
         return value
+
+    def twin(self) -> SiteData:
+        """A copy sharing the values, with its own orders: the preview's recording copy
+        (preview/dependencies.py) replaces its structures and watches its orders, never these."""
+        twin = copy.copy(self)
+        twin._orders = dict(self._orders)
+        return twin
 
     def watch_orders(self, wrap: Callable[[OrderSource], OrderSource]) -> None:
         """The preview's seam (dependencies.py): from now on every order is got through

@@ -7,6 +7,7 @@ with the number of pages; everything shared is computed once in `SiteData`.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -211,6 +212,13 @@ class Site:
         kind, status = fulltext
         html = self.templates.render("fragments/fulltext_body.html", content=Markup(rendered.html), kind=kind, status=status)
         return replace(rendered, html=html)
+
+    def with_data(self, data: SiteData) -> Site:
+        """This site as planned, rendering from `data` instead: the preview renders from a copy of
+        the data that records each lookup (preview/dependencies.py), and this site is left as it is."""
+        twin = copy.copy(self)
+        twin.data = data
+        return twin
 
     def renderer_of(self, src_uri: str) -> Callable[[Parts], RenderedPage]:
         """The function that renders a page (the preview fingerprints it with the page's plan: dependencies.py)."""

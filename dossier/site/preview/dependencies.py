@@ -179,7 +179,7 @@ class DependencyTracker:
         """Watch `site`'s data; the pages whose previous output is still right (unaffected)."""
         self._site, self._orders, self._new, self._digests = site, {}, {}, _Digests()
         try:
-            self._structures = _instrument(site, self._tracked_order)
+            self._site, self._structures = _instrument(site, self._tracked_order)
         except UntrackableSite:
             self._site = None
             self.forget()
@@ -278,9 +278,11 @@ class DependencyTracker:
         return self._digests.of_item(value)
 
 
-def _instrument(site: Site, tracked_order: Callable[[Any], Callable[..., Any]]) -> dict[str, RecordingDict | RecordingTuple]:
-    """Replace the site data's structures by recording copies; the copies, by name."""
-    data = site.data
+def _instrument(site: Site, tracked_order: Callable[[Any], Callable[..., Any]]) -> tuple[Site, dict[str, RecordingDict | RecordingTuple]]:
+    """The site rendering from a twin of its data whose structures are recording copies, and
+    the copies by name. The site and its data are left as they are: the renderer stays the one
+    producer of a page's HTML, given other data, and the build's other readers read the data as is."""
+    data = site.data.twin()
     structures: dict[str, RecordingDict | RecordingTuple] = {}
     for holder in ("dossier", "analysis"):
         model = getattr(data, holder)
@@ -297,7 +299,7 @@ def _instrument(site: Site, tracked_order: Callable[[Any], Callable[..., Any]]) 
     # the recording structures cost ~2 s a rebuild at 10,000 articles. Kept or computed anew, it
     # holds the same values.
     data.watch_orders(tracked_order)
-    return structures
+    return site.with_data(data), structures
 
 
 def _wrapped(name: str, value: Any, structures: dict[str, RecordingDict | RecordingTuple]) -> Any:
