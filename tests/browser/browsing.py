@@ -117,8 +117,13 @@ class Watch:
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-def axe_violations(axe: Any, page: Any) -> list[str]:
-    """The serious and critical axe-core violations on the page, one line per element."""
+# The axe rules that judge colours: all that can change when only the colour scheme does.
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def axe_violations(axe: Any, page: Any, rules: tuple[str, ...] | None = None) -> list[str]:
+    """The serious and critical axe-core violations on the page, one line per element (of
+    `rules` only, when given: axe-core's `runOnly`)."""
     # Colours are judged as they are drawn: mid-way through a transition (Material fades its
     # tabs and header title out on scroll) they are neither the old nor the new ones.
     # Material starts those fades a moment after the scroll, so on a scrolled page the
@@ -131,7 +136,10 @@ def axe_violations(axe: Any, page: Any) -> list[str]:
         if quiet >= quiet_polls:
             break
         page.wait_for_timeout(100)
-    results = axe.run(page)
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if rules is not None:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    results = axe.run(page, options=options)
     found = []
     for violation in results.response["violations"]:
         if violation.get("impact") in BLOCKING_IMPACTS:
