@@ -46,9 +46,11 @@ check: $(STAMP)
 	$(BIN)/dossier check --content content
 
 # Lint and types first: a finding fails the suite before the tests run. The tests run in
-# parallel, one worker per core (pytest-xdist); a test file stays on one worker, so the sites
-# its module fixtures build are built once (session fixtures: once per worker).
-TEST_WORKERS ?= auto
+# parallel (pytest-xdist), one worker more than the cores: the browser tests spend much of
+# their time waiting for Chromium and the pages' server, and the spare worker keeps the cores
+# busy meanwhile (on 2 cores: 10 min 20 s for the suite, against about 12 min with 2 workers).
+# A test file stays on one worker, so the sites its module fixtures build are built once.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
-import time
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
@@ -17,26 +19,45 @@ def _thresholds_kept() -> object:
     gc.set_threshold(*before)
 
 
+def _in_a_fresh_process(script: str) -> None:
+    """The collector's thresholds are the process's: a preview or build run earlier in this
+    test process may still have a timer that restores them. A fresh process has none."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_build_raises_the_thresholds_and_restores_them() -> None:
-    before = gc.get_threshold()
-    collector.defer_collections()
-    assert gc.get_threshold() == collector.BUILD_THRESHOLDS
-    collector.restore_collections()
-    assert gc.get_threshold() == before
+    _in_a_fresh_process(
+        """
+        import gc
+        from dossier import collector
+        before = gc.get_threshold()
+        collector.defer_collections()
+        assert gc.get_threshold() == collector.BUILD_THRESHOLDS
+        collector.restore_collections()
+        assert gc.get_threshold() == before
+        """
+    )
 
 
-def test_the_preview_restores_later_unless_another_build_started(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(collector, "COLLECT_AFTER", 0.05)
-    before = gc.get_threshold()
-    collector.defer_collections()
-    collector.restore_collections(collect_later=True)
-    assert gc.get_threshold() == collector.BUILD_THRESHOLDS  # not yet: the page is being shown
-    collector.defer_collections()  # the next edit's build starts before the moment has come
-    time.sleep(0.2)
-    assert gc.get_threshold() == collector.BUILD_THRESHOLDS  # still raised for that build
-    collector.restore_collections(collect_later=True)
-    time.sleep(0.2)
-    assert gc.get_threshold() == before
+def test_the_preview_restores_later_unless_another_build_started() -> None:
+    _in_a_fresh_process(
+        """
+        import gc, time
+        from dossier import collector
+        collector.COLLECT_AFTER = 0.05
+        before = gc.get_threshold()
+        collector.defer_collections()
+        collector.restore_collections(collect_later=True)
+        assert gc.get_threshold() == collector.BUILD_THRESHOLDS  # not yet: the page is being shown
+        collector.defer_collections()  # the next edit's build starts before the moment has come
+        time.sleep(0.2)
+        assert gc.get_threshold() == collector.BUILD_THRESHOLDS  # still raised for that build
+        collector.restore_collections(collect_later=True)
+        time.sleep(0.2)
+        assert gc.get_threshold() == before
+        """
+    )
 
 
 class _Cycle:
