@@ -8,6 +8,8 @@ to its own core (swapped every round, where the machine has two), in one process
 (`DOSSIER_PARALLEL=0`), so whatever slows the machine slows both. Prints each round's CPU
 seconds (user + system, from `wait4`) and the after/before ratio, then their means.
 A tree is a checkout or `git archive` of the project (`git archive REV | tar -x -C DIR`).
+`--pool`: each check with its process pool (`DOSSIER_PARALLEL=1`), so the two run one after
+the other (alternating which goes first), and the wall time is printed too.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 
-def _start(tree: Path, content: Path, core: int | None) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, PYTHONPATH=f"{tree}{os.pathsep}{tree / 'plugins'}", DOSSIER_PARALLEL="0", CI="true")
+def _start(tree: Path, content: Path, core: int | None, pool: bool = False) -> subprocess.Popen[bytes]:
+    parallel = "1" if pool else "0"
+    env = dict(os.environ, PYTHONPATH=f"{tree}{os.pathsep}{tree / 'plugins'}", DOSSIER_PARALLEL=parallel, CI="true")
     command = [sys.executable, "-m", "dossier", "check", "--content", str(content)]
     pin = (lambda: os.sched_setaffinity(0, {core})) if core is not None else None
     return subprocess.Popen(command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=pin)
@@ -39,7 +43,11 @@ def main() -> None:
     parser.add_argument("after", type=Path)
     parser.add_argument("content", type=Path)
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--pool", action="store_true", help="with the process pool, one check after the other")
     args = parser.parse_args()
+    if args.pool:
+        _one_after_the_other(args)
+        return
     cores = sorted(os.sched_getaffinity(0))
     ratios = []
     for round_number in range(args.rounds):
@@ -50,6 +58,23 @@ def main() -> None:
         ratios.append(seconds[1] / seconds[0])
         print(f"round {round_number + 1}: before {seconds[0]:.2f} s, after {seconds[1]:.2f} s, after/before {ratios[-1]:.3f}", flush=True)
     print(f"mean after/before {statistics.mean(ratios):.3f} over {len(ratios)} rounds (median {statistics.median(ratios):.3f})")
+
+
+def _one_after_the_other(args: argparse.Namespace) -> None:
+    ratios, walls = [], []
+    for round_number in range(args.rounds):
+        seconds: dict[str, tuple[float, float]] = {}
+        order = ("before", "after") if round_number % 2 == 0 else ("after", "before")
+        for side in order:
+            started = time.perf_counter()
+            process = _start(getattr(args, side).resolve(), args.content.resolve(), None, pool=True)
+            cpu = _cpu_seconds(process)
+            seconds[side] = (cpu, time.perf_counter() - started)
+        ratios.append(seconds["after"][0] / seconds["before"][0])
+        walls.append(seconds["after"][1] / seconds["before"][1])
+        shown = ", ".join(f"{side} {seconds[side][0]:.2f} s CPU, {seconds[side][1]:.2f} s wall" for side in ("before", "after"))
+        print(f"round {round_number + 1}: {shown}; after/before CPU {ratios[-1]:.3f}, wall {walls[-1]:.3f}", flush=True)
+    print(f"mean after/before: CPU {statistics.mean(ratios):.3f}, wall {statistics.mean(walls):.3f} over {len(ratios)} rounds")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ PASSAGE_WORDS = 40  # the contract's "40 or more consecutive words"
 SHINGLE_WORDS = 30  # shorter shared runs (a stock sentence, a name with its title) make no candidates
 WINDOW = PASSAGE_WORDS - SHINGLE_WORDS + 1  # shingles in a passage of PASSAGE_WORDS words
 SHOWN_WORDS = 8  # of the passage, in the message
-BATCH_ARTICLES = 256  # articles hashed in one NumPy pass: few calls per article, little memory
+BATCH_ARTICLES = 64  # articles hashed in one NumPy pass: few calls per article, arrays of ~2 MB (larger ones cost page faults)
 _MASK64 = (1 << 64) - 1
 # Words are cut from the UTF-8 bytes of the case-folded text: runs of bytes that are not ASCII
 # spaces or punctuation (so a letter of any alphabet is part of a word). `_WORD` and
