@@ -126,3 +126,21 @@ def test_the_cli_and_the_build_report_it(make_dossier: Callable[..., Path], tmp_
     built = mkdocs_build(config, tmp_path / "project" / "site")
     assert built.returncode != 0  # --strict: a warning fails the build
     assert "share a passage of 45 words" in built.stderr
+
+
+def test_hashing_many_articles_at_once_is_hashing_each_alone() -> None:
+    """The fingerprints are computed BATCH_ARTICLES at a time: no window may cross from one
+    article into the next, and an article's hashes do not depend on its neighbours."""
+    from dossier import wirecopy
+
+    vocabulary = WIRE.lower().split()
+    texts = [" ".join(vocabulary[(n * 7) % 20 :] + vocabulary[: (n * 7) % 20]) for n in range(wirecopy.BATCH_ARTICLES * 2 + 5)]
+    texts[3] = " ".join(vocabulary[:25])  # two short articles: 50 words only together
+    texts[4] = " ".join(vocabulary[25:50])
+    together = wirecopy.fingerprints(texts)
+    alone = [wirecopy.fingerprints([text])[0] for text in texts]
+    assert [set(wirecopy.np.frombuffer(p, dtype=wirecopy.np.uint64).tolist()) for p in together] == [
+        set(wirecopy.np.frombuffer(p, dtype=wirecopy.np.uint64).tolist()) for p in alone
+    ]
+    assert together[3] == together[4] == b""
+    assert all(together[n] for n in range(len(texts)) if n not in (3, 4))
