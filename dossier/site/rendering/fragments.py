@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote as percent
 
@@ -200,7 +201,16 @@ def article_document(body: str) -> ArticleDocument:
 
 def text_fragment(body: str, spans: tuple[Span, ...]) -> str:
     """`#:~:text=...`, one directive per span (each part of an elided quote), each selecting exactly it."""
-    document = article_document(body)
+    return _fragment(article_document(body), spans)
+
+
+def text_fragments(body: str, quotes: Iterable[tuple[Span, ...]]) -> dict[tuple[Span, ...], str]:
+    """`text_fragment` of several quotes of one article (by their spans), its text read once."""
+    document = ArticleDocument(visible_text(body))
+    return {spans: _fragment(document, spans) for spans in dict.fromkeys(quotes)}
+
+
+def _fragment(document: ArticleDocument, spans: tuple[Span, ...]) -> str:
     places = [document.place(span) for span in spans]
     directives = [document.directive(place).encoded() for place in places if place is not None]
     return "#:~:" + "&".join(directives) if directives else ""

@@ -16,7 +16,7 @@ from ...model import Article, Claim, DateValue, Measure, Quantity, Stance, Statu
 from ...quotes import Span
 from ...values import display_quantity
 from ..data import STATUS_ORDER, SiteData, TimelineItem
-from .fragments import text_fragment
+from .fragments import text_fragments
 from .html import markdown_inline
 from .links import Linker, article_page, claim_page
 from .passages import excerpt_of
@@ -97,6 +97,7 @@ class Memo:
 
     def __init__(self) -> None:
         self.quoted: dict[tuple[object, ...], Quoted] = {}
+        self.fragments: dict[tuple[str, tuple[Span, ...]], str] = {}  # (article body, a quote's spans) -> text fragment
 
 
 class Side(NamedTuple):
@@ -226,6 +227,21 @@ class Parts:
             lost_on=lost_on(self.data.dossier.rechecks.get(article.id), claim.id, item.quote),
         )
 
+    def _fragment(self, article: Article, spans: tuple[Span, ...]) -> str:
+        """A quote's text fragment (fragments.py), keyed by the body and spans it is computed
+        from. The first time an article is needed, its other cited quotes' fragments are made
+        too: reading its text costs more than all of them, and its quotes are spread over
+        claim and entity pages rendered far apart (a small cache of texts did not hold them)."""
+        key = (article.body, spans)
+        found = self.memo.fragments.get(key)
+        if found is None:
+            passages = self.data.analysis.passages
+            others = [passages.get(cited, ()) for cited in self.data.citations.get(article.id, ())]
+            for quote, fragment in text_fragments(article.body, [spans, *others]).items():
+                self.memo.fragments[(article.body, quote)] = fragment
+            found = self.memo.fragments[key]
+        return found
+
     def _quoted(self, article: Article, excerpt: Excerpt, spans: tuple[Span, ...]) -> Quoted:
         """What a quote shows of its article, computed once a build: the same on every page
         (its claim's and those of the entities it is about). Keyed by every value it is
@@ -235,7 +251,7 @@ class Parts:
         if quoted is None:
             original = article.url if article.url and safe_url(article.url) else None
             quoted = self.memo.quoted[key] = Quoted(
-                original_href=original + text_fragment(article.body, spans) if original else None,
+                original_href=original + self._fragment(article, spans) if original else None,
                 passage=_passage_pieces(excerpt),
                 left_out_words=excerpt.left_out_words,
                 lang=text_language(article.language),
