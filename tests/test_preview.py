@@ -143,3 +143,21 @@ def test_warnings_do_not_stop_the_preview_with_strict_true(tmp_path: Path, serve
     log = tmp_path / "serve.log"
     wait_for(serve, "/claims/", lambda body: "Belarus freed 52 prisoners." in body, log)
     assert "warning: the article has no 'published' date" in log.read_text("utf-8")
+
+
+def test_the_full_text_index_is_made_after_the_pages_and_again_after_an_edit(tmp_path: Path, serve) -> None:
+    """Under `mkdocs serve` Pagefind indexes the site once its pages are shown (a thread, after
+    the data exports): an edited page does not wait for it, and the index follows each build."""
+    write_project(tmp_path, BASE_YAML, BASE_ARTICLES, STRICT_MKDOCS_YML)
+    log = tmp_path / "serve.log"
+    wait_for(serve, "/pagefind/pagefind.js", lambda body: True, log)
+    assert log.read_text("utf-8").count("full-text search: indexed") == 1
+    edited = BASE_YAML.replace("Belarus freed 52 prisoners.", "Belarus freed 52 prisoners, officials said.")
+    assert edited != BASE_YAML
+    (tmp_path / "content" / "claims.yaml").write_text(edited, "utf-8")
+    wait_for(serve, "/claims/", lambda body: "officials said" in body, log)
+    deadline = time.monotonic() + GIVE_UP_AFTER
+    while log.read_text("utf-8").count("full-text search: indexed") < 2 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert log.read_text("utf-8").count("full-text search: indexed") == 2, log.read_text("utf-8")
+    wait_for(serve, "/pagefind/pagefind.js", lambda body: True, log)

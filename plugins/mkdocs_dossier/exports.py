@@ -50,13 +50,19 @@ class DeferredExports:
     def drop(self) -> None:
         self._pending = None
 
-    def start(self, site_dir: str, current: Callable[[], bool], collect: Callable[[bool], None]) -> None:
+    def start(
+        self,
+        site_dir: str,
+        current: Callable[[], bool],
+        collect: Callable[[bool], None],
+        then: Callable[[threading.Event], None] | None = None,
+    ) -> None:
         """In a thread, a moment later (the browser reloads the page the moment the build ends,
         and the thread would hold up the server answering it): `collect(current())`, then the
-        exports written while `current()`."""
+        exports written while `current()`, then `then(cancelled)` (the full-text index) if all were."""
         outputs, self._pending = self._pending, None
         self._cancelled = threading.Event()  # this thread's own: a cancelled one may still be finishing
-        arguments = (outputs, Path(site_dir), self._cancelled, current, collect)
+        arguments = (outputs, Path(site_dir), self._cancelled, current, collect, then)
         self._thread = threading.Timer(WRITE_AFTER, _write_logged, args=arguments)
         self._thread.name, self._thread.daemon = "dossier-exports", True
         self._thread.start()
@@ -102,12 +108,18 @@ def _write_logged(
     cancelled: threading.Event,
     current: Callable[[], bool],
     collect: Callable[[bool], None],
+    then: Callable[[threading.Event], None] | None = None,
 ) -> None:
     still = current()
     collect(still)
+
+    def going() -> bool:
+        return not cancelled.is_set() and current()
+
     try:
-        if still and outputs is not None:
-            _write(outputs, site_dir, lambda: not cancelled.is_set() and current())
+        written = still and (outputs is None or _write(outputs, site_dir, going))
+        if written and then is not None and going():
+            then(cancelled)
     except Exception as error:  # a thread's exception would only reach stderr: log it where the preview's messages are
         log.error(f"the preview could not write the data exports: {error}")
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
@@ -17,6 +20,19 @@ def index_fulltext(site_dir: str) -> None:
         log.info(index_site(site_dir))
     except FulltextError as error:
         raise PluginError(str(error)) from None
+
+
+def index_fulltext_later(site_dir: str) -> Callable[[threading.Event], None]:
+    """The preview's index, made after the pages are shown (exports.py), stopped by `stop`; a
+    failure is logged (the preview keeps running), never raised."""
+
+    def index(stop: threading.Event) -> None:
+        try:
+            log.info(index_site(site_dir, stop))
+        except FulltextError as error:
+            log.warning(str(error))
+
+    return index
 
 
 def out_of_search(markdown: str, page: Page, folders: list[str]) -> str:

@@ -43,7 +43,7 @@ from dossier.site.site import ASSETS, PlannedPage, Site
 from .config import DossierConfig
 from .exports import DeferredExports, deferred_names, published_now
 from .folders import make_folders_ahead
-from .fulltext import index_fulltext, out_of_search
+from .fulltext import index_fulltext, index_fulltext_later, out_of_search
 from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
 from .page_events import PageEvents
@@ -352,7 +352,8 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is not None and self.problems_html is None:  # the pages are written: Pagefind indexes them
+        indexed = self.site is not None and self.problems_html is None  # the pages are written: Pagefind indexes them
+        if indexed and not self.serving:
             index_fulltext(config.site_dir)
         if self.preview is not None and self._tracking and self.site is not None:
             self.preview.finish(config)
@@ -361,7 +362,9 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
             end_build()
             content, state = self.content_dir, self.checked_state
             current = lambda: content is None or content_state(content) == state  # noqa: E731
-            self.later.start(config.site_dir, current, lambda still: restore_now(collect=still))
+            # The full-text index after the exports: seconds the edited page need not wait for.
+            index = index_fulltext_later(config.site_dir) if indexed else None
+            self.later.start(config.site_dir, current, lambda still: restore_now(collect=still), index)
         else:
             self.later.publish(self.prerendered, config.site_dir)
             self._close_prerendered()
