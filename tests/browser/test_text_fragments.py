@@ -27,7 +27,11 @@ from sitebuild import mkdocs_build, sample_project
 from browser.browsing import Served, require_browser, serve
 
 MAGENTA = "::target-text { background-color: rgb(255, 0, 255) !important; color: rgb(0, 160, 0) !important; }"
-# For each box (x, y, width, height in page pixels) of a full-page screenshot, the share of its
+MAGENTA_ON_LOAD = (
+    "document.addEventListener('DOMContentLoaded', () => { const style = document.createElement('style'); "
+    f"style.textContent = {MAGENTA!r}; document.head.append(style); }});"
+)
+# For each box (x, y, width, height in page pixels) of a screenshot, the share of its
 # pixels that are magenta: the match's background behind its text.
 MAGENTA_SHARES = """async ([png, boxes]) => {
   const image = new Image();
@@ -89,21 +93,29 @@ def test_every_original_text_fragment_highlights_its_quote_on_the_sites_own_arti
     links = original_links(linked_site.root)
     assert len(links) >= 50, "the seed's evidence items should each have an Original link"
     assert any("&text=" in fragment for fragment in links.values()), "the seed should have an elided quote"
-    # The site forbids inline styles (CSP); the test lifts that to add its one style.
+    # The site forbids inline styles (CSP); the test lifts that to add its one style, on every
+    # page as it loads.
     page, counter = open_page(bypass_csp=True), open_page()
+    page.add_init_script(MAGENTA_ON_LOAD)
     counter.goto("about:blank")
     failures = []
-    for (article, anchor), fragment in sorted(links.items()):
-        page.goto("about:blank")
-        page.goto(linked_site.url(article) + fragment)
-        page.add_style_tag(content=MAGENTA)
+    for visit, ((article, anchor), fragment) in enumerate(sorted(links.items())):
+        # A query of its own: each visit loads a new document, as following the link does (a
+        # fragment alone changing would not apply the directive).
+        page.goto(f"{linked_site.url(article)}?visit={visit}{fragment}")
         quoted = page.locator(f'mark.dossier-quote[data-quotes~="{anchor}"]').evaluate_all(BOXES)
         left_out = page.locator(f'.dossier-left-out[data-quotes~="{anchor}"]:not(mark *)').evaluate_all(BOXES)
         if not quoted:
             failures.append(f"{article}#{anchor}: the browser did not scroll to the quote's highlight")
-        png = base64.b64encode(page.screenshot()).decode()
+            continue
         boxes = [box for _, element_boxes in quoted + left_out for box in element_boxes]
-        shares = iter(counter.evaluate(MAGENTA_SHARES, [png, boxes]))
+        # Only the part of the view that holds the boxes is photographed (and the boxes moved to it).
+        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        right, bottom = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+        clip = {"x": left, "y": top, "width": max(1.0, right - left), "height": max(1.0, bottom - top)}
+        png = base64.b64encode(page.screenshot(clip=clip)).decode()
+        moved = [[x - left, y - top, width, height] for x, y, width, height in boxes]
+        shares = iter(counter.evaluate(MAGENTA_SHARES, [png, moved]))
         for text, element_boxes in quoted:
             if max(next(shares) for _ in element_boxes) < 0.05:
                 failures.append(f"{article}{fragment}: {text!r} of {anchor} is not highlighted")
