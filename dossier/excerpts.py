@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .quotes import ArticleText, Placement, Span, count_words
-from .text import INVISIBLE
+from .text import HAS_INVISIBLE, INVISIBLE
 
 ELLIPSIS = " … "
 _DROP = dict.fromkeys(map(ord, INVISIBLE))
-_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 # Words that turn a statement around (contract v3, "An ellipsis must not hide a negation"),
 # and any word ending in n't (didn't, won't, can't), with any apostrophe.
 NEGATIONS = ("not", "no", "never", "nor", "neither", "none", "nothing", "without", "не", "ни", "нет", "няма")
@@ -28,12 +27,16 @@ _NEGATION = re.compile(r"(?<!\w)(?:" + "|".join(NEGATIONS) + r")(?!\w)|\w*n['’
 def shown(text: str) -> str:
     """Text as the site shows it: invisible and bidirectional controls removed, whitespace runs
     one space (one kept at either end, where the text had some)."""
-    if not text.isascii() and _INVISIBLE.search(text):
-        text = text.translate(_DROP)
+    text = _dropped(text)
     inner = " ".join(text.split())
     if not inner:
         return " " if text else ""
     return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
+
+
+def _dropped(text: str) -> str:
+    """Text without its invisible and bidirectional control characters."""
+    return text.translate(_DROP) if not text.isascii() and HAS_INVISIBLE.search(text) else text
 
 
 def negations(text: str) -> tuple[str, ...]:
@@ -74,13 +77,11 @@ def excerpt_at(text: ArticleText, placement: Placement) -> Excerpt:
     """The article's words at a placement (folded positions, one (start, end) per part)."""
     folded, visible = text.folded, text.visible.mapped
     starts, shown_text = visible.starts, visible.text
-    if len(placement) == 1:  # most quotes: no ellipsis; `shown(...).strip()` written out
+    if len(placement) == 1:  # most quotes: no ellipsis (what `shown(...).strip()` gives)
         a, b = placement[0]
         first = bisect.bisect_left(starts, folded.starts[a])
         part = shown_text[first : bisect.bisect_left(starts, folded.ends[b - 1], first)]
-        if not part.isascii() and _INVISIBLE.search(part):
-            part = part.translate(_DROP)
-        return Excerpt((" ".join(part.split()),))
+        return Excerpt((" ".join(_dropped(part).split()),))
     # Each part's body range, then the visible characters that came from it.
     cuts = [bisect.bisect_left(starts, position) for a, b in placement for position in (folded.starts[a], folded.ends[b - 1])]
     parts = tuple(shown(shown_text[cuts[i] : cuts[i + 1]]).strip() for i in range(0, len(cuts), 2))

@@ -9,15 +9,12 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from .excerpts import Excerpt
 from .model import Article
 from .problems import Location, ProblemList
-from .text import BIDI_CONTROLS, INVISIBLE
-
-_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")  # one search in C: most quotes have none
+from .text import BIDI_CONTROLS, HAS_INVISIBLE, INVISIBLE
 
 
 def _name(char: str) -> str:
@@ -26,7 +23,7 @@ def _name(char: str) -> str:
 
 def warn_invisible(quote: str, where: Location, problems: ProblemList) -> None:
     """Warn when the quote itself holds invisible or bidirectional control characters."""
-    if quote.isascii() or not _INVISIBLE.search(quote):
+    if quote.isascii() or not HAS_INVISIBLE.search(quote):
         return
     found = [char for char in quote if char in INVISIBLE]
     names = ", ".join(_name(c) for c in dict.fromkeys(found))

@@ -27,6 +27,7 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # What the check warns about and the site leaves out: the controls, and the marks (LRM, RLM, ALM).
 BIDI_MARKS = BIDI_CONTROLS | frozenset("\u200e\u200f\u061c")
 INVISIBLE = frozenset("\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff") | BIDI_CONTROLS
+HAS_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")  # one search in C: most texts have none
 
 _SPACE_RUN = re.compile(r" {2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

@@ -112,12 +112,12 @@ def _batch_fingerprints(folded_texts: Sequence[str]) -> list[bytes]:
     owner = np.searchsorted(begins, starts, side="right") - 1  # the text each word belongs to
     minima = _window_minima(shingles)
     whole = owner[: minima.size] == owner[PASSAGE_WORDS - 1 :]
-    kept, kept_owner = _each_once(minima[whole], owner[: minima.size][whole])
+    kept, kept_owner = _without_repeats(minima[whole], owner[: minima.size][whole])
     cuts = np.searchsorted(kept_owner, np.arange(len(encoded) + 1)).tolist()
     return [kept[begin:end].tobytes() for begin, end in pairwise(cuts)]
 
 
-def _each_once(hashes: Hashes, owners: npt.NDArray[np.intp]) -> tuple[Hashes, npt.NDArray[np.intp]]:
+def _without_repeats(hashes: Hashes, owners: npt.NDArray[np.intp]) -> tuple[Hashes, npt.NDArray[np.intp]]:
     """The (hash, owner) pairs without consecutive repeats: a window's minimum is usually the
     next windows' too, so this drops most repeats; the few left change no candidate."""
     new = np.ones(hashes.size, dtype=bool)

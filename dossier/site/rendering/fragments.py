@@ -13,7 +13,6 @@ visible text is the passage itself. `first_match` is that matching, on the visib
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote as percent
@@ -193,15 +192,9 @@ class ArticleDocument:
         return Directive(" ".join(words))
 
 
-@functools.lru_cache(maxsize=64)
-def article_document(body: str) -> ArticleDocument:
-    # Cached: an article's quotes are shown on their claims' pages and their entities' pages.
-    return ArticleDocument(visible_text(body))
-
-
 def text_fragment(body: str, spans: tuple[Span, ...]) -> str:
     """`#:~:text=...`, one directive per span (each part of an elided quote), each selecting exactly it."""
-    return _fragment(article_document(body), spans)
+    return text_fragments(body, [spans])[spans]
 
 
 def text_fragments(body: str, quotes: Iterable[tuple[Span, ...]]) -> dict[tuple[Span, ...], str]:
