@@ -23,10 +23,9 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from dossier.article_checks import OutcomeCache
-from dossier.captures import BUILD_NOTICES, CAPTURES_FOLDER
+from dossier.captures import BUILD_NOTICES
 from dossier.check import check_content, count_articles
 from dossier.collector import defer_collections, end_build, restore_collections, restore_now
-from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER, RECHECKS_FILE
 from dossier.parallel import KeptPool, run_with_pool
 from dossier.problems import Problem
 from dossier.report import summary_line
@@ -35,6 +34,7 @@ from dossier.site.pages.problems_page import TITLE as PROBLEMS_TITLE
 from dossier.site.preview.dependencies import fingerprint
 from dossier.site.preview.prerender import Expected, Prerendered, SiteSettings, content_state, prerender_wanted
 from dossier.site.rendering.csp import add_policy
+from dossier.site.rendering.fulltext import IndexedPages
 from dossier.site.rendering.html import title_html
 from dossier.site.rendering.links import HOME
 from dossier.site.rendering.templating import CompiledTemplates, template_error_message
@@ -42,8 +42,8 @@ from dossier.site.site import ASSETS, PlannedPage, Site
 
 from .config import DossierConfig
 from .exports import DeferredExports, deferred_names, published_now
-from .folders import make_folders_ahead
-from .fulltext import index_fulltext, index_fulltext_later, out_of_search
+from .folders import is_source, make_folders_ahead
+from .fulltext import add_indexed_page, index_fulltext, index_fulltext_later, out_of_search
 from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
 from .page_events import PageEvents
@@ -88,6 +88,7 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
         # Whether generated pages let go of their HTML once written: only in a build (the
         # preview keeps it) and with plugins known not to read it later (KNOWN_PLUGINS).
         self.releasing = False
+        self.indexed_pages: IndexedPages | None = None  # what Pagefind reads of a build's pages (fulltext.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -167,7 +168,7 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
         destinations = {f.dest_uri for f in new_files} | deferred_names(self._later(), self.config.export_path)
         taken = []
         for file in list(files):
-            if self._is_source(file):
+            if is_source(file, self.content_dir):
                 files.remove(file)  # input to the generator, not published as is
             elif file.dest_uri in destinations:
                 taken.append(file.src_uri)
@@ -190,18 +191,6 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
     @staticmethod
     def _inclusion(page: PlannedPage | None) -> InclusionLevel:
         return InclusionLevel.NOT_IN_NAV if page is not None and not page.in_nav else InclusionLevel.UNDEFINED
-
-    def _is_source(self, file: File) -> bool:
-        if not file.abs_src_path or self.content_dir is None:
-            return False
-        try:
-            relative = Path(file.abs_src_path).resolve().relative_to(self.content_dir).as_posix()
-        except ValueError:
-            return False
-        # Captures and the rechecks are read by the check, not published as they are.
-        return relative in (CLAIMS_FILE, RECHECKS_FILE) or relative.startswith(
-            (CLAIMS_FOLDER + "/", ARTICLES_FOLDER + "/", CAPTURES_FOLDER + "/")
-        )
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.compiled_templates is not None:  # the theme's templates, compiled once per preview
@@ -296,6 +285,8 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
             output = use_search_worker(output, page.url)
         if self._policy_wanted():
             output = add_policy(output, page.content or "")
+        if self.indexed_pages is not None:
+            add_indexed_page(self.indexed_pages, page, output)
         if self.releasing and self.site is not None and page.file.src_uri in self.site.pages:
             # Nothing reads a generated page's HTML once it is written, but MkDocs keeps every
             # page's to the end of the build: at 10,000 articles, ~0.7 GB of the largest process.
@@ -315,6 +306,8 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.later.cancel()  # the last preview build's exports, if still being written: out of date now
+        self._close_indexed()
+        self.indexed_pages = None if self.serving else IndexedPages()
         if self.serving:
             set_exports_aside(config.site_dir, deferred_names(self.later, self.config.export_path))
         if self.preview is not None:
@@ -324,6 +317,11 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
         """Where the data exports go when MkDocs does not write them with the pages (exports.py)."""
         incremental = self.preview is not None and self.config.incremental_preview
         return self.later if incremental or self.prerendered is not None else None
+
+    def _close_indexed(self) -> None:
+        if self.indexed_pages is not None:
+            self.indexed_pages.close()
+            self.indexed_pages = None
 
     def _close_prerendered(self) -> None:
         if self.prerendered is not None:
@@ -353,8 +351,9 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         indexed = self.site is not None and self.problems_html is None  # the pages are written: Pagefind indexes them
-        if indexed and not self.serving:
-            index_fulltext(config.site_dir)
+        if indexed and self.indexed_pages is not None:
+            index_fulltext(config.site_dir, self.indexed_pages)
+        self._close_indexed()
         if self.preview is not None and self._tracking and self.site is not None:
             self.preview.finish(config)
             log.info(f"preview: {self.preview.rendered} generated pages rendered, {len(self.preview.kept)} unchanged and kept")
@@ -372,6 +371,7 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
 
     def on_build_error(self, *, error: Exception) -> None:
         self.later.drop()
+        self._close_indexed()
         self._close_prerendered()
         restore_collections(collect_later=self.serving)
         if self.preview is not None:
@@ -382,6 +382,7 @@ class DossierPlugin(ProblemsPreview, PageEvents, BasePlugin[DossierConfig]):  # 
             self.check_workers.close()
         self.later.cancel()  # MkDocs deletes the preview's site folder next
         self._close_prerendered()
+        self._close_indexed()
         if self.preview is not None:
             self.preview.discard_previous(wait=True)
 

@@ -31,6 +31,7 @@ from dossier.site.rendering.links import HOME
 from dossier.site.site import PlannedPage, Site
 
 from .exports import DeferredExports, published_now
+from .folders import is_source
 from .incremental import IncrementalPreview
 
 log = get_plugin_logger(__name__)
@@ -49,11 +50,11 @@ class ProblemsPreview:
     problems: tuple[Problem, ...]
     generated_home: bool
     _tracking: bool
+    content_dir: Path | None
     _problems_url: str = "problems/"
 
     if TYPE_CHECKING:  # DossierPlugin's own
 
-        def _is_source(self, file: File) -> bool: ...
         def _later(self) -> DeferredExports | None: ...
         @staticmethod
         def _inclusion(page: PlannedPage | None) -> InclusionLevel: ...
@@ -72,7 +73,7 @@ class ProblemsPreview:
         if self.preview is not None:
             self.preview.failed()  # the next build is a full one
         for file in list(files):
-            if self._is_source(file):
+            if is_source(file, self.content_dir):
                 files.remove(file)
         own = {file.dest_uri for file in files}
         listing = File.generated(config, PROBLEMS_PAGE, content="")

@@ -207,6 +207,10 @@ def test_nothing_found_says_so(small_site: Served, open_page: Any) -> None:
     results = search_for(page, small_site, "Qwzxjvkq")
     assert results.count() == 0
     assert "Nothing found" in page.locator(".dossier-fulltext-status").inner_text()
+    # The site's own words are not searched: the hints on claim and article pages.
+    for own_words in ("Reprints", "verbatim"):
+        found = search_for(page, small_site, own_words)
+        assert found.count() == 0, (own_words, found.all_inner_texts())
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
