@@ -2,7 +2,7 @@
 nothing scrolls sideways, no table cell splits a word, long pages fold their long lists,
 small controls are real tap targets, an article's highlights explain themselves and can be
 switched off, its cites show their claim on a tap, and a claim page gives no column to a side
-without evidence. axe-core finds no serious or critical violation on any page type."""
+without evidence. (axe-core's sweeps of every page type: test_browser_axe_sweeps.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from browser.browsing import COLOUR_RULES, DESKTOP, PHONE, Served, axe_violations
+from browser.browsing import DESKTOP, PHONE, Served
 from browser.test_browser_reader import export, normalise, page_types
 
 LUKASHENKO = "people/alexander-lukashenko/"
@@ -261,24 +261,3 @@ def test_a_credited_origin_that_is_an_entity_links_to_its_page(site: Served, ope
     link.click()
     page.wait_for_url(re.compile(r"/(people|organizations|countries)/[^/]+/$"))
     assert page.locator("h1").inner_text() == via
-
-
-@pytest.mark.parametrize(("width", "scheme"), [("phone", "light"), ("phone", "dark"), ("desktop", "dark")])
-def test_axe_finds_no_serious_violation_at_either_width_in_either_scheme(
-    site: Served, open_page: Any, axe: Any, width: str, scheme: str
-) -> None:
-    """Every rule in light mode at each width (desktop: test_browser_reader.py); in dark mode,
-    which changes only the palette, the rules that judge colours."""
-    page = scheme_page(open_page, width, scheme)
-    rules = COLOUR_RULES if scheme == "dark" else None
-    problems = []
-    for path in {**page_types(), **claim_pages(), "lukashenko": LUKASHENKO}.values():
-        page.goto(site.url(path))
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
-        page.evaluate(OPEN_ALL)  # what is folded is checked too
-        problems += axe_violations(axe, page, rules)
-    page.goto(site.url(ARTICLE))
-    page.locator("a.dossier-cite").first.click()  # and a cite's claim, shown
-    page.locator(".dossier-cite-popover").wait_for(state="visible")
-    problems += axe_violations(axe, page, rules)
-    assert problems == [], "\n".join(problems)

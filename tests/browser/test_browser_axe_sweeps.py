@@ -1,0 +1,49 @@
+"""axe-core finds no serious or critical violation on any page type of the first dossier: every
+rule in light mode on a 390px phone (at 1280px: test_browser_reader.py), and in dark mode, at
+both widths, the rules that judge colours (only the palette changes between the schemes).
+
+Its own file, so that the test runner's workers (one file each) share the sweeps out: they
+were half of test_browser_phones.py's time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from browser.browsing import COLOUR_RULES, Served, axe_violations
+from browser.test_browser_phones import ARTICLE, LUKASHENKO, OPEN_ALL, SCHEMES, claim_pages, scheme_page
+from browser.test_browser_reader import page_types
+
+# The guide's pages are Markdown pages of one kind, each swept with every rule in light mode
+# at 1280px (test_browser_reader.py) and here at 390px; in dark mode two stand for them all:
+# between them they hold the guide's tables, code, lists and links.
+DARK_GUIDE = ("guide-format", "guide-templates")
+
+
+def swept_pages(scheme: str) -> dict[str, str]:
+    pages = {**page_types(), **claim_pages(), "lukashenko": LUKASHENKO}
+    assert set(DARK_GUIDE) <= set(pages), "a page that stands for the guide is gone: choose another"
+    if scheme == "dark":
+        pages = {name: path for name, path in pages.items() if not name.startswith("guide-") or name in DARK_GUIDE}
+    return pages
+
+
+@pytest.mark.parametrize(("width", "scheme"), [("phone", "light"), ("phone", "dark"), ("desktop", "dark")])
+def test_axe_finds_no_serious_violation_at_either_width_in_either_scheme(
+    site: Served, open_page: Any, axe: Any, width: str, scheme: str
+) -> None:
+    page = scheme_page(open_page, width, scheme)
+    rules = COLOUR_RULES if scheme == "dark" else None
+    problems = []
+    for path in swept_pages(scheme).values():
+        page.goto(site.url(path))
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+        page.evaluate(OPEN_ALL)  # what is folded is checked too
+        problems += axe_violations(axe, page, rules)
+    page.goto(site.url(ARTICLE))
+    page.locator("a.dossier-cite").first.click()  # and a cite's claim, shown
+    page.locator(".dossier-cite-popover").wait_for(state="visible")
+    problems += axe_violations(axe, page, rules)
+    assert problems == [], "\n".join(problems)
