@@ -50,9 +50,10 @@ check: $(STAMP)
 # their time waiting for Chromium and the pages' server, and the spare worker keeps the cores
 # busy meanwhile (on 2 cores: 10 min 20 s for the suite, against about 12 min with 2 workers).
 # A test file stays on one worker, so the sites its module fixtures build are built once.
+# The slowest tests are listed at the end: where the suite's ten minutes go.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 test: $(STAMP) chromium lint
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25
 
 # Lint and format check (ruff) and strict type check (mypy), as configured in pyproject.toml.
 lint: $(STAMP)
