@@ -1,6 +1,12 @@
 """axe-core finds no serious or critical violation on any page type of the first dossier: every
-rule in light mode on a 390px phone (at 1280px: test_browser_reader.py), and in dark mode, at
-both widths, the rules that judge colours (only the palette changes between the schemes).
+rule in light mode on a 390px phone (at 1280px: test_browser_reader.py, every page), and in
+dark mode, at both widths, the rules that judge colours (only the palette changes between the
+schemes).
+
+Pages of one kind stand for their kind here: two of the guide's Markdown pages, and in dark
+mode one of the four indexes drawn by one template (people, countries, organizations,
+events). Every one of them is swept with every rule at 1280px, and checked at 390px for
+sideways scrolling (test_browser_phones.py).
 
 Its own file, so that the test runner's workers (one file each) share the sweeps out: they
 were half of test_browser_phones.py's time.
@@ -16,18 +22,16 @@ from browser.browsing import COLOUR_RULES, Served, axe_violations
 from browser.test_browser_phones import ARTICLE, LUKASHENKO, OPEN_ALL, SCHEMES, claim_pages, scheme_page
 from browser.test_browser_reader import page_types
 
-# The guide's pages are Markdown pages of one kind, each swept with every rule in light mode
-# at 1280px (test_browser_reader.py) and here at 390px; in dark mode two stand for them all:
-# between them they hold the guide's tables, code, lists and links.
-DARK_GUIDE = ("guide-format", "guide-templates")
+# Between them, the guide's tables, code, lists and links.
+GUIDE_SAMPLE = ("guide-format", "guide-templates")
+SAME_TEMPLATE = ("index-countries", "index-organizations", "index-events")  # as index-people
 
 
 def swept_pages(scheme: str) -> dict[str, str]:
     pages = {**page_types(), **claim_pages(), "lukashenko": LUKASHENKO}
-    assert set(DARK_GUIDE) <= set(pages), "a page that stands for the guide is gone: choose another"
-    if scheme == "dark":
-        pages = {name: path for name, path in pages.items() if not name.startswith("guide-") or name in DARK_GUIDE}
-    return pages
+    assert set(GUIDE_SAMPLE) | set(SAME_TEMPLATE) <= set(pages), "a page that stands for others is gone: choose another"
+    left_out = set(SAME_TEMPLATE) if scheme == "dark" else set()
+    return {name: path for name, path in pages.items() if (not name.startswith("guide-") or name in GUIDE_SAMPLE) and name not in left_out}
 
 
 @pytest.mark.parametrize(("width", "scheme"), [("phone", "light"), ("phone", "dark"), ("desktop", "dark")])
