@@ -13,12 +13,8 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
-from pathlib import Path
 
 from mkdocs.structure.files import File
-
-from dossier.captures import CAPTURES_FOLDER
-from dossier.load import ARTICLES_FOLDER, CLAIMS_FILE, CLAIMS_FOLDER, RECHECKS_FILE
 
 
 def make_folders_ahead(files: Iterable[File]) -> threading.Thread:
@@ -44,17 +40,3 @@ def _make(folders: list[str]) -> None:
             make_folder(folder)
         except OSError:
             return  # MkDocs makes it, and reports what is wrong
-
-
-def is_source(file: File, content_dir: Path | None) -> bool:
-    """Whether `file` is the dossier's input (the claims, the articles, the captures, the
-    rechecks), which the check reads and the site does not publish as it is."""
-    if not file.abs_src_path or content_dir is None:
-        return False
-    try:
-        relative = Path(file.abs_src_path).resolve().relative_to(content_dir).as_posix()
-    except ValueError:
-        return False
-    return relative in (CLAIMS_FILE, RECHECKS_FILE) or relative.startswith(
-        (CLAIMS_FOLDER + "/", ARTICLES_FOLDER + "/", CAPTURES_FOLDER + "/")
-    )

@@ -42,13 +42,14 @@ from dossier.site.site import ASSETS, PlannedPage, Site
 
 from .config import DossierConfig
 from .exports import DeferredExports, deferred_names, published_now
-from .folders import is_source, make_folders_ahead
+from .folders import make_folders_ahead
 from .fulltext import add_indexed_page, index_fulltext, index_fulltext_later, out_of_search
 from .incremental import KNOWN_PLUGINS, IncrementalPreview, context_key, incremental_possible
 from .markdownless import without_markdown
 from .page_events import PageEvents
 from .preview_problems import ProblemsPreview, put_exports_back, set_exports_aside
 from .search_worker import use_search_worker
+from .sources import is_source
 from .theme_memo import use_theme_memo
 
 log = get_plugin_logger(__name__)

@@ -31,8 +31,8 @@ from dossier.site.rendering.links import HOME
 from dossier.site.site import PlannedPage, Site
 
 from .exports import DeferredExports, published_now
-from .folders import is_source
 from .incremental import IncrementalPreview
+from .sources import is_source
 
 log = get_plugin_logger(__name__)
 

@@ -12,9 +12,10 @@ a rebuild.
 
 `mkdocs build` gives Pagefind only what it reads (`IndexedPages`): while the pages are written,
 each indexed page's body goes into a folder of its own, as a small document with the page's
-language and title. Pagefind spent half its time parsing the theme's navigation, header and
-footer, which it then ignores: at 1,000 articles it took 12.4 s for the site and 5.5 s for the
-bodies. The index is the same, file for file (tests/test_fulltext.py builds both).
+language and title. Pagefind spent a good part of its time parsing the theme's navigation,
+header and footer, which it then ignores: at 1,000 articles (in /dev/shm) it took 8.7 s for
+the site and 6.9 s for the bodies (benchmarks/README.md, "The platform, third round"). The
+index is the same, file for file (tests/test_fulltext.py builds both).
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def _memory_folder() -> str | None:
 
 
 def _document(page_html: str, body: str) -> str:
-    head = page_html[: page_html.find("</head>") + 1 or None]
+    end = page_html.find("</head>")
+    head = page_html if end < 0 else page_html[:end]
     language, title = _LANGUAGE.search(head), _TITLE.search(head)
     return (
         f'<!doctype html><html lang="{language.group(1) if language else ""}"><head><meta charset="utf-8">'
