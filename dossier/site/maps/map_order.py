@@ -119,35 +119,37 @@ def crossings(order: Sequence[str], edges: Sequence[Edge], centred: bool) -> int
     return total
 
 
-def _local(position: dict[str, int], u: str, v: str, incident: dict[str, list[str]], size: int, centred: bool) -> int:
-    """The crossings that involve a line of `u` or of `v`, as placed in `position`: a line u-x and
-    a line v-y between four distinct nodes, and the spokes of the nodes their lines pass."""
+def _swap_change(position: dict[str, int], u: str, v: str, incident: dict[str, list[str]], size: int, centred: bool) -> int:
+    """How many crossings swapping the neighbours `u` and `v` (u just before v) adds (negative:
+    removes). Only a line of u against a line of v, between four distinct nodes, and the spokes
+    of their lines change. Two such lines cross after the swap exactly when they did not before
+    (u and v are next to each other around the ellipse, nothing between them), so counting the
+    crossings before is enough."""
     pu, pv = position[u], position[v]
-    # Positions stand for nodes: distinct nodes, distinct positions (the loops below run for
-    # every swap the order tries: ~240 times a map).
+    # Positions stand for nodes: distinct nodes, distinct positions (this runs for every swap
+    # the order tries: ~240 times a map).
     xs = [position[x] for x in incident[u] if x != u and x != v]
     ys = [position[y] for y in incident[v] if y != u and y != v]
-    total = 0
+    crossing, pairs = 0, 0
     for px in xs:
         p, q = (pu, px) if pu < px else (px, pu)
         for py in ys:
             if py != px:
+                pairs += 1
                 r, s = (pv, py) if pv < py else (py, pv)
-                total += (p < r < q) != (p < s < q)
-    if centred:
-        for node, here in ((u, pu), (v, pv)):
+                crossing += (p < r < q) != (p < s < q)
+    change = pairs - 2 * crossing
+    if centred:  # the spokes a line of u or v passes (on its smaller side), after and before
+        for node, here, there in ((u, pu, pv), (v, pv, pu)):
             for other in incident[node]:
-                apart = abs(position[other] - here)
-                total += min(apart - 1, size - apart - 1)
-    return total
+                if other != u and other != v:
+                    after, before = abs(position[other] - there), abs(position[other] - here)
+                    change += min(after - 1, size - after - 1) - min(before - 1, size - before - 1)
+    return change
 
 
 def improved(order: list[str], edges: Sequence[Edge], centred: bool) -> tuple[int, list[str]]:
-    """The order after swapping neighbours while a swap removes crossings, and its crossings.
-
-    Swapping two neighbours changes only crossings between a line of one and a line of the
-    other (and their spokes): only those are counted again.
-    """
+    """The order after swapping neighbours while a swap removes crossings, and its crossings."""
     best, current = crossings(order, edges, centred), list(order)
     incident: dict[str, list[str]] = {node: [] for node in order}
     for a, b, _ in edges:
@@ -158,14 +160,11 @@ def improved(order: list[str], edges: Sequence[Edge], centred: bool) -> tuple[in
         changed = False
         for index in range(len(current) - 1):
             u, v = current[index], current[index + 1]
-            before = _local(position, u, v, incident, len(current), centred)
-            position[u], position[v] = index + 1, index
-            after = _local(position, u, v, incident, len(current), centred)
-            if after < before:
+            change = _swap_change(position, u, v, incident, len(current), centred)
+            if change < 0:
                 current[index], current[index + 1] = v, u
-                best, changed = best - before + after, True
-            else:
-                position[u], position[v] = index, index + 1
+                position[u], position[v] = index + 1, index
+                best, changed = best + change, True
         if not changed or best == 0:
             break
     return best, current
@@ -176,7 +175,11 @@ def ranked_orders(ids: Sequence[str], edges: Sequence[Edge], centred: bool) -> l
     between = [(a, b, w) for a, b, w in edges if a in ids and b in ids]
     seen: set[tuple[str, ...]] = set()
     ranked = []
+    tried: set[tuple[str, ...]] = set()
     for rank, order in enumerate(candidates(ids, between)):
+        if tuple(order) in tried:  # the same order improves the same way: it would be left out below
+            continue
+        tried.add(tuple(order))
         count, better = improved(order, between, centred)
         if tuple(better) not in seen:
             seen.add(tuple(better))
