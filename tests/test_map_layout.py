@@ -54,6 +54,18 @@ def test_the_order_drawn_has_no_more_crossings_than_the_callers() -> None:
         assert best <= crossings(ids, edges, centred=False)
 
 
+def test_each_ranked_order_has_the_crossings_it_is_ranked_by() -> None:
+    # The swaps keep a running count of the crossings they change (map_order._swap_change):
+    # it must be what counting the finished order from scratch gives, spokes included.
+    for seed in range(12):
+        nodes, edges = graph(seed, 6 + seed, 4 + 3 * seed)
+        ids = [n.id for n in nodes]
+        for centred in (False, True):
+            ranked = ranked_orders(ids, edges, centred)
+            assert ranked and all(count == crossings(order, edges, centred) for count, order in ranked)
+            assert [count for count, _ in ranked] == sorted(count for count, _ in ranked)
+
+
 def test_names_never_overlap_and_the_same_input_draws_the_same_map() -> None:
     for seed, centred in ((1, True), (2, False), (3, True)):
         nodes, edges = graph(seed, 20, 30)
