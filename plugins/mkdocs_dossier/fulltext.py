@@ -9,22 +9,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from dossier.site.rendering.fulltext import FulltextError, IndexedPages, index_site
+from dossier.site.rendering.fulltext import BODY_MARK, FulltextError, IndexedPages, index_site
 
 log = get_plugin_logger(__name__)
-
-
-MARK = "data-pagefind-body"
 
 
 def add_indexed_page(pages: IndexedPages, page: Page, output: str) -> None:
     """`page`, written as `output`, to what Pagefind reads (dossier/site/rendering/fulltext.py):
     its content when that holds every part of the page marked for indexing, else the whole page
     (a theme's template may mark a part of its own)."""
-    marks = output.count(MARK)
+    marks = output.count(BODY_MARK)
     if marks:
         content = page.content or ""
-        pages.add(page.file.dest_uri, output, content if content.count(MARK) == marks else None)
+        pages.add(page.file.dest_uri, output, content if content.count(BODY_MARK) == marks else None)
 
 
 def index_fulltext(site_dir: str, pages: IndexedPages) -> None:

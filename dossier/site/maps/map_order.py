@@ -173,9 +173,9 @@ def improved(order: list[str], edges: Sequence[Edge], centred: bool) -> tuple[in
 def ranked_orders(ids: Sequence[str], edges: Sequence[Edge], centred: bool) -> list[tuple[int, list[str]]]:
     """The candidate orders, improved, fewest crossings first (then the earlier candidate)."""
     between = [(a, b, w) for a, b, w in edges if a in ids and b in ids]
-    seen: set[tuple[str, ...]] = set()
+    tried: set[tuple[str, ...]] = set()  # candidate orders, as they come
+    seen: set[tuple[str, ...]] = set()  # orders after improving
     ranked = []
-    tried: set[tuple[str, ...]] = set()
     for rank, order in enumerate(candidates(ids, between)):
         if tuple(order) in tried:  # the same order improves the same way: it would be left out below
             continue

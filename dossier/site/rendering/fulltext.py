@@ -30,6 +30,7 @@ import threading
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the index's folder in the site
+BODY_MARK = "data-pagefind-body"  # the attribute of what Pagefind indexes (fragments/fulltext_body.html)
 SEARCH_PAGE = "search.md"
 SEARCH_TITLE = "Full-text search"
 
