@@ -6,13 +6,17 @@ problems name files the way a user sees them: `content/claims.yaml`, `content/ar
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sitebuild import mkdocs_build, sample_project
+from sitebuild import SAMPLE_BUILD_DATE, mkdocs_build, sample_project
 
 from dossier.check import CheckResult, check_content
 from dossier.problems import Problem
@@ -217,10 +221,43 @@ def hints_text(problem: Problem) -> str:
     return "\n".join(problem.hints)
 
 
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Hold `lock` (a file) alone: another process of the run waits here until it is released."""
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """The folder `build` fills, made once per test run: when the tests run in parallel
+    (pytest-xdist), the first worker to ask builds it and the others wait for it, then read it.
+    A build that fails is not kept: the next worker to ask builds again (and fails the same way).
+    What it holds must never be changed by a test."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent  # every worker's own folder is in the run's
+    folder, done = run_folder / name, run_folder / f"{name}.done"
+    with _exclusive(run_folder / f"{name}.lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            build(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample dossier (tests/fixtures/sample) built once per run with the project's mkdocs.yml and guide, --strict."""
-    out = tmp_path_factory.mktemp("first-site")
-    result = mkdocs_build(sample_project(tmp_path_factory.mktemp("sample-project")), out)
-    assert result.returncode == 0, result.stderr
-    return out
+
+    def build(out: Path) -> None:
+        project_folder = out.parent / f"{out.name}-project"
+        shutil.rmtree(project_folder, ignore_errors=True)
+        project = sample_project(project_folder)
+        result = mkdocs_build(project, out, env={"SOURCE_DATE_EPOCH": SAMPLE_BUILD_DATE})
+        assert result.returncode == 0, result.stderr
+
+    return built_once_per_run(tmp_path_factory, "first-site", build)

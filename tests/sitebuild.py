@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # dossier (tests/test_content.py).
 SAMPLE_CONTENT = ROOT / "tests" / "fixtures" / "sample"
 
+# The build date of the shared sample site (conftest.py's first_site): fixed, so that a test
+# can build the same site another way and compare them file for file (tests/test_theme_memo.py).
+SAMPLE_BUILD_DATE = "1764547200"
+
 MINIMAL_MKDOCS_YML = """\
 site_name: Test dossier
 docs_dir: content
@@ -35,11 +39,12 @@ def sample_project(root: Path) -> Path:
     return root / "mkdocs.yml"
 
 
-def mkdocs_build(config: Path, site: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(config: Path, site: Path, *, strict: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of `config` into `site`, with `env` added to the environment."""
     args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     if strict:
         args.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(args, capture_output=True, text=True, env=env, cwd=config.parent, timeout=600)
 
 
