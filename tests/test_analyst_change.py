@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -79,8 +80,9 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-def copy_of_the_repository(target: Path) -> Path:
-    """The repository's files as they are now (tracked, and new ones not ignored), committed in a fresh repository."""
+def copy_of_the_repository(target: Path, prepare: Callable[[Path], None] | None = None) -> Path:
+    """The repository's files as they are now (tracked, and new ones not ignored), committed in a
+    fresh repository; `prepare(target)` changes the copy first, when given."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True, timeout=120
     ).stdout.decode()
@@ -89,6 +91,8 @@ def copy_of_the_repository(target: Path) -> Path:
         if source.is_file() and not source.is_symlink():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+    if prepare is not None:
+        prepare(target)
     git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "the repository before the analyst's change")
