@@ -28,12 +28,15 @@ plugins: [search, dossier]
 """
 
 
+# The dossier's own files in content/; the rest of it (the guide) is the project's.
+DOSSIER_FILES = {"articles", "claims", "claims.yaml", "index.md", "rechecks.yaml", "captures"}
+
+
 def sample_project(root: Path) -> Path:
     """The project as it is (mkdocs.yml, the guide) with the sample dossier as its content; its mkdocs.yml."""
     root.mkdir(parents=True, exist_ok=True)
-    dossier_files = {"articles", "claims", "claims.yaml", "index.md", "rechecks.yaml", "captures"}
     top = str(ROOT / "content")
-    shutil.copytree(ROOT / "content", root / "content", ignore=lambda folder, names: dossier_files & set(names) if folder == top else set())
+    shutil.copytree(ROOT / "content", root / "content", ignore=lambda folder, names: DOSSIER_FILES & set(names) if folder == top else set())
     shutil.copytree(SAMPLE_CONTENT, root / "content", dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root / "mkdocs.yml"

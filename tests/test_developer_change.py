@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import write_dossier
+from sitebuild import DOSSIER_FILES
 from test_analyst_change import copy_of_the_repository, git, run_the_pull_request_checks
-
-# The dossier's own files in content/: the rest (the guide) is the repository's.
-DOSSIER_FILES = ("articles", "claims", "claims.yaml", "index.md", "rechecks.yaml", "captures")
 
 
 def with_a_small_dossier(repo: Path) -> None:
