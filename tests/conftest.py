@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sitebuild import SAMPLE_BUILD_DATE, mkdocs_build, sample_project
+from sitebuild import SAMPLE_BUILD_DATE, generate_project, mkdocs_build, sample_project
 
 from dossier.check import CheckResult, check_content
 from dossier.problems import Problem
@@ -261,3 +261,22 @@ def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert result.returncode == 0, result.stderr
 
     return built_once_per_run(tmp_path_factory, "first-site", build)
+
+
+# The generated dossier the scale tests share: enough articles for claim lists of several pages.
+GENERATED_ARTICLES = 150
+
+
+@pytest.fixture(scope="session")
+def generated_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A dossier of GENERATED_ARTICLES articles made by benchmarks/generate.py (seed 11), built
+    once per run, --strict: (its project folder, its site)."""
+
+    def build(folder: Path) -> None:
+        project = folder / "project"
+        generate_project(GENERATED_ARTICLES, project, seed=11)
+        result = mkdocs_build(project / "mkdocs.yml", folder / "site")
+        assert result.returncode == 0, result.stderr
+
+    folder = built_once_per_run(tmp_path_factory, "generated", build)
+    return folder / "project", folder / "site"
