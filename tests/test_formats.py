@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import ROOT, SAMPLE_CONTENT, mkdocs_build, write_project
+from sitebuild import ROOT, SAMPLE_CONTENT
 
 from dossier.check import check_content
 from dossier.cli import main
@@ -417,13 +417,3 @@ def test_the_site_publishes_the_exports_next_to_dossier_json(first_site: Path) -
     article, word = a_word_of_one_article(article_bodies(SAMPLE_CONTENT))
     (found,) = datasette_get(first_site / "dossier.db", f"/dossier/articles.json?_search={word}&_shape=array")
     assert [row["id"] for row in found] == [article]
-
-
-def test_a_content_file_named_like_an_export_is_refused(tmp_path: Path) -> None:
-    from conftest import BASE_ARTICLES, BASE_YAML
-
-    config = write_project(tmp_path, BASE_YAML, BASE_ARTICLES)
-    (tmp_path / "content" / "annotations.json").write_text("{}", "utf-8")
-    result = mkdocs_build(config, tmp_path / "site")
-    assert result.returncode != 0
-    assert "would be replaced by generated pages or files of the same name; rename or remove them: annotations.json" in result.stderr

@@ -83,10 +83,10 @@ def test_warnings_fail_a_strict_build_only(tmp_path: Path) -> None:
 import pytest  # noqa: E402
 
 
-# Files of the content folder where the build writes a page or file of its own: named all at
-# once. `people.md` and `people/index.md` are one page to MkDocs, so they are tried apart.
+# Files of the content folder where the build writes a page or file of its own (a page, an
+# asset, an export written with the pages or after them): named all at once. `people.md` and `people/index.md` are one page to MkDocs, so they are tried apart.
 @pytest.mark.parametrize(
-    "names", [("assets/dossier/dossier.js", "countries/belarus.md", "dossier.json", "people.md"), ("people/index.md",)]
+    "names", [("annotations.json", "assets/dossier/dossier.js", "countries/belarus.md", "dossier.json", "people.md"), ("people/index.md",)]
 )
 def test_a_file_of_the_content_folder_cannot_be_replaced_by_a_generated_one(tmp_path: Path, names: tuple[str, ...]) -> None:
     config = write_project(tmp_path, CLAIMS, {"wire-1": ARTICLE})
