@@ -13,12 +13,9 @@ export DOSSIER_CHROMIUM
 
 # Installs exactly the versions of requirements.lock (hashes checked), then the project itself
 # without resolving anything again: the suite runs against what it last passed with.
-# --no-compile: pip byte-compiled every module of every package, a third of the install's time
-# (93-99 s against 68-76 s on 2 cores); Python compiles the modules we import when first imported
-# (2-3 s more for the first import of the build and the test tools).
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-compile -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
 	touch $(STAMP)
