@@ -52,7 +52,12 @@ check: $(STAMP)
 # A test file stays on one worker, so the sites its module fixtures build are built once.
 # The slowest tests are listed at the end: where the suite's ten minutes go.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+# Our modules are byte-compiled first: where PYTHONDONTWRITEBYTECODE is set (as on this CI
+# host), Python never keeps what it compiles, and each of the hundreds of builds and commands
+# the tests start compiled them again (0.85 → 0.71 s of CPU to import the plugin and the CLI).
+# A module edited since is compiled afresh on import, as always: a stale cache is never read.
 test: $(STAMP) chromium lint
+	$(BIN)/python -m compileall -q dossier plugins tests benchmarks
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25
 
 # Lint and format check (ruff) and strict type check (mypy), as configured in pyproject.toml.
