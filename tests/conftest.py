@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sitebuild import SAMPLE_BUILD_DATE, generate_project, mkdocs_build, sample_project
+from sitebuild import FIXED_BUILD_DATE, generate_project, mkdocs_build, sample_project
 
 from dossier.check import CheckResult, check_content
 from dossier.problems import Problem
@@ -257,7 +257,7 @@ def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         project_folder = out.parent / f"{out.name}-project"
         shutil.rmtree(project_folder, ignore_errors=True)
         project = sample_project(project_folder)
-        result = mkdocs_build(project, out, env={"SOURCE_DATE_EPOCH": SAMPLE_BUILD_DATE})
+        result = mkdocs_build(project, out, env={"SOURCE_DATE_EPOCH": FIXED_BUILD_DATE})
         assert result.returncode == 0, result.stderr
 
     return built_once_per_run(tmp_path_factory, "first-site", build)

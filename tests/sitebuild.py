@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # dossier (tests/test_content.py).
 SAMPLE_CONTENT = ROOT / "tests" / "fixtures" / "sample"
 
-# The build date of the shared sample site (conftest.py's first_site): fixed, so that a test
-# can build the same site another way and compare them file for file (tests/test_theme_memo.py).
-SAMPLE_BUILD_DATE = "1764547200"
+# A fixed build date (SOURCE_DATE_EPOCH) for sites that tests compare file for file: the shared
+# sample site (conftest.py's first_site) and the builds compared with it or with each other (two
+# builds on either side of midnight would date their sitemaps differently).
+FIXED_BUILD_DATE = "1764547200"
 
 MINIMAL_MKDOCS_YML = """\
 site_name: Test dossier

@@ -28,24 +28,12 @@ from dossier.site.preview import prerender
 from dossier.site.preview.dependencies import fingerprint
 from dossier.site.preview.prerender import Expected, Prerendered, SiteSettings, content_state, work
 from dossier.site.site import Site
-from tests.sitebuild import ROOT, built_files, generate_project
+from tests.sitebuild import FIXED_BUILD_DATE, ROOT, built_files, generate_project, mkdocs_build
 
 
 def _build(project: Path, site: Path, parallel: str, *, strict: bool = True) -> None:
-    # A fixed build date: two builds on either side of midnight date their sitemap differently.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOSSIER_PARALLEL": parallel, "SOURCE_DATE_EPOCH": "1764547200"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        *(["--strict"] if strict else []),
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(site),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=600)
+    env = {"DOSSIER_PARALLEL": parallel, "SOURCE_DATE_EPOCH": FIXED_BUILD_DATE}
+    done = mkdocs_build(project / "mkdocs.yml", site, strict=strict, env=env)
     assert done.returncode == 0, done.stderr
 
 

@@ -10,10 +10,7 @@ the long way, page by page.
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,7 +18,7 @@ import pytest
 from mkdocs.utils import get_theme_dir
 
 from plugins.mkdocs_dossier.theme_memo import ThemeMemo
-from tests.sitebuild import SAMPLE_BUILD_DATE, built_files, generate_project, sample_project
+from tests.sitebuild import FIXED_BUILD_DATE, built_files, generate_project, mkdocs_build, sample_project
 
 NAV_WITH_SECTIONS = """\
 nav:
@@ -34,9 +31,7 @@ nav:
 
 
 def _build(project: Path, site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SAMPLE_BUILD_DATE}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=600)
+    done = mkdocs_build(project / "mkdocs.yml", site, env={"SOURCE_DATE_EPOCH": FIXED_BUILD_DATE})
     assert done.returncode == 0, done.stderr
 
 
@@ -170,7 +165,7 @@ def test_a_page_file_and_a_page_folder_at_the_top_do_not_share_a_sidebar() -> No
 
 
 def test_the_repositorys_own_site_is_the_same_with_the_memo(tmp_path: Path, first_site: Path) -> None:
-    # first_site is the same project built with the memos, on the same date (SAMPLE_BUILD_DATE).
+    # first_site is the same project built with the memos, on the same date (FIXED_BUILD_DATE).
     project = sample_project(tmp_path / "repo").parent
     long_way = _with_custom_dir(project, _LONG_WAY)
     _build(long_way, tmp_path / "page-by-page")
