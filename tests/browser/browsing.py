@@ -147,3 +147,95 @@ def axe_violations(axe: Any, page: Any, rules: tuple[str, ...] | None = None) ->
                 summary = " ".join(node.get("failureSummary", "").split())
                 found.append(f"{page.url}: {violation['id']} ({violation['impact']}) at {node['target']}: {summary}")
     return found
+
+
+# What a test may leave in its context's origins, wiped before the context serves another test
+# (sessionStorage goes with the test's pages, which are closed).
+LEFT_BEHIND = "cookies,local_storage,indexeddb,websql,service_workers,cache_storage,file_systems,shared_storage"
+# The page that keeps an origin's renderer process alive between tests: the server's "not
+# found" page, which runs no script and stores nothing.
+KEEPER_PATH = "/dossier-tests-keep-this-origin-open"
+
+
+@dataclass
+class _Shared:
+    context: Any
+    watch: Watch
+    origins: set[str] = field(default_factory=set)
+    keepers: dict[str, Any] = field(default_factory=dict)  # origin -> its keeper page
+    opening_keeper: bool = False
+
+
+class BrowserContexts:
+    """The browser's contexts, one per set of context options, lent to one test at a time.
+
+    A page in a new context cost 1.5-2 CPU-seconds more than one in a context that already
+    shows the site: Chromium starts a renderer process for the site's origin and reads and
+    compiles Material's style sheets and scripts again. Over the ~150 pages the browser
+    tests open, minutes of CPU. So a context is kept for the next test with the same options,
+    with one page per origin it has shown (its keeper: the server's "not found" page, which
+    keeps the origin's renderer process and caches warm), and only that: when a test ends,
+    every other page is closed, and every origin shown loses its cookies and storage (`wipe`);
+    tests/browser/test_browser_isolation.py checks it. A test still sees the site as a reader
+    returning to it with a cleared browser would."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.shared: dict[str, _Shared] = {}
+
+    def page(self, watch: Watch, **options: Any) -> tuple[Any, Any]:
+        """(a new page, its context) for a test watched by `watch`, in the context of `options`."""
+        key = repr(sorted(options.items()))
+        shared = self.shared.get(key)
+        if shared is None:
+            context = self.browser.new_context(**options)
+            context.set_default_timeout(15_000)
+            shared = self.shared[key] = _Shared(context, watch)
+            context.on("page", lambda page: self._watch(shared, page))  # and pages the site opens
+        shared.watch = watch
+        page = shared.context.new_page()
+        self._watch(shared, page)
+        return page, shared.context
+
+    def _watch(self, shared: _Shared, page: Any) -> None:
+        if shared.opening_keeper or page in shared.keepers.values():
+            return
+        shared.watch.attach(page)
+        page.on("framenavigated", lambda frame: shared.origins.add(_origin(frame.url)))
+
+    def test_pages(self, context: Any) -> list[Any]:
+        """The context's pages but its keepers."""
+        keepers = self._shared(context).keepers.values()
+        return [page for page in context.pages if page not in keepers]
+
+    def wipe(self, context: Any) -> None:
+        """Close the pages a test opened in `context` and clear what they stored, for the next test."""
+        shared = self._shared(context)
+        for origin in sorted(origin for origin in shared.origins - set(shared.keepers) if origin.startswith("http")):
+            shared.opening_keeper = True
+            try:
+                keeper = shared.keepers[origin] = context.new_page()
+            finally:
+                shared.opening_keeper = False
+            keeper.goto(origin + KEEPER_PATH)
+        for page in self.test_pages(context):
+            page.close()
+        if shared.keepers:
+            session = context.new_cdp_session(next(iter(shared.keepers.values())))
+            for origin in shared.keepers:
+                session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": LEFT_BEHIND})
+            session.detach()
+        context.clear_cookies()
+        context.clear_permissions()
+
+    def _shared(self, context: Any) -> _Shared:
+        return next(entry for entry in self.shared.values() if entry.context is context)
+
+    def close(self) -> None:
+        for shared in self.shared.values():
+            shared.context.close()
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}" if rest else url

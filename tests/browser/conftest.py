@@ -1,8 +1,9 @@
 """The built site in a real browser: Chromium driven by Playwright, offline.
 
 One build of the first dossier (the project's own mkdocs.yml, --strict) per session, served
-by the standard library on 127.0.0.1, and one Chromium for the whole session. Every page a
-test opens is watched: a console error, an uncaught exception or a dialog on it fails the test.
+by the standard library on 127.0.0.1, and one Chromium for the whole session, whose contexts
+are lent from test to test with their caches but nothing a page stored (`BrowserContexts`).
+Every page a test opens is watched: a console error, an uncaught exception or a dialog on it fails the test.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from browser.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Served, Watch, require_browser, serve
+from browser.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, BrowserContexts, Served, Watch, require_browser, serve
 
 
 @pytest.fixture(scope="session")
@@ -36,33 +37,38 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
+@pytest.fixture(scope="session")
+def contexts(browser: Any) -> Iterator[BrowserContexts]:
+    pool = BrowserContexts(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
 def watch() -> Watch:
     return Watch()
 
 
 @pytest.fixture
-def open_page(browser: Any, watch: Watch) -> Iterator[Callable[..., Any]]:
-    """open_page(**context_options) -> a page in a fresh browser context (nothing shared).
+def open_page(contexts: BrowserContexts, watch: Watch) -> Iterator[Callable[..., Any]]:
+    """open_page(**context_options) -> a new page in a context with those options, where no
+    earlier test left cookies or storage (`BrowserContexts`: only the cache is kept).
 
     When the test ends, no page it opened may have logged a console error, thrown, or
     opened a dialog.
     """
-    contexts: list[Any] = []
+    used: list[Any] = []
 
     def make(**options: Any) -> Any:
         options.setdefault("viewport", DESKTOP)
-        context = browser.new_context(**options)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        context.on("page", watch.attach)  # pages the site itself opens
-        page = context.new_page()
-        watch.attach(page)
+        page, context = contexts.page(watch, **options)
+        if context not in used:
+            used.append(context)
         return page
 
     yield make
-    for context in contexts:
-        context.close()
+    for context in used:
+        contexts.wipe(context)
     assert watch.errors == [], "\n".join(watch.errors)
     assert watch.dialogs == [], "\n".join(watch.dialogs)
 
