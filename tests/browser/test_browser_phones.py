@@ -72,6 +72,8 @@ def claim_pages() -> dict[str, str]:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_no_page_scrolls_sideways_and_no_table_cell_splits_a_word(site: Served, open_page: Any, width: str) -> None:
+    # Every page type of test_browser_reader.py and Lukashenko's page, each with its folded
+    # parts open: what a reader's phone must show without scrolling sideways.
     page = scheme_page(open_page, width, "light")
     problems = []
     for name, path in {**page_types(), "lukashenko": LUKASHENKO}.items():
