@@ -5,20 +5,50 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build serve test lint check clean fuzz chromium lock
+.PHONY: build serve test lint check clean fuzz chromium lock wheelhouse
 
 # The browser tests (tests/browser/) drive this Chromium: Debian's package by default.
 DOSSIER_CHROMIUM ?= /usr/bin/chromium
 export DOSSIER_CHROMIUM
 
-# Installs exactly the versions of requirements.lock (hashes checked), then the project itself
-# without resolving anything again: the suite runs against what it last passed with.
+# Installs exactly the versions of requirements.lock, then the project itself without
+# resolving anything again: the suite runs against what it last passed with.
+#
+# The lock's packages are kept in a folder of their own (WHEELHOUSE, under ~/.cache, named by
+# the lock's digest and the Python it is for): fetched once with every hash checked, PyICU
+# (published as source only) built there once. Every later install of the same lock, in any
+# clone, reads them from there without asking the package registry about each of the ~130:
+# an install took 90-100 s, of which about 40 s went to those questions. A changed lock gets
+# a new folder; should one not be made, the install asks the registry, hashes checked, as before.
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+LOCK_DIGEST := $(shell sha256sum requirements.lock 2>/dev/null | cut -c1-16)
+PY_TAG := $(shell $(PYTHON) -c "import sys, sysconfig; print(sysconfig.get_platform() + '-py%d%d' % sys.version_info[:2])" 2>/dev/null)
+WHEELHOUSE ?= $(HOME)/.cache/dossier/packages-$(LOCK_DIGEST)-$(PY_TAG)
+
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	test -f "$(WHEELHOUSE)/complete" || $(MAKE) --no-print-directory wheelhouse || \
+	  echo "make: the packages could not be kept in $(WHEELHOUSE): installing from the registry"
+	if [ -f "$(WHEELHOUSE)/complete" ]; then \
+	  $(PIP) install --no-index --find-links "$(WHEELHOUSE)" --no-deps -r "$(WHEELHOUSE)/pins.txt"; \
+	else \
+	  $(PIP) install --require-hashes -r requirements.lock; \
+	fi
+	$(PIP) install --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
 	touch $(STAMP)
+
+# The folder of the lock's packages (above), made whole or not at all.
+wheelhouse:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	rm -rf "$(WHEELHOUSE).part"
+	$(PIP) download --require-hashes --no-deps -r requirements.lock -d "$(WHEELHOUSE).part"
+	for source in "$(WHEELHOUSE).part"/*.tar.gz "$(WHEELHOUSE).part"/*.zip; do \
+	  [ ! -e "$$source" ] || { $(PIP) wheel --no-deps -w "$(WHEELHOUSE).part" "$$source" && rm "$$source"; } || exit 1; \
+	done
+	grep -E '^[A-Za-z0-9][A-Za-z0-9._-]*==' requirements.lock | cut -d' ' -f1 > "$(WHEELHOUSE).part/pins.txt"
+	touch "$(WHEELHOUSE).part/complete"
+	rm -rf "$(WHEELHOUSE)" && mv "$(WHEELHOUSE).part" "$(WHEELHOUSE)"
 
 # Regenerates requirements.lock from pyproject.toml at the newest versions it allows
 # (README, "The lock file"). Run `make test` afterwards, and commit both files together.
