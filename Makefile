@@ -78,7 +78,7 @@ check: $(STAMP)
 # Lint and types first: a finding fails the suite before the tests run. The tests run in
 # parallel (pytest-xdist), one worker more than the cores: the browser tests spend much of
 # their time waiting for Chromium and the pages' server, and the spare worker keeps the cores
-# busy meanwhile (on 2 cores: 10 min 20 s for the suite, against about 12 min with 2 workers).
+# busy meanwhile (on 2 cores, when last compared, the suite took about 1.5 min less than with 2).
 # A test file stays on one worker, so the sites its module fixtures build are built once.
 # The slowest tests are listed at the end: where the suite's ten minutes go.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))

@@ -1,6 +1,7 @@
 """Tests share the browser's contexts (tests/browser/browsing.py, `BrowserContexts`), so what
-one test's pages store must be gone before the next test opens a page: a test must see the
-site as a first-time reader does, whatever ran before it on the same worker."""
+one test's pages store must be gone before the next test opens a page: whatever ran before it
+on the same worker, a test finds no page, cookie or stored choice (a colour scheme, a switch)
+of another. Only the browser's cache is kept, as a reader's browser keeps it between visits."""
 
 from __future__ import annotations
 
