@@ -91,10 +91,15 @@ test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25
 
 # Lint and format check (ruff) and strict type check (mypy), as configured in pyproject.toml.
+# mypy keeps its cache beside the lock's packages (one per lock and Python), not in the clone:
+# a fresh clone then checks in 1 s instead of 15 s. The cache is sound across clones: mypy
+# checks each module's source hash against it and checks again what changed and what depends
+# on it (a type error put in a clone using another clone's cache is found, with its dependents).
+MYPY_CACHE ?= $(HOME)/.cache/dossier/mypy-$(LOCK_DIGEST)-$(PY_TAG)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+	$(BIN)/mypy --cache-dir "$(MYPY_CACHE)"
 
 # Installs Debian's Chromium for the browser tests when it is missing and we are root;
 # otherwise says how. Without it the browser tests are skipped, or fail under CI=true.
