@@ -177,7 +177,9 @@ class BrowserContexts:
     keeps the origin's renderer process and caches warm), and only that: when a test ends,
     every other page is closed, and every origin shown loses its cookies and storage (`wipe`);
     tests/browser/test_browser_isolation.py checks it. A test still sees the site as a reader
-    returning to it with a cleared browser would."""
+    returning to it with a cleared browser would. A test changes its own pages only, never the
+    context they are in (no context init scripts, headers or offline mode): the next test's
+    context is the same one. Routes set on it are taken away with the test's pages."""
 
     def __init__(self, browser: Any) -> None:
         self.browser = browser
@@ -225,6 +227,7 @@ class BrowserContexts:
             for origin in shared.keepers:
                 session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": LEFT_BEHIND})
             session.detach()
+        context.unroute_all()
         context.clear_cookies()
         context.clear_permissions()
 

@@ -25,12 +25,16 @@ def test_a_context_lent_again_keeps_no_storage_cookie_or_page_of_the_last_test(s
     with context.expect_page() as opened:  # a page the site opens, left open by the test
         first.evaluate("() => { window.open(location.href); }")
     opened.value.wait_for_load_state()
+    context.route("**/*.css", lambda route: route.abort())  # a route set on the context itself
     contexts.wipe(context)
     assert contexts.test_pages(context) == []
 
     second, again = contexts.page(Watch(), viewport=DESKTOP, color_scheme="dark")
     assert again is context, "the context was not lent again: each test pays for a cold one"
+    refused: list[str] = []
+    second.on("requestfailed", lambda request: refused.append(request.url))
     second.goto(site.url())
+    assert refused == [], f"a route the last test set is still on the context: {refused}"
     assert second.evaluate(STORED) == [None, None, ""]
     contexts.wipe(again)
 
